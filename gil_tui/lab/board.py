@@ -1,0 +1,141 @@
+"""The progress board: a file-backed mmap shared by the parent, the lab and its workers.
+
+Threads, child processes and subinterpreters all map the same file, so progress costs a store
+into memory, never a message. Layout (native int64 words, then one byte per timeline slot):
+
+    header   HEADER_WORDS words
+    tasks    TASK_WORDS words per task
+    timeline SLOTS bytes per task: 1 where the task made progress during that slice
+"""
+
+import mmap
+import os
+import time
+
+MAGIC = 0x47494C4C4142  # "GILLAB"
+VERSION = 1
+
+# header words
+H_MAGIC, H_VERSION, H_TASKS, H_STATE, H_CANCEL, H_COUNTER, H_T0, H_SLICE_NS, H_SLOTS = range(9)
+HEADER_WORDS = 16
+
+# task words
+T_DONE, T_TOTAL, T_START, T_END, T_CPU, T_STATE = range(6)
+TASK_WORDS = 8
+
+# states, for the board and for each task
+PENDING, RUNNING, DONE, ERROR, CANCELLED = range(5)
+STATE_NAMES = ("pending", "running", "ok", "error", "cancelled")
+
+DEFAULT_SLICE_NS = 500000  # 0.5 ms: finer than the default 5 ms switch interval
+DEFAULT_SLOTS = 1 << 20  # about 8.7 minutes at 0.5 ms; pages never touched cost nothing
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the parent asked the run to stop."""
+
+
+def board_size(tasks, slots):
+    return (HEADER_WORDS + TASK_WORDS * tasks) * 8 + tasks * slots
+
+
+class Board:
+    """A view of the board file. ``create`` makes it (the parent); ``open`` maps an existing one."""
+
+    def __init__(self, path, fd, mm):
+        self.path = path
+        self._fd = fd
+        self._mm = mm
+        header = memoryview(mm)[: HEADER_WORDS * 8].cast("q")
+        self.tasks = header[H_TASKS]
+        self.slots = header[H_SLOTS]
+        header.release()
+        words_end = (HEADER_WORDS + TASK_WORDS * self.tasks) * 8
+        self.words = memoryview(mm)[:words_end].cast("q")
+        self.timeline = memoryview(mm)[words_end:]
+
+    @classmethod
+    def create(cls, path, tasks, slots=DEFAULT_SLOTS, slice_ns=DEFAULT_SLICE_NS):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.ftruncate(fd, board_size(tasks, slots))
+            mm = mmap.mmap(fd, 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        header = memoryview(mm)[: HEADER_WORDS * 8].cast("q")
+        header[H_VERSION] = VERSION
+        header[H_TASKS] = tasks
+        header[H_SLICE_NS] = slice_ns
+        header[H_SLOTS] = slots
+        header[H_MAGIC] = MAGIC
+        header.release()
+        return cls(path, fd, mm)
+
+    @classmethod
+    def open(cls, path):
+        fd = os.open(path, os.O_RDWR)
+        try:
+            mm = mmap.mmap(fd, 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        board = cls(path, fd, mm)
+        if board.words[H_MAGIC] != MAGIC or board.words[H_VERSION] != VERSION:
+            board.close()
+            raise ValueError("%s is not a gil-tui progress board" % path)
+        return board
+
+    @property
+    def fileno(self):
+        return self._fd
+
+    def task_word(self, index, field):
+        return HEADER_WORDS + TASK_WORDS * index + field
+
+    def task(self, index):
+        base = HEADER_WORDS + TASK_WORDS * index
+        return self.words[base : base + TASK_WORDS].tolist()
+
+    def lane(self, index):
+        start = index * self.slots
+        return self.timeline[start : start + self.slots]
+
+    def close(self):
+        for view in (self.words, self.timeline):
+            view.release()
+        try:
+            self._mm.close()
+        except BufferError:  # a caller still holds a view; the mapping goes when it is collected
+            pass
+        os.close(self._fd)
+
+
+class Reporter:
+    """What a task calls as it makes progress: one store for the count, one for the timeline."""
+
+    __slots__ = ("words", "lane", "done", "_done_at", "_t0", "_slice", "_slots", "_clock")
+
+    def __init__(self, board, index, total):
+        self.words = board.words
+        self.lane = board.lane(index)
+        self.done = 0
+        self._done_at = board.task_word(index, T_DONE)
+        self._t0 = board.words[H_T0]
+        self._slice = board.words[H_SLICE_NS]
+        self._slots = board.slots
+        self._clock = time.monotonic_ns
+        self.words[board.task_word(index, T_TOTAL)] = total
+
+    def tick(self, amount=1):
+        self.done += amount
+        words = self.words
+        words[self._done_at] = self.done
+        slot = (self._clock() - self._t0) // self._slice
+        if slot < self._slots:
+            self.lane[slot] = 1
+        if words[H_CANCEL]:
+            raise Cancelled()
+
+    def cancelled(self):
+        return self.words[H_CANCEL] != 0

@@ -1,0 +1,50 @@
+"""Names, defaults and limits of the lab's workloads and modes: a contract with scripts and the UI."""
+
+WORKLOADS = {
+    # name: (default size, size is an integer, upper bound, unit, one-line description)
+    "fib": (33, True, 40, "n", "recursive pure-Python Fibonacci fib(n): holds the GIL"),
+    "sleep": (1.0, False, 60.0, "s", "time.sleep in 10 ms steps: releases the GIL while waiting"),
+    "race": (100000, True, 10000000, "increments",
+             "shared counter, unlocked read-call-write: loses updates under the GIL"),
+    "race-plain": (100000, True, 10000000, "increments",
+                   "the post's literal self.count += n: exact with the GIL on 3.10+"),
+    "race-locked": (100000, True, 10000000, "increments", "the race counter behind a lock: always exact"),
+    "hash": (512, True, 8192, "MiB", "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL"),
+    "io": (1000, True, 100000, "writes", "64 KiB file writes, each fsync'd: real blocking I/O"),
+}
+
+MODES = {
+    "sequential": "the N tasks one after another in one thread",
+    "threads": "one thread per task (threading)",
+    "processes": "one process per task; counters in shared memory",
+    "asyncio": "one coroutine per task on one event loop",
+    "interpreters": "one subinterpreter per task, each in its own thread (3.12+)",
+}
+
+RACE_WORKLOADS = ("race", "race-plain", "race-locked")
+MAX_WORKERS = 64
+DEFAULT_WORKERS = 4
+DEFAULT_SWITCH_INTERVAL = 0.005
+SWITCH_INTERVAL_RANGE = (1e-6, 1.0)
+
+
+def default_size(workload):
+    return WORKLOADS[workload][0]
+
+
+def check_size(workload, size):
+    """Return the size as the workload's type, or raise ValueError with a message for a person."""
+    default, integral, upper, unit, _ = WORKLOADS[workload]
+    try:
+        value = float(size)
+    except (TypeError, ValueError):
+        raise ValueError("size must be a positive number, not %r" % (size,))
+    if not value > 0 or value != value:
+        raise ValueError("size must be a positive number, not %r" % (size,))
+    if integral:
+        if value != int(value):
+            raise ValueError("size for %s must be a whole number (%s)" % (workload, unit))
+        value = int(value)
+    if value > upper:
+        raise ValueError("size for %s is at most %s %s" % (workload, upper, unit))
+    return value

@@ -1,0 +1,155 @@
+"""The lab's entry points: ``lab`` runs a whole experiment, ``worker`` one task of a processes run.
+
+The lab prints exactly one JSON line on stdout, its result, whatever happens.
+"""
+
+import json
+import os
+import sys
+import time
+import traceback
+
+from .board import (CANCELLED, DONE, ERROR, H_CANCEL, H_COUNTER, H_STATE, H_T0, RUNNING, STATE_NAMES, T_CPU, T_DONE,
+                    T_END, T_START, T_STATE, T_TOTAL, Board)
+from .catalog import RACE_WORKLOADS
+from .info import interpreter_info
+from .modes import SHARED_STATE_MODES, STARTERS, ModeUnavailable, local_context, shared_context
+from .workloads import ASYNC_TASKS
+
+MONITOR_PERIOD = 0.05
+
+
+def _context(board, cfg):
+    make = shared_context if cfg["mode"] in SHARED_STATE_MODES else local_context
+    return make(board, cfg["workload"], cfg.get("scratch_dir"))
+
+
+def _cpu_seconds():
+    t = os.times()
+    return t[0] + t[1] + t[2] + t[3]
+
+
+def _notes(cfg, info):
+    notes = []
+    workload, mode = cfg["workload"], cfg["mode"]
+    if mode == "asyncio" and workload not in ASYNC_TASKS:
+        notes.append("asyncio: %s never awaits, so each coroutine held the event loop until it finished; "
+                     "the tasks ran one after another" % workload)
+    if mode == "asyncio" and workload == "io":
+        notes.append("asyncio: file I/O cannot be awaited; each write ran in the loop's default thread pool")
+    if mode == "interpreters" and info["subinterpreters"] not in (None, "concurrent.interpreters"):
+        notes.append("interpreters: Python %s runs subinterpreters through the private module %s (experimental)"
+                     % (info["version"], info["subinterpreters"]))
+    if info["free_threaded"] and info["gil_enabled"]:
+        notes.append("this free-threaded build ran with the GIL enabled")
+    return notes
+
+
+def _task_rows(board, workers):
+    rows = []
+    for index in range(workers):
+        task = board.task(index)
+        started = task[T_START]
+        rows.append({
+            "index": index,
+            "done": task[T_DONE],
+            "total": task[T_TOTAL],
+            "state": STATE_NAMES[task[T_STATE]],
+            "wall_s": (task[T_END] - started) / 1e9 if started and task[T_END] else None,
+            "cpu_s": task[T_CPU] / 1e9 if task[T_END] else None,
+        })
+    return rows
+
+
+def run_lab(cfg):
+    info = interpreter_info()
+    result = {"status": "error", "error": None, "interpreter": info, "switch_interval": None, "wall_s": None,
+              "cpu_s": None, "tasks": [], "counter": None, "notes": _notes(cfg, info)}
+    board = Board.open(cfg["board"])
+    words = board.words
+    try:
+        sys.setswitchinterval(cfg["switch_interval"])
+        result["switch_interval"] = sys.getswitchinterval()
+        ctx = _context(board, cfg)
+        errors = []
+        parent = os.getppid()
+        cpu0 = _cpu_seconds()
+        t0 = time.monotonic_ns()
+        words[H_T0] = t0
+        words[H_STATE] = RUNNING
+        try:
+            handles = STARTERS[cfg["mode"]](board, cfg, ctx, errors)
+        except ModeUnavailable as exc:
+            result["error"] = str(exc)
+            words[H_STATE] = ERROR
+            return result
+        for handle in handles:
+            while handle.is_alive():
+                handle.join(MONITOR_PERIOD)
+                if os.getppid() != parent:  # the parent died: stop rather than run on unobserved
+                    words[H_CANCEL] = 1
+            handle.join()
+        wall_ns = time.monotonic_ns() - t0
+        result["wall_s"] = wall_ns / 1e9
+        result["cpu_s"] = _cpu_seconds() - cpu0
+        result["tasks"] = _task_rows(board, cfg["workers"])
+        if cfg["workload"] in RACE_WORKLOADS:
+            if cfg["workload"] == "race-plain" and cfg["mode"] not in SHARED_STATE_MODES:
+                words[H_COUNTER] = ctx.plain_counter.count
+            expected = sum(task["done"] for task in result["tasks"])
+            final = words[H_COUNTER]
+            result["counter"] = {"expected": expected, "final": final, "lost": expected - final}
+        if words[H_CANCEL]:
+            result["status"], state = "cancelled", CANCELLED
+        elif errors:
+            result["error"] = errors[0] if len(errors) == 1 else "%s (and %d more failed tasks)" % (
+                errors[0], len(errors) - 1)
+            state = ERROR
+        else:
+            result["status"], state = "ok", DONE
+        words[H_STATE] = state
+        return result
+    finally:
+        del words
+        board.close()
+
+
+def _worker(cfg, index):
+    from .task import run_task
+
+    board = Board.open(cfg["board"])
+    try:
+        sys.setswitchinterval(cfg["switch_interval"])
+        return run_task(board, index, cfg["workload"], cfg["size"], _context(board, cfg))
+    finally:
+        board.close()
+
+
+def subinterpreter_worker(cfg_json, index):
+    error = _worker(json.loads(cfg_json), index)
+    if error:
+        raise RuntimeError(error)
+
+
+def main(argv):
+    command = argv[0] if argv else ""
+    try:
+        if command == "probe":
+            print(json.dumps(interpreter_info()))
+            return 0
+        if command == "worker":
+            error = _worker(json.loads(argv[1]), int(argv[2]))
+            if error:
+                sys.stderr.write(error + "\n")
+                return 1
+            return 0
+        if command == "lab":
+            result = run_lab(json.loads(argv[1]))
+        else:
+            result = {"status": "error", "error": "unknown lab command %r" % command}
+    except BaseException as exc:  # the parent shows one message, never our traceback
+        result = {"status": "error", "error": "lab failed: %s: %s" % (type(exc).__name__, exc),
+                  "traceback": traceback.format_exc()}
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
+    return 0 if result.get("status") == "ok" else 1

@@ -1,0 +1,225 @@
+"""The workloads: one task's worth of work each, reporting progress as it goes.
+
+Every task calls ``rep.tick`` often (about every 0.1-0.5 ms for CPU-bound work), so the
+timeline can show which task made progress in each slice of time.
+"""
+
+import asyncio
+import hashlib
+import math
+import os
+
+from .board import H_COUNTER
+
+FIB_CHUNK = 16  # fib(16) takes ~0.15 ms on CPython 3.11 here: one tick per chunk
+RACE_STEP = 100  # increments between ticks
+SLEEP_STEP = 0.01
+HASH_BLOCK = 1 << 20
+IO_BLOCK = 64 * 1024
+IO_WINDOW = 64  # blocks: each task rewrites a 4 MiB window of its own file
+
+
+class Context:
+    """What the tasks of one run share: the board's words, the counter and its lock."""
+
+    def __init__(self, words, lock=None, plain_counter=None, scratch_dir=None):
+        self.words = words
+        self.lock = lock
+        self.plain_counter = plain_counter
+        self.scratch_dir = scratch_dir
+
+
+# --- fib -------------------------------------------------------------------------------------
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def _fib_chunked(n, tick):
+    if n <= FIB_CHUNK:
+        result = fib(n)
+        tick()
+        return result
+    return _fib_chunked(n - 1, tick) + _fib_chunked(n - 2, tick)
+
+
+def fib_chunks(n):
+    """How many ticks _fib_chunked(n) makes: the leaves of its call tree at or under FIB_CHUNK."""
+    a, b = 1, 1  # chunks for FIB_CHUNK - 1 and FIB_CHUNK
+    for _ in range(n - FIB_CHUNK):
+        a, b = b, a + b
+    return b
+
+
+def fib_task(rep, size, ctx):
+    _fib_chunked(size, rep.tick)
+
+
+# --- sleep -----------------------------------------------------------------------------------
+
+def _sleep_steps(size):
+    steps = max(1, int(round(size / SLEEP_STEP)))
+    return steps, size / steps
+
+
+def sleep_task(rep, size, ctx):
+    import time
+
+    steps, step = _sleep_steps(size)
+    for _ in range(steps):
+        time.sleep(step)
+        rep.tick()
+
+
+async def sleep_task_async(rep, size, ctx):
+    steps, step = _sleep_steps(size)
+    for _ in range(steps):
+        await asyncio.sleep(step)
+        rep.tick()
+
+
+# --- the counter races -----------------------------------------------------------------------
+
+def switch_point():
+    """An empty Python call. Entering it is where CPython 3.10+ may hand the GIL to another thread."""
+
+
+def _chunks(size):
+    while size > 0:
+        step = min(RACE_STEP, size)
+        yield step
+        size -= step
+
+
+def race_task(rep, size, ctx):
+    words = ctx.words
+    at = H_COUNTER
+    for step in _chunks(size):
+        for _ in range(step):
+            value = words[at]
+            switch_point()
+            words[at] = value + 1
+        rep.tick(step)
+
+
+def race_locked_task(rep, size, ctx):
+    words = ctx.words
+    at = H_COUNTER
+    lock = ctx.lock
+    for step in _chunks(size):
+        for _ in range(step):
+            with lock:
+                value = words[at]
+                switch_point()
+                words[at] = value + 1
+        rep.tick(step)
+
+
+class Counter(object):
+    """The post's counter, as it wrote it."""
+
+    def __init__(self):
+        self.count = 0
+
+    def increment(self, n):
+        self.count += n
+
+
+class SharedCounter(object):
+    """The same method over the shared board, for processes and subinterpreters."""
+
+    def __init__(self, words):
+        self.words = words
+
+    @property
+    def count(self):
+        return self.words[H_COUNTER]
+
+    def increment(self, n):
+        self.words[H_COUNTER] += n
+
+
+def race_plain_task(rep, size, ctx):
+    counter = ctx.plain_counter
+    for step in _chunks(size):
+        for _ in range(step):
+            counter.increment(1)
+        rep.tick(step)
+
+
+# --- hash ------------------------------------------------------------------------------------
+
+def hash_task(rep, size, ctx):
+    block = bytes(HASH_BLOCK)
+    digest = hashlib.sha256()
+    for _ in range(size):
+        digest.update(block)  # releases the GIL for buffers over 2 KiB
+        rep.tick()
+
+
+# --- io --------------------------------------------------------------------------------------
+
+class _ScratchFile(object):
+    def __init__(self, ctx):
+        self.fd = -1
+        import tempfile
+
+        self.fd, self.path = tempfile.mkstemp(prefix="gil-tui-io-", dir=ctx.scratch_dir)
+        self.block = os.urandom(IO_BLOCK)
+        self.n = 0
+
+    def write(self):
+        os.pwrite(self.fd, self.block, (self.n % IO_WINDOW) * IO_BLOCK)
+        os.fsync(self.fd)
+        self.n += 1
+
+    def close(self):
+        os.close(self.fd)
+        os.unlink(self.path)
+
+
+def io_task(rep, size, ctx):
+    scratch = _ScratchFile(ctx)
+    try:
+        for _ in range(size):
+            scratch.write()
+            rep.tick()
+    finally:
+        scratch.close()
+
+
+async def io_task_async(rep, size, ctx):
+    loop = asyncio.get_running_loop()
+    scratch = _ScratchFile(ctx)
+    try:
+        for _ in range(size):
+            await loop.run_in_executor(None, scratch.write)
+            rep.tick()
+    finally:
+        scratch.close()
+
+
+# --- the table -------------------------------------------------------------------------------
+
+TASKS = {
+    "fib": fib_task,
+    "sleep": sleep_task,
+    "race": race_task,
+    "race-plain": race_plain_task,
+    "race-locked": race_locked_task,
+    "hash": hash_task,
+    "io": io_task,
+}
+
+ASYNC_TASKS = {"sleep": sleep_task_async, "io": io_task_async}
+
+
+def total(workload, size):
+    """The count a task reaches when it is done, in the workload's own units of progress."""
+    if workload == "fib":
+        return fib_chunks(size)
+    if workload == "sleep":
+        return _sleep_steps(size)[0]
+    return int(math.ceil(size))
