@@ -1,0 +1,3 @@
+from gil_tui.cli import entry
+
+raise SystemExit(entry())

@@ -1,0 +1,158 @@
+"""``gil-tui run``: the lab without the workbench, a live view in the terminal, then the numbers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+
+from rich import box
+from rich.console import Console, Group
+from rich.live import Live
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from .. import options
+from ..probe import ProbeError, lab_interpreter
+from ..runner import LabRun, RunSpec, add_speedups
+
+EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+POLL = 0.1
+DEFAULT_MODES = "sequential,threads"
+
+
+def specs_from_args(args: argparse.Namespace, default_modes: str = DEFAULT_MODES) -> list[RunSpec]:
+    """Every RunSpec the arguments ask for, or UsageError with the first mistake."""
+    workload = options.workload(args.workload)
+    modes = options.modes(args.mode if args.mode is not None else default_modes)
+    workers = options.workers(args.workers)
+    size = options.size(workload, args.size)
+    interval = options.switch_interval(args.switch_interval)
+    gil = options.gil(args.gil)
+    try:
+        interp = lab_interpreter(args.python or sys.executable)
+    except ProbeError as exc:
+        raise options.UsageError(str(exc)) from None
+    gil = options.gil_for(interp, gil)
+    return [RunSpec(workload, mode, workers, size, interp, gil, interval) for mode in modes]
+
+
+def _live_view(spec: RunSpec, run: LabRun) -> Group:
+    snap = run.snapshot()
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right")
+    table.add_column()
+    table.add_column(justify="right")
+    for i, (done, total) in enumerate(zip(snap.done, snap.total)):
+        table.add_row("task %d" % i, ProgressBar(total=max(total, 1), completed=done, width=40),
+                      "%d/%d" % (done, total))
+    head = Text.assemble((spec.workload, "bold"), " · ", (spec.mode, "bold cyan"), " · %d workers · Python %s   "
+                         % (spec.workers, spec.interpreter.short), ("Elapsed %.1f s" % snap.elapsed_s, "bold"))
+    return Group(head, table)
+
+
+def _fmt(value, pattern: str, missing: str = "—") -> str:
+    return missing if value is None else pattern % value
+
+
+def counter_cells(counter: dict | None) -> tuple[Text, Text]:
+    """The counter as "final/expected" and the lost updates, red and bold when any were lost."""
+    if not counter:
+        return Text(""), Text("")
+    pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
+    style = "bold red" if counter["lost"] > 0 else "green"
+    return (Text("%d/%d" % (counter["final"], counter["expected"])),
+            Text("%d %.1f%%" % (counter["lost"], pct), style=style))
+
+
+def python_label(interp: dict) -> str:
+    label = interp["version"] + ("t" if interp["free_threaded"] else "")
+    if interp["free_threaded"]:
+        label += " GIL " + ("on" if interp["gil_enabled"] else "off")
+    return label
+
+
+def result_table(results: list[dict]) -> Table:
+    races = any(r["counter"] for r in results)
+    pythons = {python_label(r["interpreter"]) for r in results}
+    title = "%s · %d workers" % (results[0]["workload"], results[0]["workers"]) if results else ""
+    if len(pythons) == 1:
+        title += " · Python " + pythons.pop()
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    columns = [("mode", "left")] + ([("python", "left")] if len(pythons) > 1 else []) + [
+        ("wall", "right"), ("CPU", "right"), ("cores", "right"), ("speedup", "right")]
+    if races:
+        columns += [("counter", "right"), ("lost", "right")]
+    for name, justify in columns:
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for r in results:
+        mode = Text(r["mode"]) if r["status"] == "ok" else Text("%s (%s)" % (r["mode"], r["status"]), style="bold red")
+        row = [mode] + ([python_label(r["interpreter"])] if len(pythons) > 1 else []) + [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"),
+               _fmt(r["cores_used"], "%.2f"), _fmt(r["speedup"], "%.2f×")]
+        if races:
+            row += list(counter_cells(r["counter"]))
+        table.add_row(*row)
+    return table
+
+
+def _run_one(spec: RunSpec, console: Console | None) -> dict:
+    run = LabRun(spec).start()
+    with run:
+        if console is None:
+            result = run.wait()
+            while result is None:
+                result = run.wait(POLL)
+        else:
+            with Live(_live_view(spec, run), console=console, auto_refresh=False, transient=True) as live:
+                while not run.finished():
+                    time.sleep(POLL)
+                    live.update(_live_view(spec, run), refresh=True)
+            result = run.wait()
+        assert result is not None
+        return result
+
+
+def _print_results(results: list[dict], as_json: bool, console: Console) -> None:
+    add_speedups(results)
+    if as_json:
+        for r in results:
+            sys.stdout.write(json.dumps(r) + "\n")
+        sys.stdout.flush()
+        return
+    console.print(result_table(results))
+    for r in results:
+        if r["error"]:
+            console.print(Text("%s: %s" % (r["mode"], r["error"]), style="red"))
+        for note in r.get("notes") or []:
+            console.print(Text("note: " + note, style="dim"))
+
+
+def _on_sigterm(signum, frame):
+    raise KeyboardInterrupt
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        specs = specs_from_args(args)
+    except options.UsageError as exc:
+        sys.stderr.write("gil-tui run: error: %s\n" % exc)
+        return EXIT_USAGE
+    console = Console()
+    live_console = None if args.json else console
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    results: list[dict] = []
+    current: LabRun | None = None
+    try:
+        for spec in specs:
+            results.append(_run_one(spec, live_console))
+    except KeyboardInterrupt:
+        if current is not None:
+            current.close()
+        _print_results(results, args.json, console)
+        sys.stderr.write("gil-tui run: interrupted\n")
+        return EXIT_INTERRUPTED
+    _print_results(results, args.json, console)
+    return 0 if all(r["status"] == "ok" for r in results) else EXIT_ERROR
