@@ -1,0 +1,324 @@
+"""Finding every Python on the machine, probing them in parallel, and caching what they said.
+
+One entry per real interpreter: links are resolved (symlinks by real path, hard links by inode), pyenv's shims are
+skipped (they are shell scripts that pick a version; pyenv's versions are found directly). Interpreters the lab
+cannot run are kept, with the reason, so a person sees why their Python 3.8 is not offered.
+
+Probe results are cached in ``$XDG_CACHE_HOME/gil-tui/probes.json`` keyed by (real path, mtime, size): a rebuilt or
+upgraded interpreter is probed again, an unchanged one is not.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from .probe import PROBE_TIMEOUT, Interpreter, ProbeError, probe
+
+CACHE_VERSION = 1
+DISCOVERY_TIMEOUT = 5.0  # seconds a probe may take before the interpreter is reported as hanging
+MAX_PARALLEL = 8
+NAME = re.compile(r"^python(\d+(\.\d+)?t?)?$")  # python, python3, python3.13, python3.13t; not -config, 3.6m
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One way to run the lab: an interpreter, and for a free-threaded build whether the GIL is on."""
+
+    interpreter: Interpreter
+    gil: str | None = None  # None: the build's default; "on"/"off": PYTHON_GIL=1/0
+
+    @property
+    def label(self) -> str:
+        if self.gil is None and not self.interpreter.free_threaded:
+            return self.interpreter.short
+        return "%s (GIL %s)" % (self.interpreter.short, self.gil or ("on" if self.interpreter.gil_enabled else "off"))
+
+
+@dataclass
+class Found:
+    """An interpreter found on the machine, usable by the lab or not (then ``reason`` says why)."""
+
+    path: str
+    realpath: str
+    interpreter: Interpreter | None
+    reason: str | None = None
+    aliases: list[str] = field(default_factory=list)  # other paths that are the same binary
+    cached: bool = False
+
+    @property
+    def usable(self) -> bool:
+        return self.interpreter is not None and self.reason is None
+
+    def choices(self) -> list[Choice]:
+        """GIL builds: one choice. Free-threaded builds: GIL off, then GIL on (PYTHON_GIL=0/1)."""
+        if not self.usable or self.interpreter is None:
+            return []
+        if self.interpreter.free_threaded:
+            return [Choice(self.interpreter, "off"), Choice(self.interpreter, "on")]
+        return [Choice(self.interpreter)]
+
+    def as_dict(self) -> dict:
+        interp = self.interpreter
+        return {
+            "path": self.path,
+            "realpath": self.realpath,
+            "aliases": list(self.aliases),
+            "usable": self.usable,
+            "reason": self.reason,
+            "version": interp.version if interp else None,
+            "version_info": list(interp.version_info) if interp else None,
+            "implementation": interp.implementation if interp else None,
+            "free_threaded": interp.free_threaded if interp else None,
+            "gil_enabled": interp.gil_enabled if interp else None,
+            "subinterpreters": interp.subinterpreters if interp else None,
+            "choices": [{"label": c.label, "gil": c.gil} for c in self.choices()],
+            "cached": self.cached,
+        }
+
+
+@dataclass
+class Discovery:
+    found: list[Found]
+    probed: int  # interpreters actually started this time (the rest came from the cache)
+    cache_path: str | None
+
+    @property
+    def usable(self) -> list[Found]:
+        return [f for f in self.found if f.usable]
+
+    def choices(self) -> list[Choice]:
+        return [c for f in self.found for c in f.choices()]
+
+
+def cache_file() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "gil-tui", "probes.json")
+
+
+def search_dirs() -> list[str]:
+    """Where Pythons usually live, in the order their paths are preferred when two are the same binary."""
+    home = os.path.expanduser("~")
+    dirs = [d for d in os.environ.get("PATH", "").split(os.pathsep) if d]
+    pyenv_root = os.environ.get("PYENV_ROOT") or os.path.join(home, ".pyenv")
+    dirs += sorted(glob.glob(os.path.join(pyenv_root, "versions", "*", "bin")))
+    uv_root = os.environ.get("UV_PYTHON_INSTALL_DIR") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share"), "uv", "python")
+    dirs += sorted(glob.glob(os.path.join(uv_root, "*", "bin")))
+    dirs += ["/usr/bin", "/usr/local/bin"] + sorted(glob.glob("/opt/*/bin"))
+    dirs += [os.path.join(home, ".local", "bin")]
+    dirs += sorted(glob.glob(os.path.join(home, ".cache", "gil-tui", "pythons", "*", "bin")))
+    return dirs
+
+
+def _is_shim(directory: str) -> bool:
+    return os.path.basename(os.path.normpath(directory)) == "shims"
+
+
+def _names_in(directory: str) -> list[str]:
+    try:
+        names = [n for n in os.listdir(directory) if NAME.match(n)]
+    except OSError:
+        return []
+    # the most specific name first (python3.13t before python3.13 before python3), so a hard-linked pair is
+    # shown under the name that says what it is
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def expand(given: str) -> str:
+    """A path as given (made absolute), or a bare name looked up on PATH (kept as is when not there)."""
+    if os.sep in given or (os.altsep and os.altsep in given) or given.startswith("~"):
+        return os.path.abspath(os.path.expanduser(given))
+    return shutil.which(given) or given
+
+
+def candidates(extra: list[str] = (), include_current: bool = True, search: bool = True) -> list[str]:
+    """Paths worth probing, extras first; shims and non-executables left out, duplicates kept (dedupe later)."""
+    paths = [expand(p) for p in extra]
+    for directory in search_dirs() if search else []:
+        if _is_shim(directory):
+            continue
+        for name in _names_in(directory):
+            path = os.path.join(directory, name)
+            if os.path.isfile(path) and os.access(path, os.X_OK):
+                paths.append(path)
+    if include_current and sys.executable:
+        paths.append(sys.executable)  # last: a venv's python is shown under the interpreter it links to
+    return paths
+
+
+def _dedupe(paths: list[str]) -> list[tuple[str, str, list[str]]]:
+    """(path, realpath, aliases) per distinct binary: same real path, or same inode (hard links)."""
+    by_key: dict[object, tuple[str, str, list[str]]] = {}
+    order: list[object] = []
+    for path in paths:
+        real = os.path.realpath(path)
+        try:
+            st = os.stat(real)
+            key: object = (st.st_dev, st.st_ino)
+        except OSError:
+            key = real  # missing: still listed, so a given path that is wrong gets its reason
+        if key in by_key:
+            entry = by_key[key]
+            if path != entry[0] and path not in entry[2]:
+                entry[2].append(path)
+            continue
+        by_key[key] = (path, real, [])
+        order.append(key)
+    return [by_key[k] for k in order]
+
+
+class ProbeCache:
+    """probes.json: {"version": 1, "entries": {realpath: {"mtime_ns", "size", "interpreter"|"error"}}}."""
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self.entries: dict[str, dict] = {}
+        self.dirty = False
+        if path:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    data = json.load(f)
+                if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
+                    self.entries = dict(data.get("entries") or {})
+            except (OSError, ValueError):
+                self.entries = {}  # a missing or damaged cache is just a cold start
+
+    @staticmethod
+    def _stamp(real: str) -> tuple[int, int] | None:
+        try:
+            st = os.stat(real)
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size
+
+    def get(self, real: str) -> dict | None:
+        entry = self.entries.get(real)
+        stamp = self._stamp(real)
+        if entry is None or stamp is None or [entry.get("mtime_ns"), entry.get("size")] != list(stamp):
+            return None
+        return entry
+
+    def put(self, real: str, interpreter: Interpreter | None, error: str | None) -> None:
+        stamp = self._stamp(real)
+        if stamp is None:
+            return
+        entry: dict = {"mtime_ns": stamp[0], "size": stamp[1]}
+        if interpreter is not None:
+            entry["interpreter"] = interpreter.as_dict()
+        else:
+            entry["error"] = error
+        self.entries[real] = entry
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.path or not self.dirty:
+            return
+        directory = os.path.dirname(self.path)
+        try:
+            os.makedirs(directory, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".probes-", dir=directory)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"version": CACHE_VERSION, "entries": self.entries}, f, indent=1, sort_keys=True)
+            os.replace(tmp, self.path)  # atomic: two gil-tui starting at once never read half a file
+        except OSError:
+            pass  # an unwritable cache costs speed, never correctness
+
+
+def _interpreter_from(data: dict, path: str) -> Interpreter:
+    return Interpreter(
+        executable=path,
+        version=str(data["version"]),
+        version_info=tuple(int(x) for x in data["version_info"]),
+        implementation=str(data["implementation"]),
+        free_threaded=bool(data["free_threaded"]),
+        gil_enabled=bool(data["gil_enabled"]),
+        subinterpreters=data.get("subinterpreters"),
+    )
+
+
+def unusable_reason(interp: Interpreter) -> str | None:
+    """Why the lab cannot run on this interpreter, or None if it can."""
+    if interp.implementation != "CPython":
+        return "%s, not CPython: the lab measures CPython's GIL" % interp.implementation
+    if not interp.lab_ok:
+        return "the lab needs Python 3.9 or newer"
+    return None
+
+
+def _short_error(message: str, path: str) -> str:
+    """ProbeError names the interpreter first; in a table beside its path that is noise."""
+    for prefix in ("interpreter %s " % path, "%s " % path):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
+def _probe_one(path: str, timeout: float) -> tuple[Interpreter | None, str | None, bool]:
+    """(interpreter, error, worth caching): a timeout may be a busy machine, so it is not remembered."""
+    try:
+        return probe(path, timeout), None, True
+    except ProbeError as exc:
+        message = _short_error(str(exc), path)
+        return None, message, "did not answer" not in message
+
+
+def discover(extra: list[str] = (), *, refresh: bool = False, timeout: float = DISCOVERY_TIMEOUT,
+             use_cache: bool = True, cache_path: str | None = None, include_current: bool = True,
+             search: bool = True) -> Discovery:
+    """Every interpreter found (and every ``extra`` path), probed in parallel, cache first unless ``refresh``.
+
+    ``search=False`` looks only at ``extra`` (and the current interpreter if ``include_current``).
+    """
+    paths = candidates(extra, include_current, search)
+    distinct = _dedupe(paths)
+    cache = ProbeCache((cache_path or cache_file()) if use_cache else None)
+    found: list[Found] = []
+    todo: list[Found] = []
+    for path, real, aliases in distinct:
+        entry = Found(path, real, None, aliases=aliases)
+        hit = None if refresh else cache.get(real)
+        if hit is not None:
+            entry.cached = True
+            if "interpreter" in hit:
+                entry.interpreter = _interpreter_from(hit["interpreter"], path)
+                entry.reason = unusable_reason(entry.interpreter)
+            else:
+                entry.reason = str(hit.get("error") or "not a working Python interpreter")
+        elif not os.path.exists(real):
+            entry.reason = "does not exist" if os.sep in path else "was not found on PATH"
+        else:
+            todo.append(entry)
+        found.append(entry)
+    if todo:
+        with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(todo))) as pool:
+            answers = list(pool.map(lambda e: _probe_one(e.path, timeout), todo))
+        for entry, (interp, error, keep) in zip(todo, answers):
+            entry.interpreter = interp
+            entry.reason = unusable_reason(interp) if interp is not None else error
+            if keep:
+                cache.put(entry.realpath, interp, error)
+        cache.save()
+    found.sort(key=_order)
+    return Discovery(found, len(todo), cache.path)
+
+
+def _order(entry: Found) -> tuple:
+    """Oldest to newest, a free-threaded build after its GIL sibling, the unidentified last."""
+    interp = entry.interpreter
+    if interp is None:
+        return (1, (), False, entry.path)
+    return (0, tuple(interp.version_info), interp.free_threaded, entry.path)
+
+
+def find_interpreter(path: str, timeout: float = PROBE_TIMEOUT, **kwargs) -> Found:
+    """One given path, through the cache: the matrix and ``--python`` use this."""
+    result = discover([path], include_current=False, search=False, timeout=timeout, **kwargs)
+    return result.found[0]
