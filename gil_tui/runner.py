@@ -14,8 +14,18 @@ import time
 from dataclasses import dataclass, field
 
 from .lab import bootstrap
-from .lab.board import (DEFAULT_SLICE_NS, H_CANCEL, H_COUNTER, H_STATE, H_T0, STATE_NAMES, T_DONE, T_STATE,
-                        T_TOTAL, Board)
+from .lab.board import (
+    DEFAULT_SLICE_NS,
+    H_CANCEL,
+    H_COUNTER,
+    H_STATE,
+    H_T0,
+    STATE_NAMES,
+    T_DONE,
+    T_STATE,
+    T_TOTAL,
+    Board,
+)
 from .lab.catalog import DEFAULT_SWITCH_INTERVAL, RACE_WORKLOADS
 from .probe import Interpreter
 
@@ -79,6 +89,7 @@ class LabRun:
         self._out = None
         self._err = None
         self._result: dict | None = None
+        self._group_reaped = False
         self.started = 0.0
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -153,8 +164,8 @@ class LabRun:
 
     def close(self) -> None:
         """Kill whatever is left of the lab's process group and remove the board file."""
-        if self.proc is not None and self.proc.poll() is None:
-            self._kill()
+        if self.proc is not None and (self.proc.poll() is None or self.proc.returncode < 0):
+            self._kill()  # also when a signal killed the lab: its worker processes may live on
         if self.board is not None:
             path = self.board.path
             self.board.close()
@@ -169,11 +180,15 @@ class LabRun:
         self._out = self._err = None
 
     def _kill(self) -> None:
+        """SIGKILL the lab's whole process group: the lab and any worker processes it started."""
         assert self.proc is not None
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        if not self._group_reaped:
+            # While the group has members its id cannot be reused, so this reaches only the run's processes.
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self._group_reaped = True
         self.proc.wait()
 
     # -- reading --------------------------------------------------------------------------------
@@ -271,9 +286,8 @@ class LabRun:
                     result["interpreter"][key] = lab["interpreter"].get(key, result["interpreter"][key])
             if lab.get("switch_interval") is not None:
                 result["switch_interval"] = lab["switch_interval"]
-            result["tasks"] = [
-                {k: t.get(k) for k in ("index", "done", "total", "wall_s", "cpu_s", "state")} for t in lab.get("tasks", [])
-            ]
+            keys = ("index", "done", "total", "wall_s", "cpu_s", "state")
+            result["tasks"] = [{k: t.get(k) for k in keys} for t in lab.get("tasks", [])]
             if not result["tasks"]:
                 self._fill_from_board(result)
         if result["wall_s"] and result["cpu_s"] is not None:

@@ -90,8 +90,9 @@ def result_table(results: list[dict]) -> Table:
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for r in results:
         mode = Text(r["mode"]) if r["status"] == "ok" else Text("%s (%s)" % (r["mode"], r["status"]), style="bold red")
-        row = [mode] + ([python_label(r["interpreter"])] if len(pythons) > 1 else []) + [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"),
-               _fmt(r["cores_used"], "%.2f"), _fmt(r["speedup"], "%.2f×")]
+        row = [mode] + ([python_label(r["interpreter"])] if len(pythons) > 1 else [])
+        row += [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"), _fmt(r["cores_used"], "%.2f"),
+                _fmt(r["speedup"], "%.2f×")]
         if races:
             row += list(counter_cells(r["counter"]))
         table.add_row(*row)

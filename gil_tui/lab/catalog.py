@@ -38,7 +38,7 @@ def check_size(workload, size):
     try:
         value = float(size)
     except (TypeError, ValueError):
-        raise ValueError("size must be a positive number, not %r" % (size,))
+        raise ValueError("size must be a positive number, not %r" % (size,)) from None
     if not value > 0 or value != value:
         raise ValueError("size must be a positive number, not %r" % (size,))
     if integral:

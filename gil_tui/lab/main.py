@@ -9,8 +9,24 @@ import sys
 import time
 import traceback
 
-from .board import (CANCELLED, DONE, ERROR, H_CANCEL, H_COUNTER, H_STATE, H_T0, RUNNING, STATE_NAMES, T_CPU, T_DONE,
-                    T_END, T_START, T_STATE, T_TOTAL, Board)
+from .board import (
+    CANCELLED,
+    DONE,
+    ERROR,
+    H_CANCEL,
+    H_COUNTER,
+    H_STATE,
+    H_T0,
+    RUNNING,
+    STATE_NAMES,
+    T_CPU,
+    T_DONE,
+    T_END,
+    T_START,
+    T_STATE,
+    T_TOTAL,
+    Board,
+)
 from .catalog import RACE_WORKLOADS
 from .info import interpreter_info
 from .modes import SHARED_STATE_MODES, STARTERS, ModeUnavailable, local_context, shared_context
@@ -25,8 +41,29 @@ def _context(board, cfg):
 
 
 def _cpu_seconds():
+    """This process's CPU time (ns clock) plus that of the worker processes it has waited for."""
     t = os.times()
-    return t[0] + t[1] + t[2] + t[3]
+    return time.process_time() + t[2] + t[3]
+
+
+def _orphaned(board, cfg):
+    """The parent is gone: stop the tasks and remove the board, which nobody else will clean up."""
+    board.words[H_CANCEL] = 1
+    try:
+        os.unlink(cfg["board"])
+    except OSError:
+        pass
+
+
+def _watch(handles, board, cfg, parent):
+    orphaned = False
+    for handle in handles:
+        while handle.is_alive():
+            handle.join(MONITOR_PERIOD)
+            if not orphaned and os.getppid() != parent:  # stop rather than run on unobserved
+                _orphaned(board, cfg)
+                orphaned = True
+        handle.join()
 
 
 def _notes(cfg, info):
@@ -83,12 +120,14 @@ def run_lab(cfg):
             result["error"] = str(exc)
             words[H_STATE] = ERROR
             return result
-        for handle in handles:
-            while handle.is_alive():
-                handle.join(MONITOR_PERIOD)
-                if os.getppid() != parent:  # the parent died: stop rather than run on unobserved
-                    words[H_CANCEL] = 1
-            handle.join()
+        try:
+            _watch(handles, board, cfg, parent)
+        except BaseException:
+            words[H_CANCEL] = 1
+            for handle in handles:
+                if hasattr(handle, "kill"):  # worker processes must not outlive a failed lab
+                    handle.kill()
+            raise
         wall_ns = time.monotonic_ns() - t0
         result["wall_s"] = wall_ns / 1e9
         result["cpu_s"] = _cpu_seconds() - cpu0
@@ -114,15 +153,34 @@ def run_lab(cfg):
         board.close()
 
 
-def _worker(cfg, index):
+def _worker(cfg, index, watch_lab=False):
     from .task import run_task
 
     board = Board.open(cfg["board"])
+    if watch_lab:
+        _watch_lab(board)
     try:
         sys.setswitchinterval(cfg["switch_interval"])
         return run_task(board, index, cfg["workload"], cfg["size"], _context(board, cfg))
     finally:
         board.close()
+
+
+def _watch_lab(board):
+    """In a worker process: if the lab dies, cancel, so no worker runs on by itself."""
+    import threading
+
+    lab = os.getppid()
+
+    def watch():
+        while os.getppid() == lab:
+            time.sleep(MONITOR_PERIOD * 4)
+        try:
+            board.words[H_CANCEL] = 1
+        except ValueError:  # the task already finished and closed the board
+            pass
+
+    threading.Thread(target=watch, name="gil-lab-watch", daemon=True).start()
 
 
 def subinterpreter_worker(cfg_json, index):
@@ -138,7 +196,7 @@ def main(argv):
             print(json.dumps(interpreter_info()))
             return 0
         if command == "worker":
-            error = _worker(json.loads(argv[1]), int(argv[2]))
+            error = _worker(json.loads(argv[1]), int(argv[2]), watch_lab=True)
             if error:
                 sys.stderr.write(error + "\n")
                 return 1

@@ -185,8 +185,8 @@ def start_interpreters(board, cfg, ctx, errors):
     worker_cfg = json.dumps(cfg)
 
     def one(index):
-        source = bootstrap.subinterpreter_source(
-            lab_dir, "from gil_lab.main import subinterpreter_worker\nsubinterpreter_worker(%r, %d)" % (worker_cfg, index))
+        call = "from gil_lab.main import subinterpreter_worker\nsubinterpreter_worker(%r, %d)" % (worker_cfg, index)
+        source = bootstrap.subinterpreter_source(lab_dir, call)
 
         def target():
             error = run_source(source)
