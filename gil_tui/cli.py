@@ -30,9 +30,10 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="work per task: n for fib, seconds for sleep, increments for the races, MiB for "
                              "hash, writes for io (default: about half a second of work)")
     parser.add_argument("--python", default=None, metavar="EXE",
-                        help="interpreter the lab runs under (default: this one)")
+                        help="interpreter the lab runs under (default: this one); gil-tui run takes several, "
+                             "comma-separated, each optionally EXE:gil=on|off|both")
     parser.add_argument("--gil", default=None, choices=None, metavar="on|off",
-                        help="PYTHON_GIL for free-threaded builds")
+                        help="PYTHON_GIL for free-threaded builds (gil-tui run: also both, to run GIL off and on)")
     parser.add_argument("--switch-interval", default=str(DEFAULT_SWITCH_INTERVAL), metavar="SEC",
                         help="sys.setswitchinterval in the lab (default %g)" % DEFAULT_SWITCH_INTERVAL)
     parser.add_argument("--lang", default="en", choices=("en", "es"), help="language of the texts (en, es)")
@@ -51,6 +52,10 @@ def build_run_parser() -> Parser:
     parser = Parser(prog="gil-tui run", description="Run workloads in the lab and print the measurements.")
     add_run_options(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per run, one per line")
+    parser.add_argument("--repeat", default="1", metavar="K",
+                        help="run each cell K times; report the median and the spread (default 1)")
+    parser.add_argument("--output", default=None, metavar="FILE",
+                        help="also write the results to FILE: .json, .csv or .md")
     return parser
 
 
@@ -60,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         from .commands.run import run_command
 
         return run_command(build_run_parser().parse_args(args[1:]))
+    if args and args[0] == "compare":
+        from .commands.compare import compare_command
+
+        return compare_command(args[1:])
     if args and args[0] == "interpreters":
         from .commands.interpreters import interpreters_command
 

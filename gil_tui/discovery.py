@@ -14,7 +14,6 @@ import glob
 import json
 import os
 import re
-import shutil
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -133,10 +132,15 @@ def _names_in(directory: str) -> list[str]:
 
 
 def expand(given: str) -> str:
-    """A path as given (made absolute), or a bare name looked up on PATH (kept as is when not there)."""
+    """A path as given (made absolute), or a bare name looked up on PATH then where discovery looks, pyenv's shims
+    skipped (a shim runs whatever version pyenv selects, often none); a name found nowhere is kept as it is."""
     if os.sep in given or (os.altsep and os.altsep in given) or given.startswith("~"):
         return os.path.abspath(os.path.expanduser(given))
-    return shutil.which(given) or given
+    for directory in search_dirs():
+        path = os.path.join(directory, given)
+        if not _is_shim(directory) and os.path.isfile(path) and os.access(path, os.X_OK):
+            return os.path.abspath(path)
+    return given
 
 
 def candidates(extra: list[str] = (), include_current: bool = True, search: bool = True) -> list[str]:

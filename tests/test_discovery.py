@@ -139,9 +139,11 @@ def test_broken_and_hanging_interpreters_are_listed_with_a_reason(tmp_path):
     assert again.probed == 1 and {f.path: f.cached for f in again.found} == {broken: True, hangs: False}
 
 
-def test_find_interpreter_resolves_a_name_on_path():
-    entry = find_interpreter(os.path.basename(sys.executable), use_cache=False)
-    assert entry.usable and os.path.isabs(entry.path)
+def test_find_interpreter_resolves_a_name_past_pyenv_shims():
+    name = "python%d.%d" % sys.version_info[:2]
+    entry = find_interpreter(name, use_cache=False)
+    assert entry.usable and os.path.isabs(entry.path) and "/shims/" not in entry.path
+    assert entry.interpreter is not None and entry.interpreter.version_info[:2] == tuple(sys.version_info[:2])
 
 
 def test_interpreters_command_json_lines(tmp_path, monkeypatch, capsys):

@@ -15,8 +15,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from .. import options
-from ..probe import ProbeError, lab_interpreter
+from .. import export, matrix, options
 from ..runner import LabRun, RunSpec, add_speedups
 
 EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
@@ -25,19 +24,9 @@ DEFAULT_MODES = "sequential,threads"
 
 
 def specs_from_args(args: argparse.Namespace, default_modes: str = DEFAULT_MODES) -> list[RunSpec]:
-    """Every RunSpec the arguments ask for, or UsageError with the first mistake."""
-    workload = options.workload(args.workload)
-    modes = options.modes(args.mode if args.mode is not None else default_modes)
-    workers = options.workers(args.workers)
-    size = options.size(workload, args.size)
-    interval = options.switch_interval(args.switch_interval)
-    gil = options.gil(args.gil)
-    try:
-        interp = lab_interpreter(args.python or sys.executable)
-    except ProbeError as exc:
-        raise options.UsageError(str(exc)) from None
-    gil = options.gil_for(interp, gil)
-    return [RunSpec(workload, mode, workers, size, interp, gil, interval) for mode in modes]
+    """Every RunSpec the arguments ask for (interpreters x GIL choices x modes), or UsageError with the first
+    mistake. ``--python A,B`` entries that cannot run are left out: ``matrix.specs`` also says which and why."""
+    return matrix.specs(args, default_modes)[0]
 
 
 def _live_view(spec: RunSpec, run: LabRun) -> Group:
@@ -82,8 +71,10 @@ def result_table(results: list[dict]) -> Table:
     if len(pythons) == 1:
         title += " · Python " + pythons.pop()
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    spread = any(r.get("spread") is not None for r in results)
     columns = [("mode", "left")] + ([("python", "left")] if len(pythons) > 1 else []) + [
         ("wall", "right"), ("CPU", "right"), ("cores", "right"), ("speedup", "right")]
+    columns += [("spread", "right")] if spread else []
     if races:
         columns += [("counter", "right"), ("lost", "right")]
     for name, justify in columns:
@@ -93,6 +84,9 @@ def result_table(results: list[dict]) -> Table:
         row = [mode] + ([python_label(r["interpreter"])] if len(pythons) > 1 else [])
         row += [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"), _fmt(r["cores_used"], "%.2f"),
                 _fmt(r["speedup"], "%.2f×")]
+        if spread:  # with --repeat: (max - min) / median of the cell's walls, yellow when noisy
+            noisy = (r.get("spread") or 0) > matrix.NOISY_SPREAD
+            row.append(Text(_fmt(r.get("spread") and 100 * r["spread"], "%.1f%%"), style="yellow" if noisy else ""))
         if races:
             row += list(counter_cells(r["counter"]))
         table.add_row(*row)
@@ -136,24 +130,40 @@ def _on_sigterm(signum, frame):
 
 
 def run_command(args: argparse.Namespace) -> int:
+    output = getattr(args, "output", None)
     try:
-        specs = specs_from_args(args)
+        specs, problems = matrix.specs(args, DEFAULT_MODES)
+        times = matrix.repeat(getattr(args, "repeat", None))
+        if output is not None:
+            export.format_of(output)
     except options.UsageError as exc:
         sys.stderr.write("gil-tui run: error: %s\n" % exc)
         return EXIT_USAGE
+    for problem in problems:
+        sys.stderr.write("gil-tui run: %s\n" % problem)
     console = Console()
     live_console = None if args.json else console
     signal.signal(signal.SIGTERM, _on_sigterm)
-    results: list[dict] = []
+    cells: list[list[dict]] = [[] for _ in specs]  # with --repeat K, every cell's K results
     current: LabRun | None = None
     try:
-        for spec in specs:
-            results.append(_run_one(spec, live_console))
+        for index in matrix.plan(len(specs), times):
+            cells[index].append(_run_one(specs[index], live_console))
     except KeyboardInterrupt:
         if current is not None:
             current.close()
-        _print_results(results, args.json, console)
+        _print_results(matrix.collect(cells, times), args.json, console)
         sys.stderr.write("gil-tui run: interrupted\n")
         return EXIT_INTERRUPTED
+    results = matrix.collect(cells, times)
     _print_results(results, args.json, console)
-    return 0 if all(r["status"] == "ok" for r in results) else EXIT_ERROR
+    for r in results:
+        for warning in r.get("warnings") or []:
+            sys.stderr.write("gil-tui run: warning: %s\n" % warning)
+    if output is not None:
+        try:
+            export.write(output, results)
+        except export.ExportError as exc:
+            sys.stderr.write("gil-tui run: error: %s\n" % exc)
+            return EXIT_ERROR
+    return 0 if all(r["status"] == "ok" for r in results) and not problems else EXIT_ERROR

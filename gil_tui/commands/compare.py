@@ -1,0 +1,135 @@
+"""``gil-tui compare A.json B.json``: two exported results side by side, how a lab compares its machines.
+
+Rows are matched by (workload, mode, workers, size, Python version, free-threaded, GIL on): the interpreter's path
+may differ between machines. B/A is B's wall time over A's: below 1, B was faster.
+Reads what ``--output`` writes (.json, .csv) and the JSON Lines of ``gil-tui run --json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..export import ExportError, load, python_label
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        sys.stderr.write("gil-tui compare: error: %s\n" % message)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gil-tui compare", description="Show two exported results side by side.")
+    parser.add_argument("a", metavar="A", help="results exported by gil-tui run --output (.json or .csv)")
+    parser.add_argument("b", metavar="B", help="results to compare with A")
+    return parser
+
+
+def key(r: dict) -> tuple:
+    interp = r["interpreter"]
+    return (r["workload"], r["mode"], r["workers"], float(r["size"]), interp["version"],
+            bool(interp.get("free_threaded")), bool(interp.get("gil_enabled")))
+
+
+def pair(a: list[dict], b: list[dict]) -> list[tuple[dict | None, dict | None]]:
+    """A's rows in A's order with their match in B, then B's rows that A does not have."""
+    in_b: dict[tuple, dict] = {}
+    for r in b:
+        in_b.setdefault(key(r), r)
+    used: set[tuple] = set()
+    rows: list[tuple[dict | None, dict | None]] = []
+    for r in a:
+        k = key(r)
+        rows.append((r, in_b.get(k)))
+        used.add(k)
+    rows += [(None, r) for r in b if key(r) not in used]
+    return rows
+
+
+def _wall(r: dict | None) -> str:
+    if r is None:
+        return "—"
+    if r.get("status") != "ok" or r.get("wall_s") is None:
+        return str(r.get("status") or "error")
+    return "%.2f s" % r["wall_s"]
+
+
+def _speedup(r: dict | None) -> str:
+    return "—" if r is None or r.get("speedup") is None else "%.2f×" % r["speedup"]
+
+
+def _lost(r: dict | None) -> Text:
+    counter = (r or {}).get("counter")
+    if not counter:
+        return Text("—")
+    return Text(str(counter["lost"]), style="bold red" if counter["lost"] else "green")
+
+
+def ratio(a: dict | None, b: dict | None) -> float | None:
+    if not a or not b or not a.get("wall_s") or b.get("wall_s") is None:
+        return None
+    if a.get("status") != "ok" or b.get("status") != "ok":
+        return None
+    return b["wall_s"] / a["wall_s"]
+
+
+def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
+    rows = pair(a, b)
+    every = [r for ab in rows for r in ab if r is not None]
+    workloads = {(r["workload"], r["size"], r["workers"]) for r in every}
+    races = any(r.get("counter") for r in every)
+    title = "A = %s, B = %s" % (a_name, b_name)
+    if len(workloads) == 1:
+        title += " · %s size %s · %d workers" % next(iter(workloads))
+    out = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    columns = ([("run", "left")] if len(workloads) > 1 else []) + [
+        ("python", "left"), ("mode", "left"), ("wall A", "right"), ("wall B", "right"), ("B/A", "right"),
+        ("speedup A", "right"), ("speedup B", "right")]
+    columns += [("lost A", "right"), ("lost B", "right")] if races else []
+    for name, justify in columns:
+        out.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for ra, rb in rows:
+        r = ra or rb
+        assert r is not None
+        x = ratio(ra, rb)
+        cells: list = (["%s %s ×%d" % (r["workload"], r["size"], r["workers"])] if len(workloads) > 1 else [])
+        cells += [python_label(r), r["mode"], _wall(ra), _wall(rb),
+                  Text("—") if x is None else Text("%.2f" % x, style="green" if x < 1 else "")]
+        cells += [_speedup(ra), _speedup(rb)]
+        if races:
+            cells += [_lost(ra), _lost(rb)]
+        out.add_row(*cells)
+    return out
+
+
+def _machine_line(name: str, machine: dict | None) -> str | None:
+    if not machine:
+        return None
+    return "%s: %s, %s, %s CPUs" % (name, machine.get("host"), machine.get("platform"), machine.get("cpus"))
+
+
+def compare_command(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        a, machine_a = load(args.a)
+        b, machine_b = load(args.b)
+    except ExportError as exc:
+        sys.stderr.write("gil-tui compare: error: %s\n" % exc)
+        return EXIT_USAGE
+    console = Console()
+    console.print(table(args.a, a, args.b, b))
+    for line in (_machine_line("A", machine_a), _machine_line("B", machine_b)):
+        if line:
+            console.print(Text(line, style="dim"))
+    if not any(ra and rb for ra, rb in pair(a, b)):
+        console.print(Text("no run in A matches one in B (same workload, mode, workers, size and Python)",
+                           style="yellow"))
+    return 0
