@@ -1,0 +1,1 @@
+"""The text catalogs, one flat dict per language: ``TEXTS = {key: template}``."""

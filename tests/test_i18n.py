@@ -1,0 +1,56 @@
+"""Every text exists in English and Spanish, with the same placeholders."""
+
+import pytest
+
+from gil_tui import i18n
+from gil_tui.texts import en, es
+
+
+def test_no_missing_translation_and_no_placeholder_mismatch():
+    assert i18n.problems() == []
+    assert set(en.TEXTS) == set(es.TEXTS)
+
+
+def test_problems_reports_a_missing_key_and_a_wrong_placeholder():
+    i18n.register("probe-area", {"en": {"a": "{n} done", "b": "hello"}, "es": {"a": "{m} hechos"}})
+    try:
+        found = i18n.problems()
+        assert "probe-area.b: missing in es" in found
+        assert any(line.startswith("probe-area.a: es has {m}") for line in found)
+    finally:
+        i18n.register("probe-area", {})
+    assert i18n.problems() == []
+
+
+def test_t_formats_in_the_chosen_language_and_falls_back():
+    assert i18n.t("run.elapsed", "en", seconds=3.44) == "Elapsed 3.4 s"
+    assert i18n.t("run.elapsed", "es", seconds=3.44) == "Transcurrido 3.4 s"
+    assert i18n.t("no.such.key", "es") == "no.such.key"
+    i18n.register("probe-area", {"en": {"only": "English only"}})
+    try:
+        assert i18n.t("probe-area.only", "es") == "English only"
+    finally:
+        i18n.register("probe-area", {})
+
+
+def test_set_language_changes_the_default_and_rejects_unknown():
+    try:
+        i18n.set_language("es")
+        assert i18n.t("mode.threads") == "hilos"
+        assert i18n.get_language() == "es"
+    finally:
+        i18n.set_language("en")
+    assert i18n.t("mode.threads") == "threads"
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        i18n.set_language("fr")
+
+
+def test_spanish_uses_the_posts_terms():
+    spanish = " ".join(es.TEXTS.values())
+    for term in ("hilos", "procesos", "condición de carrera", "núcleos"):
+        assert term in spanish
+
+
+def test_placeholders():
+    assert i18n.placeholders("{lost} of {expected} ({pct:.1f}%)") == {"lost", "expected", "pct"}
+    assert i18n.placeholders("no fields, {{braces}}") == set()
