@@ -1,0 +1,28 @@
+"""The help screen: the keys, and in three sentences what the workbench measures."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from .texts import text
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical { width: auto; max-width: 90%; height: auto; max-height: 90%;
+                            border: round $accent; background: $panel; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape", "close", text("key.close")), Binding("question_mark", "close", text("key.close"))]
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = text("help.title")
+            yield Static(text("help.body"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,56 @@
+"""``gil-tui``: open the workbench preset from the same options as ``gil-tui run`` (``--run`` starts at once)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import options
+from ..probe import Interpreter, ProbeError, lab_interpreter
+
+EXIT_USAGE = 2
+DEFAULT_MODE = "threads"
+
+
+def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], object]:
+    """The interpreters to offer and the preset values; UsageError with the first mistake."""
+    from ..widgets.setup import Preset, choices_for
+
+    workload = options.workload(args.workload)
+    modes = options.modes(args.mode if args.mode is not None else DEFAULT_MODE)
+    if len(modes) > 1:
+        raise options.UsageError("the workbench runs one mode at a time (use gil-tui run for %s)" % ",".join(modes))
+    workers = options.workers(args.workers)
+    if args.size is not None:
+        options.size(workload, args.size)
+    options.switch_interval(args.switch_interval)
+    gil = options.gil(args.gil)
+    try:
+        current = lab_interpreter(sys.executable)
+        chosen = lab_interpreter(args.python) if args.python else current
+    except ProbeError as exc:
+        raise options.UsageError(str(exc)) from None
+    options.gil_for(chosen, gil)
+    interpreters = [chosen] + ([current] if chosen.executable != current.executable else [])
+    choices = choices_for(interpreters)
+    index = 0
+    if chosen.free_threaded and gil == "on":
+        index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
+    preset = Preset(workload=workload, mode=modes[0], workers=str(workers),
+                    size="" if args.size is None else str(args.size).strip(),
+                    switch_interval=str(args.switch_interval).strip(), choice=index)
+    assert choices
+    return interpreters, preset
+
+
+def app_command(args: argparse.Namespace) -> int:
+    try:
+        interpreters, preset = preset_from_args(args)
+    except options.UsageError as exc:
+        sys.stderr.write("gil-tui: error: %s\n" % exc)
+        return EXIT_USAGE
+    from ..app.workbench import Workbench
+
+    app = Workbench(interpreters, preset, autorun=bool(args.run))  # type: ignore[arg-type]
+    code = app.run()
+    return code or 0

@@ -1,0 +1,64 @@
+"""Shared helpers for the workbench tests: the app on this interpreter, and waiting on it without sleeps."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import glob
+import os
+import sys
+
+import psutil
+import pytest
+from textual.geometry import Region
+
+from gil_tui.app.workbench import Workbench
+from gil_tui.probe import lab_interpreter
+from gil_tui.runner import board_dir
+from gil_tui.widgets.setup import Preset
+
+
+@pytest.fixture(scope="session")
+def here():
+    return lab_interpreter(sys.executable)
+
+
+@pytest.fixture
+def make_app(here):
+    def make(**preset) -> Workbench:
+        return Workbench([here], Preset(**preset), blink=False)
+
+    return make
+
+
+def screen_text(widget) -> str:
+    """What a widget shows on screen right now, line by line."""
+    region = Region(0, 0, widget.outer_size.width, widget.outer_size.height)
+    return "\n".join("".join(seg.text for seg in strip) for strip in widget.render_lines(region))
+
+
+def boards() -> set[str]:
+    return set(glob.glob(os.path.join(board_dir(), "gil-tui-board-*")))
+
+
+def children() -> list[psutil.Process]:
+    return [p for p in psutil.Process().children(recursive=True) if p.is_running() and p.status() != "zombie"]
+
+
+def sync(test):
+    """Run an async test body in a fresh event loop (no asyncio plugin needed), keeping its fixtures."""
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
+
+async def until(pilot, condition, timeout: float = 30.0) -> None:
+    """Let the app run until ``condition()`` holds (fails the test after ``timeout``)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out waiting for the app"
+        await pilot.pause(0.05)

@@ -1,0 +1,181 @@
+"""The workbench driven by Pilot: real lab processes, real results read off the app."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from textual.widgets import Button, Input
+
+from gil_tui.app.workbench import Workbench
+from gil_tui.probe import Interpreter
+from gil_tui.widgets.history import HistoryTable
+from gil_tui.widgets.lanes import RunLanes
+from gil_tui.widgets.result import ResultPane
+from gil_tui.widgets.setup import Preset, SetupPane
+
+from .conftest import children, screen_text, sync, until
+
+
+def shown(app: Workbench, selector: str) -> str:
+    """The widget's text on screen with line wrapping undone."""
+    return " ".join(screen_text(app.query_one(selector)).split())
+
+
+@sync
+async def test_fib_runs_to_completion_and_shows_the_result(make_app):
+    app = make_app(workload="fib", mode="threads", workers="2", size="22")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        result = app.query_one(HistoryTable).results[0]
+        assert result["status"] == "ok" and result["workload"] == "fib" and result["workers"] == 2
+        assert [t["done"] for t in result["tasks"]] == [t["total"] for t in result["tasks"]]
+        lanes = app.query_one(RunLanes)
+        assert lanes.done == lanes.total and all(d > 0 for d in lanes.done) and set(lanes.states) == {"ok"}
+        assert shown(app, "#elapsed").startswith("Elapsed ")
+        assert "Wall %.3f s" % result["wall_s"] in shown(app, "#details")
+        assert app.active is None and not children()
+
+
+@sync
+async def test_the_race_shows_lost_updates_and_speedup_follows_a_sequential_run(make_app):
+    app = make_app(workload="race", mode="sequential", workers="20", size="100000")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        app.query_one(SetupPane).set_value("mode", "threads")
+        await pilot.pause()
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        sequential, threads = app.query_one(HistoryTable).results
+        assert sequential["counter"]["lost"] == 0
+        counter = threads["counter"]
+        assert counter["expected"] == 20 * 100000 and counter["final"] + counter["lost"] == counter["expected"]
+        assert counter["lost"] > 0, "20 threads racing 100000 times each lost nothing"
+        assert threads["speedup"] == sequential["wall_s"] / threads["wall_s"]
+        banner = app.query_one("#banner")
+        assert banner.has_class("-lost") and "LOST {:,} UPDATES".format(counter["lost"]) in shown(app, "#banner")
+        assert "{:,}".format(counter["final"]) in shown(app, "#details")
+
+
+@sync
+async def test_cancel_mid_run_stops_fast_and_leaves_nothing(make_app):
+    app = make_app(workload="sleep", mode="threads", workers="3", size="30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: any(app.query_one(RunLanes).done))
+        assert children(), "the lab process should be running"
+        board = app.active.lab.board.path
+        started = time.monotonic()
+        await pilot.press("escape")
+        await until(pilot, lambda: app.active is None, timeout=5)
+        stopped = time.monotonic() - started
+        assert app.query_one(HistoryTable).results[0]["status"] == "cancelled"
+        assert "Cancelled." in shown(app, "#details")
+        assert not children() and not os.path.exists(board)
+        assert stopped < 1.0  # cancel itself takes < 0.5 s; the rest is the 10 Hz timer noticing
+        # the next run works
+        app.query_one(SetupPane).set_value("size", "0.05")
+        await pilot.pause()
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        assert app.query_one(HistoryTable).results[1]["status"] == "ok"
+
+
+@sync
+async def test_quitting_mid_run_leaves_no_process_and_no_board(make_app):
+    app = make_app(workload="sleep", mode="processes", workers="2", size="30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: any(app.query_one(RunLanes).done))
+        assert children()
+        board = app.active.lab.board.path
+        await pilot.press("q")
+    assert not children() and not os.path.exists(board)
+
+
+@sync
+async def test_invalid_input_blocks_running_until_fixed(make_app):
+    app = make_app(workload="fib", workers="4", size="22")
+    async with app.run_test(size=(80, 24)) as pilot:
+        setup = app.query_one(SetupPane)
+        for field, bad in (("workers", "0"), ("workers", "lots"), ("size", "-3"), ("switch", "abc")):
+            setup.set_value(field, bad)
+            await pilot.pause()
+            assert setup.errors.get(field), "%s=%r was accepted" % (field, bad)
+            assert app.query_one("#%s-error" % field).has_class("-shown")
+            assert app.query_one("#run-button", Button).disabled
+            await pilot.press("r")
+            await pilot.pause()
+            assert app.active is None and app.query_one(HistoryTable).row_count == 0
+            setup.set_value(field, {"workers": "2", "size": "22", "switch": "0.005"}[field])
+            await pilot.pause()
+            assert not setup.errors and not app.query_one("#run-button", Button).disabled
+
+
+@sync
+async def test_typing_into_a_field_shows_the_error_next_to_it(make_app):
+    app = make_app(workload="fib", workers="4")
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = app.query_one("#workers", Input)
+        field.focus()
+        await pilot.press("end", "0", "0")  # 400 workers: above the cap
+        await pilot.pause()
+        assert field.value == "400"
+        assert "workers must be from 1 to 64" in shown(app, "#workers-error")
+        assert app.query_one("#run-button", Button).disabled
+
+
+@sync
+async def test_an_interpreter_that_will_not_start_is_reported_and_the_app_stays_up(here):
+    gone = Interpreter("/nonexistent/python3", here.version, here.version_info, "CPython", False, True, None)
+    app = Workbench([gone, here], Preset(workload="fib", workers="1", size="20"), blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        assert "The run failed: could not start /nonexistent/python3" in shown(app, "#details")
+        app.query_one(SetupPane).set_value("python", "1")
+        await pilot.pause()
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        assert app.query_one(HistoryTable).results[1]["status"] == "ok"
+
+
+@sync
+async def test_a_lab_error_is_shown_in_the_result_pane_and_the_next_run_works(make_app, here):
+    if here.version_info >= (3, 12):
+        pytest.skip("subinterpreters exist on %s: the lab would not fail" % here.short)
+    app = make_app(workload="fib", mode="interpreters", workers="1", size="20")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        assert app.query_one(HistoryTable).results[0]["status"] == "error"
+        assert "The run failed: subinterpreters are not available on Python" in shown(app, "#details")
+        app.query_one(SetupPane).set_value("mode", "threads")
+        await pilot.pause()
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        assert app.query_one(HistoryTable).results[1]["status"] == "ok"
+
+
+@sync
+async def test_selecting_a_history_row_shows_that_result_again(make_app):
+    app = make_app(workload="fib", mode="sequential", workers="1", size="20")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        app.query_one(SetupPane).set_value("workload", "race")
+        app.query_one(SetupPane).set_value("size", "1000")
+        await pilot.pause()
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        assert "race" in shown(app, "#details")
+        table = app.query_one(HistoryTable)
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "fib · sequential" in shown(app, "#details")
+        assert isinstance(app.query_one(ResultPane), ResultPane)
