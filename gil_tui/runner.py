@@ -70,8 +70,15 @@ def board_dir() -> str:
     return tempfile.gettempdir()
 
 
+SCRATCH_ENV = "GIL_TUI_SCRATCH_DIR"
+
+
 def scratch_dir() -> str:
-    """Where the io workload writes: a disk-backed directory, so fsync waits for a device."""
+    """Where the io workload writes: $GIL_TUI_SCRATCH_DIR as given (to measure another disk), else a disk-backed
+    directory, so fsync waits for a device. A bad directory is the io tasks' error, reported like any other."""
+    chosen = os.environ.get(SCRATCH_ENV)
+    if chosen:
+        return os.path.abspath(os.path.expanduser(chosen))
     for candidate in ("/var/tmp", tempfile.gettempdir()):
         if os.path.isdir(candidate) and os.access(candidate, os.W_OK):
             return candidate
