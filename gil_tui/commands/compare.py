@@ -33,33 +33,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def key(r: dict) -> tuple:
+def key(r: dict, exact: bool = True) -> tuple:
+    """The run a row stands for; ``exact=False`` matches 3.11.7 with 3.11.2 (two machines rarely share a patch)."""
     interp = r["interpreter"]
-    return (r["workload"], r["mode"], r["workers"], float(r["size"]), interp["version"],
+    version = str(interp["version"]) if exact else ".".join(str(interp["version"]).split(".")[:2])
+    return (r["workload"], r["mode"], r["workers"], float(r["size"]), version,
             bool(interp.get("free_threaded")), bool(interp.get("gil_enabled")))
 
 
 def pair(a: list[dict], b: list[dict]) -> list[tuple[dict | None, dict | None]]:
-    """A's rows in A's order with their match in B, then B's rows that A does not have."""
-    in_b: dict[tuple, dict] = {}
-    for r in b:
-        in_b.setdefault(key(r), r)
-    used: set[tuple] = set()
-    rows: list[tuple[dict | None, dict | None]] = []
-    for r in a:
-        k = key(r)
-        rows.append((r, in_b.get(k)))
-        used.add(k)
-    rows += [(None, r) for r in b if key(r) not in used]
-    return rows
+    """A's rows in A's order with their match in B (same Python version first, else same X.Y), then B's rows that
+    match nothing in A."""
+    left = list(b)
+    match: dict[int, dict] = {}
+    for exact in (True, False):
+        for i, r in enumerate(a):
+            if i in match:
+                continue
+            k = key(r, exact)
+            found = next((x for x in left if key(x, exact) == k), None)
+            if found is not None:
+                match[i] = found
+                left.remove(found)
+    return [(r, match.get(i)) for i, r in enumerate(a)] + [(None, r) for r in left]
 
 
-def _wall(r: dict | None) -> str:
+def wall_text(r: dict | None) -> str:
     if r is None:
         return "—"
     if r.get("status") != "ok" or r.get("wall_s") is None:
         return str(r.get("status") or "error")
-    return "%.2f s" % r["wall_s"]
+    return ("%.3f s" if r["wall_s"] < 10 else "%.2f s") % r["wall_s"]
 
 
 def _speedup(r: dict | None) -> str:
@@ -89,19 +93,25 @@ def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
     title = "A = %s, B = %s" % (a_name, b_name)
     if len(workloads) == 1:
         title += " · %s size %s · %d workers" % next(iter(workloads))
-    out = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    out = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
+                caption="B/A: B's wall ÷ A's (below 1: B was faster). spd: speedup against the same Python's "
+                        "sequential run.", caption_justify="left")
     columns = ([("run", "left")] if len(workloads) > 1 else []) + [
         ("python", "left"), ("mode", "left"), ("wall A", "right"), ("wall B", "right"), ("B/A", "right"),
-        ("speedup A", "right"), ("speedup B", "right")]
+        ("spd A", "right"), ("spd B", "right")]
     columns += [("lost A", "right"), ("lost B", "right")] if races else []
-    for name, justify in columns:
-        out.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for name, justify in columns:  # the python label folds when two versions share a row; numbers never wrap
+        out.add_column(name, justify=justify, no_wrap=name != "python",  # type: ignore[arg-type]
+                       overflow="fold" if name == "python" else "ellipsis")
     for ra, rb in rows:
         r = ra or rb
         assert r is not None
         x = ratio(ra, rb)
         cells: list = (["%s %s ×%d" % (r["workload"], r["size"], r["workers"])] if len(workloads) > 1 else [])
-        cells += [python_label(r), r["mode"], _wall(ra), _wall(rb),
+        label = python_label(r)
+        if ra and rb and ra["interpreter"]["version"] != rb["interpreter"]["version"]:
+            label += " / " + str(rb["interpreter"]["version"])
+        cells += [label, r["mode"], wall_text(ra), wall_text(rb),
                   Text("—") if x is None else Text("%.2f" % x, style="green" if x < 1 else "")]
         cells += [_speedup(ra), _speedup(rb)]
         if races:

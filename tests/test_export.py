@@ -1,0 +1,88 @@
+"""Export of real results to JSON, CSV and Markdown, and reading them back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from gil_tui.export import CSV_FIELDS, ExportError, flat, format_of, load, markdown, python_label, write
+from gil_tui.matrix import aggregate
+
+
+@pytest.fixture(scope="module")
+def results() -> list[dict]:
+    """A real race run (sequential and threads) as ``gil-tui run --json`` prints it."""
+    proc = subprocess.run([sys.executable, "-m", "gil_tui", "run", "-w", "race", "--size", "2000", "-n", "2",
+                           "-m", "sequential,threads", "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(rows) == 2 and all(r["counter"] for r in rows)
+    return rows
+
+
+def test_json_round_trips_whole(results, tmp_path):
+    path = str(tmp_path / "a.json")
+    assert write(path, results) == ".json"
+    back, machine = load(path)
+    assert back == results
+    assert machine is not None and machine["cpus"] and machine["host"]
+
+
+def test_run_json_lines_load_as_they_are(results, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in results))
+    assert load(str(path)) == (results, None)
+
+
+def test_csv_round_trips_its_columns(results, tmp_path):
+    cells = results + [aggregate([results[1], dict(results[1], wall_s=results[1]["wall_s"] * 2)])]
+    path = str(tmp_path / "a.csv")
+    write(path, cells)
+    back, machine = load(path)
+    assert machine is None and len(back) == len(cells)
+    for original, read in zip(cells, back):
+        assert flat(read) == flat(original)  # every CSV column survives: numbers, booleans, counter, repeats
+        assert read["interpreter"]["free_threaded"] is original["interpreter"]["free_threaded"]
+        assert read["counter"]["lost"] == original["counter"]["lost"]
+    assert back[2]["repeat"] == 2 and back[2]["wall_s_all"] == cells[2]["wall_s_all"]
+    assert back[2]["warnings"] == cells[2]["warnings"] != []
+    with open(path) as f:
+        assert f.readline().strip().split(",") == list(CSV_FIELDS)
+
+
+def test_markdown_is_a_table_of_every_result(results, tmp_path):
+    path = tmp_path / "a.md"
+    write(str(path), results)
+    text = path.read_text()
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    assert len(lines) == 2 + len(results)
+    assert all(line.count("|") == lines[0].count("|") for line in lines)
+    for r in results:
+        assert "| race | 2000 | %s | %s | 2 |" % (python_label(r), r["mode"]) in text
+        assert "%d/%d" % (r["counter"]["final"], r["counter"]["expected"]) in text
+    assert markdown(results).startswith("| workload")
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a", "a.json.bak"])
+def test_an_unknown_extension_is_refused(name):
+    with pytest.raises(ExportError, match="must end in .json, .csv, .md"):
+        format_of(name)
+
+
+def test_unwritable_and_unreadable_files_say_so(results, tmp_path):
+    with pytest.raises(ExportError, match="cannot write"):
+        write(str(tmp_path / "no-such-dir" / "a.json"), results)
+    with pytest.raises(ExportError, match="cannot read"):
+        load(str(tmp_path / "missing.json"))
+    (tmp_path / "junk.json").write_text("{not json")
+    with pytest.raises(ExportError, match="is not JSON"):
+        load(str(tmp_path / "junk.json"))
+    (tmp_path / "other.json").write_text('{"results": [{"hello": 1}]}')
+    with pytest.raises(ExportError, match="does not hold gil-tui results"):
+        load(str(tmp_path / "other.json"))
+    (tmp_path / "other.csv").write_text("a,b\n1,2\n")
+    with pytest.raises(ExportError, match="not a gil-tui CSV export"):
+        load(str(tmp_path / "other.csv"))
