@@ -40,7 +40,7 @@ TEXTS: dict[str, str] = {
     "result.speedup.none": "— (run sequential first)",
     "result.speedup.self": "1.00× (the baseline)",
     "result.counter": "Counter",
-    "result.expected": "expected",
+    "result.of": "of",
     "result.lost": "LOST %(lost)s UPDATES (%(pct).1f %%)",
     "result.exact": "no update lost",
     "result.status.cancelled": "Cancelled.",

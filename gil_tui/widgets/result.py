@@ -48,7 +48,7 @@ def details(result: dict) -> RenderableType:
     if counter:
         style = "bold red" if counter["lost"] > 0 else "bold green"
         parts.append(Text.assemble((text("result.counter") + " ", "grey70"), ("{:,}".format(counter["final"]), style),
-                                   " / {:,} ".format(counter["expected"]) + text("result.expected")))
+                                   " %s %s" % (text("result.of"), "{:,}".format(counter["expected"]))))
     parts.append(Text.assemble(
         (text("result.wall") + " ", "grey70"), num(result.get("wall_s"), "%.3f s"),
         ("  " + text("result.cpu") + " ", "grey70"), num(result.get("cpu_s"), "%.3f s"),
