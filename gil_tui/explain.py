@@ -212,6 +212,12 @@ def _counter(r: dict) -> list[Line]:
         lines.append(Line("explain.exact.one_at_a_time", params))
     elif workload == "race-plain" and mode == "threads" and gil and modern:
         lines.append(Line("explain.exact.plain_310", params))
+    elif mode == "threads" and gil and _longest_task_cpu(r) < (r.get("switch_interval") or 0.005):
+        lines.append(Line("explain.exact.too_short", dict(params, task_ms=1000 * _longest_task_cpu(r))))
     else:
         lines.append(Line("explain.exact.lucky", params))
     return lines
+
+
+def _longest_task_cpu(r: dict) -> float:
+    return max((task.get("cpu_s") or 0.0 for task in r.get("tasks") or []), default=0.0)

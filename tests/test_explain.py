@@ -162,3 +162,10 @@ def test_whole_core_each_but_one_core_busy_is_back_to_back():
                tasks=[{"index": i, "wall_s": 0.003, "cpu_s": 0.003} for i in range(20)])
     ks = keys(r)
     assert "explain.share.back_to_back" in ks and "explain.share.own_core" not in ks
+
+
+def test_race_too_short_to_be_switched_says_so():
+    tasks = [{"index": i, "wall_s": 0.001, "cpu_s": 0.0002} for i in range(20)]
+    r = result(workload="race", workers=20, tasks=tasks, counter={"expected": 20000, "final": 20000, "lost": 0})
+    assert keys(r)[-1] == "explain.exact.too_short"
+    assert "0.20 ms" in ex.explain(r, "en")[-1]

@@ -106,7 +106,41 @@ TEXTS = {
                                "jumps, never inside self.count += 1, so with the GIL each increment happened whole "
                                "on Python {version}. The post's readers, on an older Python, saw 17982 and 18811 "
                                "of 20000.",
+    "explain.exact.too_short": "Each thread needed at most {task_ms:.2f} ms of CPU, less than the {interval_ms:g} ms "
+                               "switch interval, so it finished its increments before being asked to hand over "
+                               "the GIL: the threads ran one after another. Python 2's GIL offered a switch every "
+                               "100 bytecodes instead; a shorter switch interval shows the race.",
     "explain.exact.lucky": "This time no switch landed inside a read-modify-write, but it is still a race: another "
                            "run, more workers or a shorter switch interval (now {interval_ms:g} ms) can lose "
                            "updates.",
+    # --- the seed post's experiments (presets.py) -----------------------------------------------
+    "preset.seed-fib.title": "The post's fib: fib(30)…fib(34) one after another, then in 5 threads",
+    "preset.seed-race.title": "The post's race: 20 threads × 1000 increments of a shared counter",
+    "preset.seed-sleep.title": "The post's sleeps: 10 × sleep(1) one after another, then in threads",
+    "preset.incomplete": "Not every run of this experiment finished, so there is nothing to compare yet.",
+    "preset.fib.post": "The post: {seq:.2f} s sequential, {thr:.2f} s in 5 threads (threads ÷ sequential = "
+                       "{ratio:.2f}).",
+    "preset.fib.here": "Here: {seq:.2f} s sequential, {thr:.2f} s in {workers} threads (threads ÷ sequential = "
+                       "{ratio:.2f}).",
+    "preset.fib.model": "The lab's tasks are all the same size, so it runs {workers} × fib({size}): {share:.0f}% of "
+                        "the work of fib(30)…fib(34). Compare the ratios, not the seconds: the machine differs too.",
+    "preset.fib.like_post": "As in the post, threads were several times slower than one thread: handing the GIL "
+                            "between threads on different cores cost more than the work itself (Python {version}).",
+    "preset.fib.new_gil": "Not the post's {post:.1f}× slowdown: the GIL was rewritten in Python 3.2, and a waiting "
+                          "thread now asks for it once per switch interval instead of every thread fighting for it "
+                          "every 100 bytecodes. On Python {version} threads cost about as much as running one after "
+                          "another, but they still do not help.",
+    "preset.fib.parallel": "Unlike the post, threads were faster: Python {version} ran them in parallel here.",
+    "preset.race.post": "The post: the counter ended at {first} and {second} of {expected}.",
+    "preset.race.here": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} "
+                        "lost).",
+    "preset.race.depends": "Whether updates are lost depends on the interpreter, the code and the switch interval: "
+                           "compare the lines above.",
+    "preset.race.none_lost": "Nothing was lost here, unlike in the post.",
+    "preset.race.why": "{workload}, {interval_ms:g} ms:",
+    "preset.sleep.post": "The post: {seq:.2f} s one after another, {thr:.2f} s in threads.",
+    "preset.sleep.here": "Here: {seq:.2f} s one after another, {thr:.2f} s in threads.",
+    "preset.sleep.like_post": "As in the post: {speedup:.1f}× faster (the post: {post:.1f}×), because a sleeping "
+                              "thread does not hold the GIL.",
+    "preset.sleep.unlike": "Only {speedup:.1f}× faster, where the post got {post:.1f}×; the reasons follow.",
 }

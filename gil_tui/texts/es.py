@@ -113,7 +113,48 @@ TEXTS = {
                                "los saltos hacia atrás, nunca dentro de self.count += 1, así que con el GIL cada "
                                "incremento se hizo completo en Python {version}. Los lectores del post, con un Python "
                                "más viejo, vieron 17982 y 18811 de 20000.",
+    "explain.exact.too_short": "Cada hilo necesitó a lo sumo {task_ms:.2f} ms de CPU, menos que el intervalo de "
+                               "cambio de {interval_ms:g} ms, así que terminó sus incrementos antes de que le pidieran "
+                               "soltar el GIL: los hilos corrieron uno tras otro. El GIL de Python 2 ofrecía un "
+                               "cambio cada 100 instrucciones de bytecode; con un intervalo más corto se ve la "
+                               "condición de carrera.",
     "explain.exact.lucky": "Esta vez ningún cambio de hilo cayó dentro de una lectura-modificación-escritura, pero "
                            "sigue siendo una condición de carrera: otra ejecución, más trabajadores o un intervalo de "
                            "cambio más corto (ahora {interval_ms:g} ms) pueden perder incrementos.",
+    # --- los experimentos del post (presets.py) -------------------------------------------------
+    "preset.seed-fib.title": "El fib del post: fib(30)…fib(34) uno tras otro y luego en 5 hilos",
+    "preset.seed-race.title": "La condición de carrera del post: 20 hilos × 1000 incrementos de un contador "
+                              "compartido",
+    "preset.seed-sleep.title": "Los sleep del post: 10 × sleep(1) uno tras otro y luego en hilos",
+    "preset.incomplete": "No terminaron todas las ejecuciones de este experimento, así que aún no hay nada que "
+                         "comparar.",
+    "preset.fib.post": "El post: {seq:.2f} s en secuencia, {thr:.2f} s en 5 hilos (hilos ÷ secuencial = "
+                       "{ratio:.2f}).",
+    "preset.fib.here": "Aquí: {seq:.2f} s en secuencia, {thr:.2f} s en {workers} hilos (hilos ÷ secuencial = "
+                       "{ratio:.2f}).",
+    "preset.fib.model": "Las tareas del laboratorio son todas del mismo tamaño, así que corre {workers} × "
+                        "fib({size}): el {share:.0f}% del trabajo de fib(30)…fib(34). Compara las proporciones, no "
+                        "los segundos: la máquina también es otra.",
+    "preset.fib.like_post": "Igual que en el post, los hilos fueron varias veces más lentos que un solo hilo: pasar "
+                            "el GIL entre hilos de distintos núcleos costó más que el propio trabajo (Python "
+                            "{version}).",
+    "preset.fib.new_gil": "No es la lentitud de {post:.1f}× del post: el GIL se reescribió en Python 3.2, y ahora un "
+                          "hilo que espera lo pide una vez por intervalo de cambio en lugar de que todos se lo "
+                          "disputen cada 100 instrucciones de bytecode. En Python {version} los hilos cuestan más o "
+                          "menos lo mismo que correr uno tras otro, pero siguen sin ayudar.",
+    "preset.fib.parallel": "A diferencia del post, los hilos fueron más rápidos: aquí Python {version} los ejecutó "
+                           "en paralelo.",
+    "preset.race.post": "El post: el contador terminó en {first} y {second} de {expected}.",
+    "preset.race.here": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} "
+                        "({lost} perdidos).",
+    "preset.race.depends": "Que se pierdan incrementos depende del intérprete, del código y del intervalo de "
+                           "cambio: compara las líneas de arriba.",
+    "preset.race.none_lost": "Aquí no se perdió nada, a diferencia del post.",
+    "preset.race.why": "{workload}, {interval_ms:g} ms:",
+    "preset.sleep.post": "El post: {seq:.2f} s uno tras otro, {thr:.2f} s en hilos.",
+    "preset.sleep.here": "Aquí: {seq:.2f} s uno tras otro, {thr:.2f} s en hilos.",
+    "preset.sleep.like_post": "Igual que en el post: {speedup:.1f}× más rápido (el post: {post:.1f}×), porque un "
+                              "hilo que duerme no retiene el GIL.",
+    "preset.sleep.unlike": "Solo {speedup:.1f}× más rápido, cuando el post logró {post:.1f}×; abajo van los "
+                           "motivos.",
 }
