@@ -41,7 +41,8 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def build_app_parser() -> Parser:
     parser = Parser(prog="gil-tui", description="A terminal workbench for CPython's GIL. Subcommands: "
-                    "run (measure without the UI), interpreters (list the Pythons found).")
+                    "run (measure without the UI), interpreters (list the Pythons found), compare (two exported "
+                    "results side by side).")
     parser.add_argument("--version", action="version", version="gil-tui %s" % __version__)
     add_run_options(parser)
     parser.add_argument("--run", action="store_true", help="start the run as soon as the app opens")
