@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 from dataclasses import asdict, dataclass
 
@@ -92,12 +93,21 @@ def probe(executable: str, timeout: float = PROBE_TIMEOUT) -> Interpreter:
     """Run the probe under ``executable``. ProbeError if it is missing, broken or not Python."""
     path = resolve(executable)
     try:
-        proc = subprocess.run([path, "-s", "-c", PROBE_SOURCE], stdin=subprocess.DEVNULL, capture_output=True,
-                              timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise ProbeError("%s did not answer within %g s" % (executable, timeout)) from None
+        # its own session, so a hanging "interpreter" (a wrapper script, say) is killed with all it started
+        proc = subprocess.Popen([path, "-s", "-c", PROBE_SOURCE], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
     except OSError as exc:
         raise ProbeError("%s cannot be run: %s" % (executable, exc.strerror or exc)) from None
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.communicate()
+        raise ProbeError("%s did not answer within %g s" % (executable, timeout)) from None
+    proc = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
     try:
         data = json.loads(proc.stdout.decode("utf-8", "replace"))
         return Interpreter(

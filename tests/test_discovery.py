@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 
+import psutil
 import pytest
 
 from gil_tui.commands.interpreters import interpreters_command
@@ -25,6 +26,13 @@ def _script(path, body: str) -> str:
         f.write("#!/bin/sh\n" + body + "\n")
     os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return str(path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 def _version_of(name: str) -> tuple[int, ...]:
@@ -123,7 +131,8 @@ def test_the_cache_answers_the_second_time_and_notices_a_changed_binary(tmp_path
 
 def test_broken_and_hanging_interpreters_are_listed_with_a_reason(tmp_path):
     broken = _script(tmp_path / "broken", "echo 'cannot start' >&2; exit 1")
-    hangs = _script(tmp_path / "hangs", "exec sleep 30")
+    pidfile = tmp_path / "child.pid"
+    hangs = _script(tmp_path / "hangs", "sleep 30 & echo $! > %s; wait" % pidfile)
     missing = str(tmp_path / "missing")
     cache = str(tmp_path / "probes.json")
     found = discover([broken, hangs, missing, "no-such-python-here"], cache_path=cache, include_current=False,
@@ -132,6 +141,7 @@ def test_broken_and_hanging_interpreters_are_listed_with_a_reason(tmp_path):
     assert not any(f.usable for f in found.found)
     assert reasons[broken] == "is not a working Python interpreter: cannot start"
     assert reasons[hangs] == "did not answer within 1 s"
+    assert not _alive(int(pidfile.read_text()))  # the hanging probe was killed with what it started
     assert reasons[missing] == "does not exist"
     assert reasons["no-such-python-here"] == "was not found on PATH"
     # a hang may be a busy machine: asked again next time; a broken binary is remembered
