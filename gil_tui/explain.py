@@ -29,7 +29,10 @@ class Line:
     params: dict = field(default_factory=dict)
 
     def render(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **self.params)
+        params = dict(self.params)
+        if "mode" in params:  # shown by its name in the reader's language
+            params["mode"] = t("mode." + params["mode"], lang)
+        return t(self.key, lang, **params)
 
 
 def version_tuple(version: str) -> tuple[int, ...]:

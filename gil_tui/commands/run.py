@@ -11,11 +11,14 @@ import time
 from rich import box
 from rich.console import Console, Group
 from rich.live import Live
+from rich.padding import Padding
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from .. import export, matrix, options
+from .. import export, matrix, options, presets
+from ..explain import explain
+from ..i18n import set_language, t
 from ..runner import LabRun, RunSpec, add_speedups
 
 EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
@@ -29,6 +32,27 @@ def specs_from_args(args: argparse.Namespace, default_modes: str = DEFAULT_MODES
     return matrix.specs(args, default_modes)[0]
 
 
+def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
+    """``--preset NAME``: the post's experiment, on each interpreter (and GIL choice) ``--python`` names.
+
+    The preset sets the workload, modes, workers and switch intervals; ``--size`` may override its size.
+    """
+    preset = presets.PRESETS[args.preset]
+    if args.mode is not None:
+        raise options.UsageError("--preset %s sets the modes itself; leave out -m" % args.preset)
+    size = None
+    if args.size is not None:
+        for step in preset.steps:
+            size = options.size(step.workload, args.size)
+    probe_args = argparse.Namespace(**vars(args))
+    probe_args.workload, probe_args.mode, probe_args.size = preset.steps[0].workload, "sequential", None
+    bases, problems = matrix.specs(probe_args, "sequential")
+    specs: list[RunSpec] = []
+    for base in bases:
+        specs += preset.specs(base.interpreter, base.gil, size)
+    return specs, problems
+
+
 def _live_view(spec: RunSpec, run: LabRun) -> Group:
     snap = run.snapshot()
     table = Table.grid(padding=(0, 1))
@@ -36,10 +60,11 @@ def _live_view(spec: RunSpec, run: LabRun) -> Group:
     table.add_column()
     table.add_column(justify="right")
     for i, (done, total) in enumerate(zip(snap.done, snap.total)):
-        table.add_row("task %d" % i, ProgressBar(total=max(total, 1), completed=done, width=40),
+        table.add_row(t("run.task", index=i), ProgressBar(total=max(total, 1), completed=done, width=40),
                       "%d/%d" % (done, total))
-    head = Text.assemble((spec.workload, "bold"), " · ", (spec.mode, "bold cyan"), " · %d workers · Python %s   "
-                         % (spec.workers, spec.interpreter.short), ("Elapsed %.1f s" % snap.elapsed_s, "bold"))
+    head = Text.assemble((spec.workload, "bold"), " · ", (t("mode." + spec.mode), "bold cyan"), " · %s · %s   "
+                         % (t("run.workers", workers=spec.workers), t("run.python", python=spec.interpreter.short)),
+                         (t("run.elapsed", seconds=snap.elapsed_s), "bold"))
     return Group(head, table)
 
 
@@ -67,23 +92,33 @@ def python_label(interp: dict) -> str:
 def result_table(results: list[dict]) -> Table:
     races = any(r["counter"] for r in results)
     pythons = {python_label(r["interpreter"]) for r in results}
-    title = "%s · %d workers" % (results[0]["workload"], results[0]["workers"]) if results else ""
+    title = "%s · %s" % (", ".join(dict.fromkeys(r["workload"] for r in results)),
+                         t("run.workers", workers=results[0]["workers"])) if results else ""
     if len(pythons) == 1:
-        title += " · Python " + pythons.pop()
+        title += " · " + t("run.python", python=pythons.pop())
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     spread = any(r.get("spread") is not None for r in results)
-    columns = [("mode", "left")] + ([("python", "left")] if len(pythons) > 1 else []) + [
-        ("wall", "right"), ("CPU", "right"), ("cores", "right"), ("speedup", "right")]
+    workloads = len({r["workload"] for r in results}) > 1  # a preset mixes workloads and switch intervals
+    switches = len({r["switch_interval"] for r in results}) > 1
+    columns = ([("workload", "left")] if workloads else []) + [("mode", "left")] + (
+        [("switch", "right")] if switches else []) + ([("python", "left")] if len(pythons) > 1 else []) + [
+        ("wall", "right"), ("CPU", "right"), ("cores", "right")]
+    speedups = not workloads or any(r["speedup"] is not None for r in results)  # the race preset has none
+    columns += [("speedup", "right")] if speedups else []
     columns += [("spread", "right")] if spread else []
     if races:
         columns += [("counter", "right"), ("lost", "right")]
     for name, justify in columns:
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+        table.add_column(t("table." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for r in results:
-        mode = Text(r["mode"]) if r["status"] == "ok" else Text("%s (%s)" % (r["mode"], r["status"]), style="bold red")
-        row = [mode] + ([python_label(r["interpreter"])] if len(pythons) > 1 else [])
-        row += [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"), _fmt(r["cores_used"], "%.2f"),
-                _fmt(r["speedup"], "%.2f×")]
+        name = t("mode." + r["mode"])
+        mode = Text(name) if r["status"] == "ok" else Text("%s (%s)" % (name, t("status." + r["status"])),
+                                                           style="bold red")
+        row = ([r["workload"]] if workloads else []) + [mode]
+        row += [_fmt(r["switch_interval"] and r["switch_interval"] * 1000, "%g ms")] if switches else []
+        row += [python_label(r["interpreter"])] if len(pythons) > 1 else []
+        row += [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"), _fmt(r["cores_used"], "%.2f")]
+        row += [_fmt(r["speedup"], "%.2f×")] if speedups else []
         if spread:  # with --repeat: (max - min) / median of the cell's walls, yellow when noisy
             noisy = (r.get("spread") or 0) > matrix.NOISY_SPREAD
             row.append(Text(_fmt(r.get("spread") and 100 * r["spread"], "%.1f%%"), style="yellow" if noisy else ""))
@@ -110,7 +145,7 @@ def _run_one(spec: RunSpec, console: Console | None) -> dict:
         return result
 
 
-def _print_results(results: list[dict], as_json: bool, console: Console) -> None:
+def _print_results(results: list[dict], as_json: bool, console: Console, preset: str | None = None) -> None:
     add_speedups(results)
     if as_json:
         for r in results:
@@ -120,9 +155,32 @@ def _print_results(results: list[dict], as_json: bool, console: Console) -> None
     console.print(result_table(results))
     for r in results:
         if r["error"]:
-            console.print(Text("%s: %s" % (r["mode"], r["error"]), style="red"))
+            console.print(Text(t("run.failed", mode=t("mode." + r["mode"]), error=r["error"]), style="red"))
         for note in r.get("notes") or []:
-            console.print(Text("note: " + note, style="dim"))
+            console.print(Text(t("run.note", text=note), style="dim"))
+    if preset is not None:
+        _print_preset(preset, results, console)
+        return
+    for r in results:
+        if r["status"] == "error":
+            continue  # its message is printed above
+        console.print(Text(t("run.why", mode=t("mode." + r["mode"])), style="bold"))
+        for line in explain(r):
+            console.print(Padding(Text(line), (0, 0, 0, 2)))
+
+
+def _print_preset(name: str, results: list[dict], console: Console) -> None:
+    """The post's figures beside the measured ones, per interpreter (and GIL choice)."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in results:
+        groups.setdefault((r["interpreter"]["executable"], r.get("gil")), []).append(r)
+    for group in groups.values():
+        title = t(presets.PRESETS[name].title_key)
+        if len(groups) > 1:
+            title += " · " + t("run.python", python=python_label(group[0]["interpreter"]))
+        console.print(Text(title, style="bold"))
+        for line in presets.compare(name, group):
+            console.print(Padding(Text(line), (0, 0, 0, 2)))
 
 
 def _on_sigterm(signum, frame):
@@ -131,8 +189,10 @@ def _on_sigterm(signum, frame):
 
 def run_command(args: argparse.Namespace) -> int:
     output = getattr(args, "output", None)
+    preset = getattr(args, "preset", None)
+    set_language(getattr(args, "lang", None) or "en")
     try:
-        specs, problems = matrix.specs(args, DEFAULT_MODES)
+        specs, problems = preset_specs(args) if preset else matrix.specs(args, DEFAULT_MODES)
         times = matrix.repeat(getattr(args, "repeat", None))
         if output is not None:
             export.format_of(output)
@@ -152,11 +212,11 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         if current is not None:
             current.close()
-        _print_results(matrix.collect(cells, times), args.json, console)
-        sys.stderr.write("gil-tui run: interrupted\n")
+        _print_results(matrix.collect(cells, times), args.json, console, preset)
+        sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))
         return EXIT_INTERRUPTED
     results = matrix.collect(cells, times)
-    _print_results(results, args.json, console)
+    _print_results(results, args.json, console, preset)
     for r in results:
         for warning in r.get("warnings") or []:
             sys.stderr.write("gil-tui run: warning: %s\n" % warning)

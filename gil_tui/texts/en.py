@@ -20,12 +20,15 @@ TEXTS = {
     "run.note": "note: {text}",
     "run.why": "Why ({mode}):",
     "run.failed": "{mode}: {error}",
+    "table.workload": "workload",
+    "table.switch": "switch",
     "table.mode": "mode",
     "table.python": "python",
     "table.wall": "wall",
     "table.cpu": "CPU",
     "table.cores": "cores",
     "table.speedup": "speedup",
+    "table.spread": "spread",
     "table.counter": "counter",
     "table.lost": "lost",
 
@@ -34,10 +37,10 @@ TEXTS = {
     "explain.cancelled": "The run was cancelled; the figures cover only the part that ran.",
     "explain.sequential": "Baseline: {workers} tasks one after another took {wall:.2f} s, keeping {cores:.2f} "
                           "cores busy.",
-    "explain.no_baseline": "{mode} took {wall:.2f} s on {cores:.2f} cores; add a sequential run to see the "
-                           "speedup.",
-    "explain.faster": "{mode} finished {speedup:.2f}× faster than sequential, with {cores:.2f} cores busy on "
-                      "average.",
+    "explain.no_baseline": "In {mode} mode the run took {wall:.2f} s on {cores:.2f} cores; add a sequential run to see "
+                           "the speedup.",
+    "explain.faster": "In {mode} mode the run finished {speedup:.2f}× faster than sequential, with {cores:.2f} cores "
+                      "busy on average.",
     "explain.why.await": "Each coroutine awaited its waits, so the event loop ran the others meanwhile: one thread, "
                          "waits overlapping.",
     "explain.why.waiting": "The tasks were mostly waiting ({cpu:.2f} s of CPU in {wall:.2f} s), and a thread "
@@ -50,8 +53,8 @@ TEXTS = {
                           "hashed at once on {cores:.2f} cores.",
     "explain.why.no_gil": "Python {version} ran without the GIL here (a free-threaded build), so the threads ran "
                           "Python code at the same time on {cores:.2f} cores.",
-    "explain.same": "{mode} took about as long as sequential (speedup {speedup:.2f}×).",
-    "explain.slower": "{mode} was {slowdown:.2f}× slower than sequential (speedup {speedup:.2f}×).",
+    "explain.same": "In {mode} mode the run took about as long as sequential (speedup {speedup:.2f}×).",
+    "explain.slower": "In {mode} mode the run was {slowdown:.2f}× slower than sequential (speedup {speedup:.2f}×).",
     "explain.why.one_worker": "With a single worker there was nothing to run at the same time.",
     "explain.why.loop_blocked": "{workload} never awaits, so each coroutine kept the event loop until it "
                                 "finished: the tasks ran one after another.",

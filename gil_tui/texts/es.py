@@ -20,12 +20,15 @@ TEXTS = {
     "run.note": "nota: {text}",
     "run.why": "Por qué ({mode}):",
     "run.failed": "{mode}: {error}",
+    "table.workload": "carga",
+    "table.switch": "cambio",
     "table.mode": "modo",
     "table.python": "python",
     "table.wall": "tiempo",
     "table.cpu": "CPU",
     "table.cores": "núcleos",
     "table.speedup": "aceleración",
+    "table.spread": "dispersión",
     "table.counter": "contador",
     "table.lost": "perdidas",
 
@@ -34,10 +37,10 @@ TEXTS = {
     "explain.cancelled": "La ejecución se canceló; las cifras cubren solo la parte que llegó a correr.",
     "explain.sequential": "Referencia: {workers} tareas, una tras otra, tardaron {wall:.2f} s con {cores:.2f} "
                           "núcleos ocupados.",
-    "explain.no_baseline": "{mode} tardó {wall:.2f} s con {cores:.2f} núcleos; agrega una ejecución secuencial "
-                           "para ver la aceleración.",
-    "explain.faster": "{mode} terminó {speedup:.2f}× más rápido que la versión secuencial, con {cores:.2f} "
-                      "núcleos ocupados en promedio.",
+    "explain.no_baseline": "En modo {mode} la ejecución tardó {wall:.2f} s con {cores:.2f} núcleos; agrega una "
+                           "ejecución secuencial para ver la aceleración.",
+    "explain.faster": "En modo {mode} la ejecución terminó {speedup:.2f}× más rápido que la secuencial, con "
+                      "{cores:.2f} núcleos ocupados en promedio.",
     "explain.why.await": "Cada corrutina hizo await en sus esperas, así que el bucle de eventos atendía a las "
                          "demás mientras tanto: un solo hilo, con las esperas superpuestas.",
     "explain.why.waiting": "Las tareas pasaron casi todo el tiempo esperando ({cpu:.2f} s de CPU en {wall:.2f} s), "
@@ -50,8 +53,9 @@ TEXTS = {
                           "así que varios hilos trabajaron a la vez sobre {cores:.2f} núcleos.",
     "explain.why.no_gil": "Aquí Python {version} corrió sin GIL (una compilación free-threaded), así que los hilos "
                           "ejecutaron código Python al mismo tiempo sobre {cores:.2f} núcleos.",
-    "explain.same": "{mode} tardó más o menos lo mismo que la versión secuencial (aceleración {speedup:.2f}×).",
-    "explain.slower": "{mode} fue {slowdown:.2f}× más lento que la versión secuencial (aceleración "
+    "explain.same": "En modo {mode} la ejecución tardó más o menos lo mismo que la secuencial (aceleración "
+                    "{speedup:.2f}×).",
+    "explain.slower": "En modo {mode} la ejecución fue {slowdown:.2f}× más lenta que la secuencial (aceleración "
                       "{speedup:.2f}×).",
     "explain.why.one_worker": "Con un solo trabajador no había nada que ejecutar al mismo tiempo.",
     "explain.why.loop_blocked": "{workload} nunca hace await, así que cada corrutina acaparó el bucle de eventos "
