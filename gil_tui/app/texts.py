@@ -23,6 +23,7 @@ TEXTS: dict[str, str] = {
     "key.quit": "Quit",
     "key.help": "Help",
     "key.close": "Close",
+    "key.timeline": "Timeline",
     "idle": "Press r to run.",
     "idle.fix": "Fix the setup to run.",
     "elapsed": "Elapsed %.1f s",
@@ -69,6 +70,7 @@ TEXTS: dict[str, str] = {
         "q        quit (a run in progress is stopped first)\n"
         "tab      next field or pane; shift+tab the previous one\n"
         "enter    on a history row: show that result again\n"
+        "t        lanes / timeline (who ran when)\n"
         "?        this help\n"
         "\n"
         "Each run happens in a separate lab process under the chosen Python, so the\n"

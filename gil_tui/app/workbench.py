@@ -51,6 +51,7 @@ class Workbench(App[int]):
         Binding("q", "quit", text("key.quit"), priority=True),
         Binding("ctrl+c", "quit", text("key.quit"), show=False, priority=True),
         Binding("question_mark", "help", text("key.help"), priority=True),
+        Binding("t", "toggle_timeline", text("key.timeline")),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: Preset | None = None, *, autorun: bool = False,
@@ -147,6 +148,12 @@ class Workbench(App[int]):
     async def action_quit(self) -> None:
         await self.stop_run()
         self.exit(0)
+
+    def action_toggle_timeline(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "tab-lanes" if tabs.active == "tab-timeline" else "tab-timeline"
+        if tabs.active == "tab-timeline" and self.active is not None:
+            self._pull_timeline(self.active)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

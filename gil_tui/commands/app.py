@@ -31,7 +31,7 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], objec
     except ProbeError as exc:
         raise options.UsageError(str(exc)) from None
     options.gil_for(chosen, gil)
-    interpreters = [chosen] + ([current] if chosen.executable != current.executable else [])
+    interpreters = [chosen] + ([current] if chosen.executable != current.executable else []) + discovered()
     choices = choices_for(interpreters)
     index = 0
     if chosen.free_threaded and gil == "on":
@@ -41,6 +41,16 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], objec
                     switch_interval=str(args.switch_interval).strip(), choice=index)
     assert choices
     return interpreters, preset
+
+
+def discovered() -> list[Interpreter]:
+    """Every other usable interpreter on the machine, for the picker; none if discovery is unavailable."""
+    try:
+        from ..discovery import discover
+
+        return [f.interpreter for f in discover().usable if f.interpreter is not None]
+    except Exception:  # discovery is a convenience: the app works with the interpreters it was given
+        return []
 
 
 def app_command(args: argparse.Namespace) -> int:

@@ -77,7 +77,7 @@ class ResultPane(VerticalScroll):
     """Elapsed time while a run goes; the measurements when it ends."""
 
     DEFAULT_CSS = """
-    ResultPane #elapsed { text-style: bold; }
+    ResultPane #elapsed { text-style: bold; height: 1; }
     ResultPane #banner { display: none; background: $error; color: $text; text-style: bold; padding: 0 1; }
     ResultPane #banner.-lost { display: block; }
     ResultPane #banner.-exact { display: block; background: $success-darken-2; }
@@ -93,7 +93,8 @@ class ResultPane(VerticalScroll):
     def watch_elapsed(self, old: float | None, new: float | None) -> None:
         # only the one-decimal text reaches the screen, so the pane repaints at most ten times a second
         if new is not None and (old is None or "%.1f" % old != "%.1f" % new):
-            self.query_one("#elapsed", Static).update(text("elapsed", new))
+            # one fixed-height line: a repaint, never a layout pass
+            self.query_one("#elapsed", Static).update(text("elapsed", new), layout=False)
 
     def show_idle(self, ready: bool) -> None:
         if self.elapsed is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -37,9 +38,10 @@ def choices_for(interpreters: list[Interpreter]) -> list[Choice]:
     seen: set[str] = set()
     result: list[Choice] = []
     for interp in interpreters:
-        if interp.executable in seen:
+        real = os.path.realpath(interp.executable)
+        if real in seen:
             continue
-        seen.add(interp.executable)
+        seen.add(real)
         if interp.free_threaded:
             result += [Choice(interp, "off"), Choice(interp, "on")]
         else:
