@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .explain import explain, speedup_of
+from .explain import PARALLEL_CORES, explain, gil_held, speedup_of
 from .i18n import t
 from .lab.catalog import DEFAULT_SWITCH_INTERVAL
 from .probe import Interpreter
@@ -109,13 +109,16 @@ def _compare_fib(preset: Preset, results: list[dict], lang: str | None) -> list[
     lines.append(t("preset.fib.model", lang, workers=seq["workers"], size=size,
                    share=100 * fib_work_share(size, seq["workers"])))
     version = thr["interpreter"]["version"]
-    if ratio >= 2:
-        lines.append(t("preset.fib.like_post", lang, version=version))
-    elif ratio >= 0.8:
-        lines.append(t("preset.fib.new_gil", lang, version=version,
-                       post=POST_FIB_THREADS_S / POST_FIB_SEQUENTIAL_S))
+    cores = thr.get("cores_used") or 0.0
+    if ratio < 0.8:  # faster: real only if more than one core was busy
+        key = "preset.fib.parallel" if cores >= PARALLEL_CORES else "preset.fib.noisy"
+    elif not gil_held(thr):
+        key = "preset.fib.no_gil_not_faster"
+    elif ratio >= 2:
+        key = "preset.fib.like_post"
     else:
-        lines.append(t("preset.fib.parallel", lang, version=version))
+        key = "preset.fib.new_gil"
+    lines.append(t(key, lang, version=version, cores=cores, post=POST_FIB_THREADS_S / POST_FIB_SEQUENTIAL_S))
     return lines + explain(thr, lang, seq)
 
 

@@ -134,6 +134,10 @@ TEXTS = {
                           "every 100 bytecodes. On Python {version} threads cost about as much as running one after "
                           "another, but they still do not help.",
     "preset.fib.parallel": "Unlike the post, threads were faster: Python {version} ran them in parallel here.",
+    "preset.fib.noisy": "Threads came out faster, but with only {cores:.2f} cores busy that cannot be parallelism: "
+                        "the sequential run was slowed down by something else. Run it again.",
+    "preset.fib.no_gil_not_faster": "Python {version} ran without the GIL here, yet threads were not faster "
+                                    "({cores:.2f} cores busy); the reasons follow.",
     "preset.race.post": "The post: the counter ended at {first} and {second} of {expected}.",
     "preset.race.here": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} "
                         "lost).",

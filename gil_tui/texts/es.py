@@ -148,6 +148,10 @@ TEXTS = {
                           "menos lo mismo que correr uno tras otro, pero siguen sin ayudar.",
     "preset.fib.parallel": "A diferencia del post, los hilos fueron más rápidos: aquí Python {version} los ejecutó "
                            "en paralelo.",
+    "preset.fib.noisy": "Los hilos salieron más rápidos, pero con solo {cores:.2f} núcleos ocupados eso no puede ser "
+                        "paralelismo: algo más frenó la ejecución secuencial. Vuelve a correrlo.",
+    "preset.fib.no_gil_not_faster": "Aquí Python {version} corrió sin GIL, y aun así los hilos no fueron más rápidos "
+                                    "({cores:.2f} núcleos ocupados); abajo van los motivos.",
     "preset.race.post": "El post: el contador terminó en {first} y {second} de {expected}.",
     "preset.race.here": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} "
                         "({lost} perdidos).",
