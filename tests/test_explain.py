@@ -115,7 +115,7 @@ def test_failed_run_is_only_its_error():
 
 def test_spanish_rendering():
     lines = ex.explain(result(speedup=0.98, cores_used=1.0), "es")
-    assert lines[0].startswith("threads tardó más o menos lo mismo")
+    assert lines[0].startswith("En modo hilos la ejecución tardó más o menos lo mismo")
     assert any("se turnaron" in line for line in lines)
 
 
