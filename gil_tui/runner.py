@@ -103,10 +103,14 @@ class LabRun:
 
     def start(self) -> LabRun:
         spec = self.spec
-        fd, path = tempfile.mkstemp(prefix="gil-tui-board-", dir=board_dir())
-        os.close(fd)
-        os.unlink(path)  # Board.create makes it again exclusively, with its own size
-        self.board = Board.create(path, spec.workers, slice_ns=self.slice_ns)
+        try:
+            fd, path = tempfile.mkstemp(prefix="gil-tui-board-", dir=board_dir())
+            os.close(fd)
+            os.unlink(path)  # Board.create makes it again exclusively, with its own size
+            self.board = Board.create(path, spec.workers, slice_ns=self.slice_ns)
+        except OSError as exc:  # e.g. /dev/shm full or not writable: a failed run, not a traceback
+            self._result = self._failed("could not create the progress board: %s" % (exc.strerror or exc))
+            return self
         cfg = {
             "board": path,
             "workload": spec.workload,

@@ -1,0 +1,163 @@
+"""What measuring costs: fib through ``gil-tui run`` against the same computation in a bare script.
+
+    python bench/overhead.py [--python EXE] [--repeats 7] [--size 30] [--workers 2]
+
+1. wall ratio: the lab's ``wall_s`` (``gil-tui run --json``) / a bare script's wall for the same work under the same
+   interpreter: plain recursive fib(n), N calls in a row (sequential) or N threads (threads). Target <= 1.03.
+2. reporting ratio: the lab's chunked fib calling ``Reporter.tick`` on a real board / plain fib(n), in one process,
+   in thread CPU time. Target <= 1.01.
+
+Runs are interleaved (gil-tui, bare, gil-tui, bare, ...) and the medians compared, so a noisy neighbour on the machine
+weighs on both sides alike. Prints one line per figure; exits 0 whatever the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from gil_tui.lab import bootstrap  # noqa: E402
+
+BARE = r"""
+import sys, threading, time
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+mode, workers, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sys.setswitchinterval(0.005)
+t0 = time.monotonic_ns()
+if mode == "sequential":
+    for _ in range(workers):
+        fib(n)
+else:
+    threads = [threading.Thread(target=fib, args=(n,)) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+print((time.monotonic_ns() - t0) / 1e9)
+"""
+
+SETUP = r"""
+import json, os, sys, tempfile, time
+_gil_lab_load(LAB_DIR)
+from gil_lab.board import H_T0, Board, Reporter
+from gil_lab.workloads import _fib_chunked, fib, fib_chunks
+n, repeats = int(sys.argv[1]), int(sys.argv[2])
+path = os.path.join(tempfile.mkdtemp(), "board")
+board = Board.create(path, 1)
+board.words[H_T0] = time.monotonic_ns()
+def plain():
+    fib(n)
+def reported():
+    rep = Reporter(board, 0, fib_chunks(n))
+    _fib_chunked(n, rep.tick)
+"""
+
+REPORTING = SETUP + r"""
+def timed(f):  # CPU time of this thread: a neighbour taking the core for a while does not count
+    t0 = time.thread_time()
+    f()
+    return time.thread_time() - t0
+rows = []
+for i in range(repeats):  # alternate the order so neither side always runs first
+    pair = (timed(plain), timed(reported)) if i % 2 else tuple(reversed((timed(reported), timed(plain))))
+    rows.append(pair)
+print(json.dumps({"plain": [r[0] for r in rows], "reported": [r[1] for r in rows], "ticks": fib_chunks(n)}))
+board.close()
+os.unlink(path)
+"""
+
+# One variant per process under callgrind: instruction counts repeat exactly, whatever the neighbours do.
+INSTRUCTIONS = SETUP + r"""
+variant = sys.argv[3]
+if variant != "none":
+    {"plain": plain, "reported": reported}[variant]()
+board.close()
+os.unlink(path)
+"""
+
+
+def instructions(python: str, size: int, variant: str) -> int:
+    source = bootstrap.LOADER + "\nLAB_DIR = %r\n" % bootstrap.LAB_DIR + INSTRUCTIONS
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", python, "-s", "-c",
+                           source, str(size), "1", variant], capture_output=True, text=True, check=True)
+    for line in proc.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[1])
+    raise SystemExit("no instruction count from callgrind:\n" + proc.stderr[-500:])
+
+
+def gil_tui_wall(python: str, mode: str, workers: int, size: int) -> float:
+    out = subprocess.run([sys.executable, "-m", "gil_tui", "run", "-w", "fib", "-m", mode, "-n", str(workers),
+                          "--size", str(size), "--python", python, "--json"], capture_output=True, text=True,
+                         check=True, cwd=os.path.dirname(HERE)).stdout
+    result = json.loads(out)
+    if result["status"] != "ok":
+        raise SystemExit("gil-tui run failed: %s" % result["error"])
+    return float(result["wall_s"])
+
+
+def bare_wall(python: str, mode: str, workers: int, size: int) -> float:
+    out = subprocess.run([python, "-s", "-c", BARE, mode, str(workers), str(size)], capture_output=True, text=True,
+                         check=True).stdout
+    return float(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--size", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", choices=("wall", "reporting"), default=None)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions of the reporting cost under valgrind (exact, ~20 s)")
+    args = parser.parse_args()
+    version = subprocess.run([args.python, "-c", "import platform; print(platform.python_version())"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    print("fib(%d), %d workers, Python %s (%s), %d interleaved repeats, medians"
+          % (args.size, args.workers, version, args.python, args.repeats))
+    for mode in ("sequential", "threads") if args.only != "reporting" else ():
+        lab, bare = [], []
+        for i in range(args.repeats):
+            if i % 2:
+                bare.append(bare_wall(args.python, mode, args.workers, args.size))
+            lab.append(gil_tui_wall(args.python, mode, args.workers, args.size))
+            if not i % 2:
+                bare.append(bare_wall(args.python, mode, args.workers, args.size))
+        ratio = statistics.median(lab) / statistics.median(bare)
+        print("wall %-10s gil-tui %.4f s / bare %.4f s = %.3f  (target <= 1.03)"
+              % (mode, statistics.median(lab), statistics.median(bare), ratio))
+    if args.only == "wall":
+        return 0
+    source = bootstrap.LOADER + "\nLAB_DIR = %r\n" % bootstrap.LAB_DIR + REPORTING
+    out = subprocess.run([args.python, "-s", "-c", source, str(args.size), str(args.repeats * 4)],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    plain, reported = statistics.median(data["plain"]), statistics.median(data["reported"])
+    per_tick_us = (reported - plain) / data["ticks"] * 1e6
+    print("reporting  chunked fib + tick %.4f s / plain fib %.4f s = %.3f  (%d ticks, %.2f us each; target <= 1.01)"
+          % (reported, plain, reported / plain, data["ticks"], per_tick_us))
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("instructions: valgrind not found")
+            return 0
+        size = min(args.size, 25)  # callgrind runs ~50x slower
+        base, bare, rep = (instructions(args.python, size, v) for v in ("none", "plain", "reported"))
+        print("reporting  instructions fib(%d): chunked fib + tick %d / plain fib %d = %.4f  (target <= 1.01)"
+              % (size, rep - base, bare - base, (rep - base) / (bare - base)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
