@@ -195,3 +195,39 @@ def test_a_lab_whose_parent_dies_cancels_itself_and_removes_its_board(mode):
         proc.kill()
     assert alive == []
     assert not os.path.exists(path)
+
+
+ORPHAN_WORKERS = r"""
+import os, signal, sys, time, psutil
+from gil_tui.probe import lab_interpreter
+from gil_tui.runner import LabRun, RunSpec
+lab = LabRun(RunSpec("sleep", "processes", 2, 30.0, lab_interpreter(sys.executable))).start()
+while sum(lab.snapshot().done) < 2:
+    time.sleep(0.01)
+workers = [p.pid for p in psutil.Process(lab.proc.pid).children()]
+print(" ".join(map(str, workers)), lab.board.path, flush=True)
+os.kill(lab.proc.pid, signal.SIGKILL)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_workers_whose_lab_and_parent_both_die_stop_and_remove_the_board():
+    parent = subprocess.run([sys.executable, "-c", ORPHAN_WORKERS], capture_output=True, text=True, timeout=60)
+    assert parent.returncode == -signal.SIGKILL, parent.stderr
+    *pids, path = parent.stdout.split()
+    assert len(pids) == 2
+    workers = []
+    for pid in pids:
+        try:
+            workers.append(psutil.Process(int(pid)))
+        except psutil.NoSuchProcess:
+            pass
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+            w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers):
+        time.sleep(0.05)
+    running = [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
+    for w in running:
+        w.kill()
+    assert running == []
+    assert not os.path.exists(path)

@@ -167,7 +167,7 @@ def _worker(cfg, index, watch_lab=False):
 
 
 def _watch_lab(board):
-    """In a worker process: if the lab dies, cancel, so no worker runs on by itself."""
+    """In a worker process: if the lab dies, cancel and remove the board, so nothing runs on or stays behind."""
     import threading
 
     lab = os.getppid()
@@ -178,6 +178,10 @@ def _watch_lab(board):
         try:
             board.words[H_CANCEL] = 1
         except ValueError:  # the task already finished and closed the board
+            pass
+        try:
+            os.unlink(board.path)
+        except OSError:
             pass
 
     threading.Thread(target=watch, name="gil-lab-watch", daemon=True).start()
