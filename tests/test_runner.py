@@ -78,6 +78,13 @@ def test_race_plain_is_exact_with_the_gil_from_310(pyenv_python, interpreter_of,
     assert result["counter"]["final"] == 8 * default_size("race-plain")
 
 
+def test_race_plain_loses_updates_on_39_where_a_switch_can_land_inside_the_increment(pyenv_python, interpreter_of):
+    # measured here: 10 of 10 runs lost updates with the post's 20 threads
+    result = run(interpreter_of(pyenv_python("3.9")), "race-plain", "threads", 20)
+    assert result["status"] == "ok", result["error"]
+    assert result["counter"]["lost"] > 0
+
+
 @pytest.mark.parametrize("version", ["3.12", "3.13"])
 def test_interpreters_mode_runs_on_312_and_313(pyenv_python, interpreter_of, version):
     result = run(interpreter_of(pyenv_python(version)), "race-locked", "interpreters", 2, size=5000)
