@@ -28,6 +28,9 @@ from ..widgets.result import ResultPane
 from ..widgets.setup import Preset, SetupPane, choices_for
 from ..widgets.timeline import TimelineLanes
 from .active_run import ActiveRun
+from .comparison import for_app as comparison_for
+from .comparison_texts import ct
+from .export_dialog import export_results
 from .help import HelpScreen
 from .texts import text
 
@@ -52,6 +55,8 @@ class Workbench(App[int]):
         Binding("ctrl+c", "quit", text("key.quit"), show=False, priority=True),
         Binding("question_mark", "help", text("key.help"), priority=True),
         Binding("t", "toggle_timeline", text("key.timeline")),
+        Binding("c", "compare", ct("key.compare"), show=False),
+        Binding("e", "export", ct("key.export"), show=False),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: Preset | None = None, *, autorun: bool = False,
@@ -106,8 +111,8 @@ class Workbench(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # the footer shows run or cancel, whichever applies now
-        if action == "run":
-            return self.active is None
+        if action == "run":  # on another screen (comparison, help) its own r applies
+            return self.active is None and len(self.screen_stack) == 1
         if action == "cancel":
             return self.active is not None or None
         return True
@@ -154,6 +159,14 @@ class Workbench(App[int]):
         tabs.active = "tab-lanes" if tabs.active == "tab-timeline" else "tab-timeline"
         if tabs.active == "tab-timeline" and self.active is not None:
             self._pull_timeline(self.active)
+
+    def action_compare(self) -> None:
+        if self.active is None and len(self.screen_stack) == 1:
+            self.push_screen(comparison_for(self))
+
+    def action_export(self) -> None:
+        if len(self.screen_stack) == 1:
+            export_results(self, self.query_one(HistoryTable).results, "session")
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

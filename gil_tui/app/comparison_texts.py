@@ -1,0 +1,118 @@
+"""Every text of the comparison screen, the speedup chart and the export dialog, in English and Spanish."""
+
+from __future__ import annotations
+
+from .. import i18n
+
+AREA = "compare"
+
+EN: dict[str, str] = {
+    "title": "Compare interpreters",
+    "field.workload": "Workload",
+    "field.workers": "Workers",
+    "field.size": "Size",
+    "field.pythons": "Interpreters",
+    "field.modes": "Modes",
+    "hint": "space ticks · tab moves · r runs · escape cancels, then closes · e exports",
+    "error.pythons": "Tick at least one interpreter.",
+    "error.modes": "Tick at least one mode.",
+    "idle": "Tick interpreters and modes, then press r. Each interpreter also runs sequential: speedups are "
+            "measured against it.",
+    "progress": "Run {n} of {count} · {python} · {mode} · Elapsed {elapsed:.1f} s",
+    "cancelling": "cancelling…",
+    "done": "Done: {count} runs in {elapsed:.1f} s.",
+    "cancelled": "Cancelled after {done} of {count} runs.",
+    "tab.table": "Table",
+    "tab.chart": "Chart",
+    "col.python": "python",
+    "col.mode": "mode",
+    "col.wall": "wall",
+    "col.cores": "cores",
+    "col.speedup": "speedup",
+    "col.lost": "lost",
+    "col.status": "status",
+    "chart.title": "Speedup over each interpreter's own sequential run (│ marks 1×: no gain)",
+    "chart.lost.title": "Red bars: counter updates lost (% of expected)",
+    "chart.empty": "The chart fills in as the comparison runs.",
+    "chart.group.gil": "With the GIL",
+    "chart.group.free": "Free-threaded, GIL off",
+    "chart.lost": "lost",
+    "chart.failed": "{status}",
+    "key.run": "Run",
+    "key.cancel": "Cancel",
+    "key.close": "Close",
+    "key.export": "Export",
+    "key.view": "Table/chart",
+    "key.compare": "Compare",
+    "export.title.session": "Export this session's runs",
+    "export.title.comparison": "Export the comparison",
+    "export.prompt": "File name (.json, .csv or .md; the extension picks the format):",
+    "export.hint": "enter writes · escape closes",
+    "export.button": "Write",
+    "export.error.empty": "Type a file name.",
+    "export.error.ext": "The name must end in .json, .csv or .md, not “{ext}”.",
+    "export.error.dir": "There is no folder {folder}.",
+    "export.error.isdir": "{path} is a folder: add a file name.",
+    "export.error.write": "Cannot write {path}: {reason}",
+    "export.done": "Wrote {count} results to {path}.",
+    "export.nothing": "Nothing to export yet: run something first.",
+}
+
+ES: dict[str, str] = {
+    "title": "Comparar intérpretes",
+    "field.workload": "Carga",
+    "field.workers": "Tareas",
+    "field.size": "Tamaño",
+    "field.pythons": "Intérpretes",
+    "field.modes": "Modos",
+    "hint": "espacio marca · tab avanza · r ejecuta · escape cancela y luego cierra · e exporta",
+    "error.pythons": "Marca al menos un intérprete.",
+    "error.modes": "Marca al menos un modo.",
+    "idle": "Marca intérpretes y modos y pulsa r. Cada intérprete también se ejecuta en secuencia: la aceleración "
+            "se mide respecto a esa ejecución.",
+    "progress": "Ejecución {n} de {count} · {python} · {mode} · Transcurrido {elapsed:.1f} s",
+    "cancelling": "cancelando…",
+    "done": "Listo: {count} ejecuciones en {elapsed:.1f} s.",
+    "cancelled": "Cancelada tras {done} de {count} ejecuciones.",
+    "tab.table": "Tabla",
+    "tab.chart": "Gráfico",
+    "col.python": "python",
+    "col.mode": "modo",
+    "col.wall": "tiempo",
+    "col.cores": "núcleos",
+    "col.speedup": "aceleración",
+    "col.lost": "perdidas",
+    "col.status": "estado",
+    "chart.title": "Aceleración frente a la ejecución secuencial de cada intérprete (│ marca 1×: ninguna ganancia)",
+    "chart.lost.title": "Barras rojas: actualizaciones del contador perdidas (% de las esperadas)",
+    "chart.empty": "El gráfico se completa a medida que avanza la comparación.",
+    "chart.group.gil": "Con el GIL",
+    "chart.group.free": "Free-threaded, sin GIL",
+    "chart.lost": "perdidas",
+    "chart.failed": "{status}",
+    "key.run": "Ejecutar",
+    "key.cancel": "Cancelar",
+    "key.close": "Cerrar",
+    "key.export": "Exportar",
+    "key.view": "Tabla/gráfico",
+    "key.compare": "Comparar",
+    "export.title.session": "Exportar las ejecuciones de esta sesión",
+    "export.title.comparison": "Exportar la comparación",
+    "export.prompt": "Nombre del archivo (.json, .csv o .md; la extensión elige el formato):",
+    "export.hint": "intro guarda · escape cierra",
+    "export.button": "Guardar",
+    "export.error.empty": "Escribe un nombre de archivo.",
+    "export.error.ext": "El nombre debe terminar en .json, .csv o .md, no en «{ext}».",
+    "export.error.dir": "No existe la carpeta {folder}.",
+    "export.error.isdir": "{path} es una carpeta: añade un nombre de archivo.",
+    "export.error.write": "No se puede escribir {path}: {reason}",
+    "export.done": "Se guardaron {count} resultados en {path}.",
+    "export.nothing": "Todavía no hay nada que exportar: ejecuta algo antes.",
+}
+
+i18n.register(AREA, {"en": EN, "es": ES})
+
+
+def ct(key: str, **fmt: object) -> str:
+    """A comparison text in the current language."""
+    return i18n.t(AREA + "." + key, **fmt)

@@ -1,0 +1,201 @@
+"""The comparison screen and the export dialog, driven by Pilot on real interpreters and real lab processes."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from textual.widgets import DataTable, Input, SelectionList
+
+from gil_tui import export, i18n
+from gil_tui.app.comparison import ComparisonScreen
+from gil_tui.app.export_dialog import ExportDialog
+from gil_tui.app.workbench import Workbench
+from gil_tui.commands.compare import compare_command
+from gil_tui.probe import lab_interpreter
+from gil_tui.widgets.history import HistoryTable
+from gil_tui.widgets.setup import Preset
+from gil_tui.widgets.speedup_chart import SpeedupChart
+
+from .conftest import children, screen_text, sync, until
+
+
+@pytest.fixture
+def other(request, here):
+    """A second real interpreter: a free-threaded build (the contrast the screen is for), else pyenv's 3.12 (or
+    3.11 when the tests run on 3.12); skipped when there is neither."""
+    try:
+        path = request.getfixturevalue("free_threaded_python")
+    except pytest.skip.Exception:
+        path = request.getfixturevalue("pyenv_python")("3.12" if here.version_info[:2] != (3, 12) else "3.11")
+    return lab_interpreter(path)
+
+
+def shown(widget) -> str:
+    return " ".join(screen_text(widget).split())
+
+
+async def open_comparison(app: Workbench, pilot, workload: str, workers: str, size: str,
+                          pythons: list[int], modes: list[str]) -> ComparisonScreen:
+    await pilot.press("c")
+    await until(pilot, lambda: isinstance(app.screen, ComparisonScreen), timeout=5)
+    screen = app.screen
+    assert isinstance(screen, ComparisonScreen)
+    screen.query_one("#cmp-workload").value = workload
+    screen.query_one("#cmp-workers", Input).value = workers
+    screen.query_one("#cmp-size", Input).value = size
+    picker = screen.query_one("#cmp-pythons", SelectionList)
+    picker.deselect_all()
+    for index in pythons:
+        picker.select(index)
+    chooser = screen.query_one("#cmp-modes", SelectionList)
+    chooser.deselect_all()
+    for mode in modes:
+        chooser.select(mode)
+    await pilot.pause()
+    assert screen.error is None, screen.error
+    return screen
+
+
+@sync
+async def test_two_interpreters_by_two_modes_end_in_a_table_and_a_chart_and_export(here, other, tmp_path):
+    app = Workbench([here, other], Preset(workload="fib", workers="2", size="20"), blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # a free-threaded build is offered as GIL off (choice 1), then GIL on (choice 2)
+        screen = await open_comparison(app, pilot, "fib", "2", "20", [0, 1], ["sequential", "threads"])
+        await pilot.press("r")
+        await until(pilot, lambda: screen.active is None and len(screen.results) == 4)
+        await pilot.pause()
+        results = screen.results
+        assert [r["status"] for r in results] == ["ok"] * 4
+        assert [r["mode"] for r in results] == ["sequential", "threads"] * 2
+        assert [r["interpreter"]["version"] for r in results] == [here.version] * 2 + [other.version] * 2
+        for sequential, threads in (results[:2], results[2:]):
+            assert sequential["speedup"] == 1.0
+            assert threads["speedup"] == pytest.approx(sequential["wall_s"] / threads["wall_s"])
+        table = screen.query_one("#cmp-table", DataTable)
+        assert table.row_count == 4
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(4)]
+        assert rows[1][1] == "threads" and rows[1][4] == "%.2f×" % results[1]["speedup"]
+        assert rows[3][4] == "%.2f×" % results[3]["speedup"] and rows[3][-1] == "ok"
+        assert "Done: 4 runs" in shown(screen.query_one("#cmp-status"))
+
+        lines = [line.plain for line in screen.query_one(SpeedupChart).lines()]
+        assert "■ With the GIL" in lines
+        threads_lines = [line for line in lines if " threads " in line]
+        assert len(threads_lines) == 2 and "%.2f×" % results[1]["speedup"] in threads_lines[0]
+        if other.free_threaded:
+            assert lines.index("■ Free-threaded, GIL off") > lines.index("■ With the GIL")
+            assert results[3]["interpreter"]["gil_enabled"] is False
+
+        await pilot.press("v")  # the chart tab shows the same chart
+        await pilot.pause()
+        assert "With the GIL" in shown(screen.query_one(SpeedupChart))
+
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog), timeout=5)
+        target = tmp_path / "comparison.json"
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is screen, timeout=5)
+    loaded, machine = export.load(str(target))
+    assert [(r["mode"], r["wall_s"], r["speedup"]) for r in loaded] == \
+        [(r["mode"], r["wall_s"], r["speedup"]) for r in results]
+    assert machine and machine["cpus"]
+    assert compare_command([str(target), str(target)]) == 0
+
+
+@sync
+async def test_cancel_mid_comparison_stops_fast_and_leaves_nothing(here):
+    app = Workbench([here], Preset(), blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_comparison(app, pilot, "sleep", "2", "30", [0], ["sequential", "threads"])
+        await pilot.press("r")
+        await until(pilot, lambda: screen.active is not None and screen.active.lab.board is not None
+                    and children())
+        board = screen.active.lab.board.path
+        await pilot.pause(0.2)
+        started = time.monotonic()
+        await pilot.press("escape")
+        await until(pilot, lambda: screen.active is None, timeout=5)
+        stopped = time.monotonic() - started
+        assert stopped < 1.0  # cancel itself takes < 0.5 s; the rest is the 10 Hz timer noticing
+        assert not children() and not os.path.exists(board)
+        assert [r["status"] for r in screen.results] == ["cancelled"]  # threads never started
+        assert "Cancelled after 0 of 2 runs" in shown(screen.query_one("#cmp-status"))
+        assert app.screen is screen
+        await pilot.press("escape")  # a second escape closes the screen
+        await until(pilot, lambda: not isinstance(app.screen, ComparisonScreen), timeout=5)
+
+
+@sync
+async def test_quitting_mid_comparison_leaves_no_process_and_no_board(here):
+    app = Workbench([here], Preset(), blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_comparison(app, pilot, "sleep", "2", "30", [0], ["sequential"])
+        await pilot.press("r")
+        await until(pilot, lambda: screen.active is not None and screen.active.lab.board is not None
+                    and children())
+        board = screen.active.lab.board.path
+        await pilot.press("q")
+    assert not children() and not os.path.exists(board)
+
+
+@sync
+async def test_r_on_the_comparison_screen_does_not_start_a_workbench_run(here):
+    app = Workbench([here], Preset(workload="fib", workers="1", size="15"), blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_comparison(app, pilot, "fib", "1", "15", [0], ["sequential"])
+        await pilot.press("r")
+        await until(pilot, lambda: len(screen.results) == 1 and screen.active is None)
+        assert app.active is None and app.query_one(HistoryTable).row_count == 0
+
+
+@sync
+async def test_bad_setup_shows_an_inline_error_and_does_not_run(here):
+    app = Workbench([here], Preset(), blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_comparison(app, pilot, "fib", "2", "20", [0], ["threads"])
+        screen.query_one("#cmp-pythons", SelectionList).deselect_all()
+        await pilot.pause()
+        assert "Tick at least one interpreter." in shown(screen.query_one("#cmp-error"))
+        screen.query_one("#cmp-pythons", SelectionList).select(0)
+        screen.query_one("#cmp-workers", Input).value = "0"
+        await pilot.pause()
+        assert "workers must be from 1 to 64" in shown(screen.query_one("#cmp-error"))
+        await pilot.press("r")
+        await pilot.pause()
+        assert screen.active is None and not screen.results and not children()
+
+
+@sync
+async def test_session_export_checks_the_name_inline_then_writes(make_app, tmp_path):
+    app = make_app(workload="race", mode="threads", workers="2", size="1000")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog), timeout=5)
+        dialog = app.screen
+        field = dialog.query_one(Input)
+        for name, message in ((str(tmp_path / "runs.txt"), "must end in .json, .csv or .md"),
+                              (str(tmp_path / "missing" / "runs.csv"), "There is no folder"),
+                              (str(tmp_path), "is a folder"),
+                              ("  ", "Type a file name.")):
+            field.value = name
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is dialog, "%r was accepted" % name
+            assert message in shown(dialog.query_one("#export-error")), name
+        assert os.listdir(tmp_path) == []
+        field.value = str(tmp_path / "runs.csv")
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, ExportDialog), timeout=5)
+        result = app.query_one(HistoryTable).results[0]
+    loaded, _ = export.load(str(tmp_path / "runs.csv"))
+    assert len(loaded) == 1 and loaded[0]["counter"] == result["counter"] and loaded[0]["mode"] == "threads"
+
+
+def test_every_comparison_text_exists_in_both_languages():
+    assert [p for p in i18n.problems() if p.startswith("compare.")] == []
