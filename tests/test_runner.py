@@ -141,6 +141,26 @@ def test_snapshot_follows_a_live_run_and_cancel_stops_it(interpreter_of):
     assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
 
 
+@pytest.mark.parametrize("mode, workload", [
+    ("sequential", "fib"), ("threads", "sleep"), ("asyncio", "sleep"), ("asyncio", "io"), ("interpreters", "sleep"),
+])
+def test_cancel_stops_every_mode_and_marks_the_tasks(pyenv_python, interpreter_of, mode, workload):
+    size = {"fib": 38, "sleep": 30.0, "io": 100000}[workload]
+    spec = RunSpec(workload, mode, 2, size, interpreter_of(pyenv_python("3.12")))
+    with LabRun(spec).start() as lab:
+        deadline = time.monotonic() + 20
+        while sum(lab.snapshot().done) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        t0 = time.monotonic()
+        result = lab.cancel()
+        stopped_in = time.monotonic() - t0
+    assert result["status"] == "cancelled"
+    assert stopped_in < 1.0
+    states = {t["state"] for t in result["tasks"]}
+    # the lab stopped by itself, within the grace period, and said which tasks it cut short
+    assert "cancelled" in states and "running" not in states, result["tasks"]
+
+
 def test_a_killed_lab_is_an_error_and_takes_its_workers_with_it(interpreter_of):
     spec = RunSpec("sleep", "processes", 2, 30.0, interpreter_of(sys.executable))
     with LabRun(spec).start() as lab:
