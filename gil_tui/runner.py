@@ -20,6 +20,7 @@ from .lab.board import (
     H_COUNTER,
     H_STATE,
     H_T0,
+    PENDING,
     STATE_NAMES,
     T_DONE,
     T_STATE,
@@ -31,6 +32,7 @@ from .probe import Interpreter
 
 SCHEMA = 1
 CANCEL_GRACE = 0.35  # seconds the lab gets to stop by itself before its process group is killed
+START_TIMEOUT = 30.0  # seconds an interpreter gets to load the lab and start the tasks (the probe already answered)
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,10 @@ def scratch_dir() -> str:
 class LabRun:
     """One run of the lab process. Use as a context manager: leaving it kills and cleans up."""
 
-    def __init__(self, spec: RunSpec, slice_ns: int = DEFAULT_SLICE_NS):
+    def __init__(self, spec: RunSpec, slice_ns: int = DEFAULT_SLICE_NS, start_timeout: float = START_TIMEOUT):
         self.spec = spec
         self.slice_ns = slice_ns
+        self.start_timeout = start_timeout
         self.board: Board | None = None
         self.proc: subprocess.Popen | None = None
         self._out = None
@@ -143,18 +146,47 @@ class LabRun:
         self.close()
 
     def finished(self) -> bool:
-        return self.proc is None or self.proc.poll() is not None
+        if self._result is not None or self.proc is None or self.proc.poll() is not None:
+            return True
+        if self._start_overdue():
+            self._give_up_start()
+            return True
+        return False
 
     def wait(self, timeout: float | None = None) -> dict | None:
         """The result once the lab has exited (None if still running after ``timeout``)."""
         if self._result is not None:
             return self._result
         assert self.proc is not None
-        try:
-            self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            return None
-        return self._collect()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            if self._start_overdue():
+                return self._give_up_start()
+            step = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if self._pending():  # wake up in time to notice a lab that never starts
+                start_left = max(0.01, self.started + self.start_timeout - time.monotonic())
+                step = start_left if step is None else min(step, start_left)
+            try:
+                self.proc.wait(step)
+                return self._collect()
+            except subprocess.TimeoutExpired:
+                if deadline is not None and time.monotonic() >= deadline:
+                    return None
+
+    def _pending(self) -> bool:
+        return self.board is not None and self.board.words[H_STATE] == PENDING
+
+    def _start_overdue(self) -> bool:
+        return (self._result is None and self.proc is not None and self.proc.poll() is None and self._pending()
+                and time.monotonic() - self.started > self.start_timeout)
+
+    def _give_up_start(self) -> dict:
+        self._kill()
+        result = self._collect()
+        result["status"] = "error"
+        result["error"] = "%s did not start the lab within %g s" % (self.spec.interpreter.executable,
+                                                                    self.start_timeout)
+        return result
 
     def cancel(self) -> dict:
         """Ask the lab to stop, kill it if it has not within CANCEL_GRACE; return the cancelled result."""
@@ -284,7 +316,7 @@ class LabRun:
                 lab = None
         if lab is None:
             code = self.proc.returncode
-            why = err[-1] if err else ("killed by signal %d" % -code if code < 0 else "exit code %d" % code)
+            why = err[-1] if err else (_signal_text(-code) if code < 0 else "exit code %d" % code)
             result["error"] = "the lab stopped without a result (%s)" % why
             result["status"] = "cancelled" if self.board and self.board.words[H_CANCEL] else "error"
             self._fill_from_board(result)
@@ -321,6 +353,13 @@ class LabRun:
         if self.spec.workload in RACE_WORKLOADS:
             expected = sum(snap.done)
             result["counter"] = {"expected": expected, "final": snap.counter, "lost": expected - snap.counter}
+
+
+def _signal_text(number: int) -> str:
+    try:
+        return "killed by %s" % signal.Signals(number).name
+    except ValueError:
+        return "killed by signal %d" % number
 
 
 def add_speedups(results: list[dict]) -> None:

@@ -172,7 +172,7 @@ def test_a_killed_lab_is_an_error_and_takes_its_workers_with_it(interpreter_of):
         result = lab.wait(RESULT_TIMEOUT)
         path = lab.board.path
     assert result is not None and result["status"] == "error"
-    assert result["error"] == "the lab stopped without a result (killed by signal 9)"
+    assert result["error"] == "the lab stopped without a result (killed by SIGKILL)"
     assert len(result["tasks"]) == 2
     assert not os.path.exists(path)
     gone, alive = psutil.wait_procs(workers, timeout=5)
@@ -185,6 +185,26 @@ def test_an_interpreter_that_dies_at_start_up_is_an_error(interpreter_of):
     result = run(false, "fib", "threads", 1, size=10)
     assert result["status"] == "error"
     assert result["error"] == "the lab stopped without a result (exit code 1)"
+
+
+def test_an_interpreter_that_hangs_at_start_up_is_an_error_after_a_bounded_wait(interpreter_of, tmp_path):
+    here = interpreter_of(sys.executable)
+    hang = tmp_path / "python"
+    hang.write_text("#!/bin/sh\nexec sleep 60\n")
+    hang.chmod(0o755)
+    spec = RunSpec("fib", "threads", 1, 10, Interpreter(str(hang), here.version, here.version_info, "CPython", False,
+                                                         True, None))
+    with LabRun(spec, start_timeout=0.5).start() as lab:
+        sleeper = psutil.Process(lab.proc.pid)
+        while not lab.finished():
+            time.sleep(0.05)
+        result = lab.wait()
+    assert result is not None and result["status"] == "error"
+    assert result["error"] == "%s did not start the lab within 0.5 s" % hang
+    assert not sleeper.is_running() or sleeper.status() == psutil.STATUS_ZOMBIE
+    with LabRun(spec, start_timeout=0.5).start() as lab:  # wait() notices too, without a timeout of its own
+        result = lab.wait()
+    assert result is not None and result["error"] == "%s did not start the lab within 0.5 s" % hang
 
 
 def test_an_interpreter_that_cannot_start_is_an_error(interpreter_of, tmp_path):
