@@ -1,6 +1,8 @@
-"""The help screen: the keys, and in three sentences what the workbench measures."""
+"""The help screen: the keys, and in a few sentences what the workbench measures, in the current language."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +25,13 @@ class HelpScreen(ModalScreen[None]):
         with Vertical() as box:
             box.border_title = text("help.title")
             yield Static(text("help.body"))
+
+    def on_mount(self) -> None:
+        # the class-level BINDINGS were read in the language of the import; the footer shows this one's
+        bindings = self._bindings.key_to_bindings
+        for key, found in bindings.items():
+            bindings[key] = [dataclasses.replace(b, description=text("key.close")) for b in found]
+        self.refresh_bindings()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,8 +1,15 @@
-"""Every text the workbench shows, by key, in English: one place for the translations to start from."""
+"""Every text the workbench shows, in English and Spanish: the "app" area of ``gil_tui.i18n``.
+
+``text(key, **values)`` reads ``app.<key>`` in the current language (``i18n.set_language``), so a
+widget that asks again after a language switch gets the other language. Placeholders are
+``str.format`` fields and must match between the two catalogs (tests/app/test_texts.py).
+"""
 
 from __future__ import annotations
 
-TEXTS: dict[str, str] = {
+from .. import i18n
+
+EN: dict[str, str] = {
     "title": "gil-tui · the GIL workbench",
     "pane.setup": "Setup",
     "pane.run": "Run",
@@ -14,7 +21,7 @@ TEXTS: dict[str, str] = {
     "field.workers": "Workers",
     "field.mode": "Mode",
     "field.size": "Size",
-    "field.switch": "Switch s",
+    "field.switch": "Switch",
     "field.python": "Python",
     "button.run": "Run",
     "button.cancel": "Cancel",
@@ -24,16 +31,43 @@ TEXTS: dict[str, str] = {
     "key.help": "Help",
     "key.close": "Close",
     "key.timeline": "Timeline",
-    "idle": "Press r to run.",
+    "key.language": "Español",
+    "key.zoom_in": "Zoom in",
+    "key.zoom_out": "Zoom out",
+    "key.preset": "Post's experiment",
+    "workload.fib": "recursive pure-Python Fibonacci fib(n): holds the GIL",
+    "workload.sleep": "time.sleep in 10 ms steps: releases the GIL while waiting",
+    "workload.race": "shared counter, unlocked read-call-write: loses updates under the GIL",
+    "workload.race-plain": "the post's literal self.count += n: exact with the GIL on 3.10+",
+    "workload.race-locked": "the race counter behind a lock: always exact",
+    "workload.hash": "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL",
+    "workload.io": "64 KiB file writes, each fsync'd: real blocking I/O",
+    "mode.sequential": "the N tasks one after another in one thread",
+    "mode.threads": "one thread per task (threading)",
+    "mode.processes": "one process per task; counters in shared memory",
+    "mode.asyncio": "one coroutine per task on one event loop",
+    "mode.interpreters": "one subinterpreter per task, each in its own thread (3.12+)",
+    "switch.default": "5 ms (default)",
+    "switch.custom": "custom…",
+    "idle": "Press r to run, 1 2 3 for the post's experiments.",
     "idle.fix": "Fix the setup to run.",
-    "elapsed": "Elapsed %.1f s",
+    "elapsed": "Elapsed {seconds:.1f} s",
     "starting": "starting the lab…",
-    "running": "%(workload)s · %(mode)s · %(workers)d workers · Python %(python)s",
+    "running": "{workload} · {mode} · {workers} workers · Python {python}",
     "cancelling": "cancelling…",
+    "cpu.label": "CPU",
+    "cpu.cores": "{cores:.1f} of {ncpu} cores busy",
     "lanes.empty": "No run yet: one lane per worker appears here.",
+    "lanes.share": "{share:.0f}% core",
     "timeline.empty": "Who ran when: one row per worker, a mark for each moment it made progress.",
-    "timeline.scale": "one cell = %s",
-    "lane.label": "w%d",
+    "timeline.scale": "one cell = {cell}",
+    "timeline.fit": "whole run",
+    "timeline.keys": "+/- zoom, [ ] pan",
+    "timeline.turns": "one lane at a time in {one:.0f}% of active slices; all {lanes} at once in {all:.0f}%",
+    "timeline.few": "too few active slices yet to say who ran when",
+    "timeline.turns.short": "one at a time in {one:.0f}% of slices, all {lanes} in {all:.0f}%",
+    "timeline.cell": "cell {cell}",
+    "lane.label": "w{index}",
     "result.wall": "Wall",
     "result.cpu": "CPU",
     "result.cores": "Cores",
@@ -42,12 +76,16 @@ TEXTS: dict[str, str] = {
     "result.speedup.self": "1.00× (the baseline)",
     "result.counter": "Counter",
     "result.of": "of",
-    "result.lost": "LOST %(lost)s UPDATES (%(pct).1f %%)",
+    "result.lost": "LOST {lost} UPDATES ({pct:.1f}%)",
     "result.exact": "no update lost",
     "result.status.cancelled": "Cancelled.",
-    "result.status.error": "The run failed: %s",
-    "result.notes": "Note: %s",
-    "result.what": "%(workload)s · %(mode)s · %(workers)d × size %(size)s · Python %(python)s",
+    "result.status.error": "The run failed: {error}",
+    "result.notes": "Note: {note}",
+    "result.what": "{workload} · {mode} · {workers} × size {size} · Python {python} · switch {switch}",
+    "result.why": "Why",
+    "preset.running": "The post's experiment {number}, run {step} of {steps}: {what}",
+    "preset.done": "The post's experiment {number}: {title}",
+    "preset.cancelled": "The post's experiment {number} was cancelled after {done} of {steps} runs.",
     "history.col.n": "#",
     "history.col.workload": "workload",
     "history.col.mode": "mode",
@@ -59,10 +97,14 @@ TEXTS: dict[str, str] = {
     "history.col.lost": "lost",
     "history.col.status": "status",
     "error.running": "A run is already going.",
-    "error.invalid": "Fix the setup first: %s",
-    "error.python.gil": "GIL off needs a free-threaded build",
-    "python.gil": "%(short)s GIL %(gil)s",
-    "python.label": "%(short)s  %(path)s",
+    "error.invalid": "Fix the setup first: {error}",
+    "error.workers": "workers must be from 1 to {max}, not {value}",
+    "error.size.whole": "size for {workload} must be a whole number from 1 to {upper} ({unit}), not {value}",
+    "error.size.number": "size for {workload} must be a number above 0, at most {upper} ({unit}), not {value}",
+    "error.switch": "switch interval must be between {low:g} and {high:g} seconds, not {value}",
+    "error.python.gil": "GIL off needs a free-threaded build; Python {version} has the GIL",
+    "python.gil": "{short} GIL {gil}",
+    "language": "Language: English",
     "help.title": "Keys",
     "help.body": (
         "r        run with the setup on the left\n"
@@ -71,6 +113,10 @@ TEXTS: dict[str, str] = {
         "tab      next field or pane; shift+tab the previous one\n"
         "enter    on a history row: show that result again\n"
         "t        lanes / timeline (who ran when)\n"
+        "+ -      timeline: zoom in / out (time per cell); 0 the whole run\n"
+        "[ ]      timeline: earlier / later\n"
+        "1 2 3    the post's experiments: fib, the race, sleep\n"
+        "l        English / español\n"
         "?        this help\n"
         "\n"
         "Each run happens in a separate lab process under the chosen Python, so the\n"
@@ -82,12 +128,131 @@ TEXTS: dict[str, str] = {
     ),
 }
 
+ES: dict[str, str] = {
+    "title": "gil-tui · el banco de pruebas del GIL",
+    "pane.setup": "Configuración",
+    "pane.run": "Ejecución",
+    "pane.result": "Resultado",
+    "pane.history": "Historial",
+    "tab.lanes": "Carriles",
+    "tab.timeline": "Línea de tiempo",
+    "field.workload": "Carga",
+    "field.workers": "Tareas",
+    "field.mode": "Modo",
+    "field.size": "Tamaño",
+    "field.switch": "Cambio",
+    "field.python": "Python",
+    "button.run": "Ejecutar",
+    "button.cancel": "Cancelar",
+    "key.run": "Ejecutar",
+    "key.cancel": "Cancelar",
+    "key.quit": "Salir",
+    "key.help": "Ayuda",
+    "key.close": "Cerrar",
+    "key.timeline": "Línea de tiempo",
+    "key.language": "English",
+    "key.zoom_in": "Acercar",
+    "key.zoom_out": "Alejar",
+    "key.preset": "Experimento del post",
+    "workload.fib": "Fibonacci recursivo en Python puro, fib(n): retiene el GIL",
+    "workload.sleep": "time.sleep en pasos de 10 ms: suelta el GIL mientras espera",
+    "workload.race": "contador compartido, leer-llamar-escribir sin cerrojo: pierde incrementos con el GIL",
+    "workload.race-plain": "el self.count += n literal del post: exacto con el GIL desde 3.10",
+    "workload.race-locked": "el contador de la condición de carrera tras un cerrojo: siempre exacto",
+    "workload.hash": "hashlib.sha256 sobre búferes de 1 MiB: código C que suelta el GIL",
+    "workload.io": "escrituras de 64 KiB a un archivo, cada una con fsync: E/S bloqueante real",
+    "mode.sequential": "las N tareas una tras otra en un solo hilo",
+    "mode.threads": "un hilo por tarea (threading)",
+    "mode.processes": "un proceso por tarea; contadores en memoria compartida",
+    "mode.asyncio": "una corrutina por tarea en un solo bucle de eventos",
+    "mode.interpreters": "un subintérprete por tarea, cada uno en su propio hilo (3.12+)",
+    "switch.default": "5 ms (por defecto)",
+    "switch.custom": "otro…",
+    "idle": "Pulsa r para ejecutar, 1 2 3 para los experimentos del post.",
+    "idle.fix": "Corrige la configuración para ejecutar.",
+    "elapsed": "Transcurrido {seconds:.1f} s",
+    "starting": "arrancando el laboratorio…",
+    "running": "{workload} · {mode} · {workers} tareas · Python {python}",
+    "cancelling": "cancelando…",
+    "cpu.label": "CPU",
+    "cpu.cores": "{cores:.1f} de {ncpu} núcleos ocupados",
+    "lanes.empty": "Aún no hay ejecuciones: aquí aparece un carril por tarea.",
+    "lanes.share": "{share:.0f}% núcleo",
+    "timeline.empty": "Quién corrió cuándo: una fila por tarea, una marca por cada momento en que avanzó.",
+    "timeline.scale": "una celda = {cell}",
+    "timeline.fit": "toda la ejecución",
+    "timeline.keys": "+/- zoom, [ ] desplazar",
+    "timeline.turns": "un solo carril a la vez en el {one:.0f}% de los intervalos activos; los {lanes} a la vez en "
+                      "el {all:.0f}%",
+    "timeline.few": "todavía hay muy pocos intervalos activos para decir quién corrió cuándo",
+    "timeline.turns.short": "uno a la vez: {one:.0f}% de los intervalos; los {lanes} juntos: {all:.0f}%",
+    "timeline.cell": "celda {cell}",
+    "lane.label": "t{index}",
+    "result.wall": "Reloj",
+    "result.cpu": "CPU",
+    "result.cores": "Núcleos",
+    "result.speedup": "Aceleración",
+    "result.speedup.none": "— (ejecuta antes en secuencial)",
+    "result.speedup.self": "1.00× (la referencia)",
+    "result.counter": "Contador",
+    "result.of": "de",
+    "result.lost": "SE PERDIERON {lost} INCREMENTOS ({pct:.1f}%)",
+    "result.exact": "no se perdió ningún incremento",
+    "result.status.cancelled": "Cancelada.",
+    "result.status.error": "La ejecución falló: {error}",
+    "result.notes": "Nota: {note}",
+    "result.what": "{workload} · {mode} · {workers} × tamaño {size} · Python {python} · cambio {switch}",
+    "result.why": "Por qué",
+    "preset.running": "Experimento {number} del post, ejecución {step} de {steps}: {what}",
+    "preset.done": "Experimento {number} del post: {title}",
+    "preset.cancelled": "El experimento {number} del post se canceló tras {done} de {steps} ejecuciones.",
+    "history.col.n": "#",
+    "history.col.workload": "carga",
+    "history.col.mode": "modo",
+    "history.col.workers": "n",
+    "history.col.size": "tamaño",
+    "history.col.python": "python",
+    "history.col.wall": "reloj",
+    "history.col.speedup": "aceleración",
+    "history.col.lost": "perdidos",
+    "history.col.status": "estado",
+    "error.running": "Ya hay una ejecución en marcha.",
+    "error.invalid": "Corrige primero la configuración: {error}",
+    "error.workers": "las tareas van de 1 a {max}, no {value}",
+    "error.size.whole": "el tamaño de {workload} debe ser un número entero de 1 a {upper} ({unit}), no {value}",
+    "error.size.number": "el tamaño de {workload} debe ser un número mayor que 0 y como mucho {upper} ({unit}), "
+                         "no {value}",
+    "error.switch": "el intervalo de cambio debe estar entre {low:g} y {high:g} segundos, no {value}",
+    "error.python.gil": "sin GIL hace falta un intérprete free-threaded; Python {version} tiene el GIL",
+    "python.gil": "{short} GIL {gil}",
+    "language": "Idioma: español",
+    "help.title": "Teclas",
+    "help.body": (
+        "r        ejecutar con la configuración de la izquierda\n"
+        "escape   cancelar la ejecución (se detiene en menos de medio segundo)\n"
+        "q        salir (antes se detiene la ejecución en curso)\n"
+        "tab      siguiente campo o panel; shift+tab el anterior\n"
+        "enter    en una fila del historial: volver a ver ese resultado\n"
+        "t        carriles / línea de tiempo (quién corrió cuándo)\n"
+        "+ -      línea de tiempo: acercar / alejar (tiempo por celda); 0 toda\n"
+        "[ ]      línea de tiempo: antes / después\n"
+        "1 2 3    los experimentos del post: fib, la condición de carrera, sleep\n"
+        "l        English / español\n"
+        "?        esta ayuda\n"
+        "\n"
+        "Cada ejecución ocurre en un proceso de laboratorio aparte, con el intérprete\n"
+        "elegido, así que el banco nunca se mide a sí mismo. Los hilos con el GIL se\n"
+        "turnan; los procesos, y los hilos en un intérprete free-threaded, corren de\n"
+        "verdad a la vez. Las cargas de condición de carrera pierden incrementos cuando\n"
+        "un cambio de hilo cae en medio de leer-modificar-escribir.\n"
+        "\n"
+        "Pulsa escape o ? para cerrar."
+    ),
+}
 
-def text(key: str, *args: object, **kwargs: object) -> str:
-    """The text for ``key``, formatted with positional or named values when given."""
-    template = TEXTS[key]
-    if args:
-        return template % (args if len(args) > 1 else args[0])
-    if kwargs:
-        return template % kwargs
-    return template
+i18n.register("app", {"en": EN, "es": ES})
+
+
+def text(key: str, **values: object) -> str:
+    """The text for ``key`` in the current language, formatted with ``values``."""
+    return i18n.t("app." + key, **values)

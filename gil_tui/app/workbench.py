@@ -2,16 +2,23 @@
 
 A thread worker starts and watches the lab process; ONE timer pulls the lab's shared-memory board
 ten times a second and applies it in one batch. No message per progress step, no workload code here.
+The same timer samples the machine's per-core CPU twice a second. The post's three experiments
+(keys 1 2 3) are series of runs started one after another from ``_finish``. Every text comes from
+the current language (``gil_tui.i18n``); ``l`` switches it and re-labels everything on screen.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from rich.console import RenderableType
+from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -20,11 +27,14 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from .. import i18n, options, presets
+from ..cpu_meter import CpuMeter
 from ..options import UsageError
 from ..probe import Interpreter
+from ..runner import RunSpec
 from ..widgets.history import HistoryTable
 from ..widgets.lanes import RunLanes
-from ..widgets.result import ResultPane
+from ..widgets.result import ResultPane, bullets, mode_name
 from ..widgets.setup import Preset, SetupPane, choices_for
 from ..widgets.timeline import TimelineLanes
 from .active_run import ActiveRun
@@ -35,6 +45,13 @@ from .help import HelpScreen
 from .texts import text
 
 FPS = 10
+CPU_EVERY = 5  # timer ticks between CPU meter samples: 2 Hz
+PRESET_KEYS = ("seed-fib", "seed-race", "seed-sleep")  # keys 1, 2, 3
+# the footer's descriptions by action (i18n keys), looked up again when the language changes
+KEY_TEXTS = {"run": "app.key.run", "cancel": "app.key.cancel", "quit": "app.key.quit", "help": "app.key.help",
+             "toggle_timeline": "app.key.timeline", "language": "app.key.language", "zoom_in": "app.key.zoom_in",
+             "zoom_out": "app.key.zoom_out", "preset(1)": "app.key.preset", "preset(2)": "app.key.preset",
+             "preset(3)": "app.key.preset", "compare": "compare.key.compare", "export": "compare.key.export"}
 NARROW = 100  # columns: below this the panes stack
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab on quit (cancel itself takes < 0.5 s)
 RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is appended as a JSON line
@@ -43,6 +60,26 @@ RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is
 def group_key(result: dict) -> tuple:
     return (result["workload"], result["size"], result["workers"], result["interpreter"]["executable"],
             result.get("gil"))
+
+
+def baseline_for(result: dict, earlier: list[dict]) -> dict | None:
+    """The latest sequential run of the same workload, size, workers and interpreter that went fine."""
+    for past in reversed(earlier):
+        if past is not result and past["mode"] == "sequential" and past["status"] == "ok" and past.get("wall_s") \
+                and group_key(past) == group_key(result):
+            return past
+    return None
+
+
+@dataclass
+class Series:
+    """One of the post's experiments in progress: its runs still to go and those done."""
+
+    number: int
+    name: str
+    steps: int
+    queue: list[RunSpec]
+    results: list[dict] = field(default_factory=list)
 
 
 class Workbench(App[int]):
@@ -55,12 +92,23 @@ class Workbench(App[int]):
         Binding("ctrl+c", "quit", text("key.quit"), show=False, priority=True),
         Binding("question_mark", "help", text("key.help"), priority=True),
         Binding("t", "toggle_timeline", text("key.timeline")),
+        Binding("l", "language", text("key.language"), priority=True),  # the inputs take numbers only
+        Binding("plus,equals_sign", "zoom_in", text("key.zoom_in"), show=False),
+        Binding("minus", "zoom_out", text("key.zoom_out"), show=False),
+        Binding("0", "zoom_fit", show=False),
+        Binding("left_square_bracket", "pan(-1)", show=False),
+        Binding("right_square_bracket", "pan(1)", show=False),
+        Binding("1", "preset(1)", text("key.preset"), show=False),
+        Binding("2", "preset(2)", text("key.preset"), show=False),
+        Binding("3", "preset(3)", text("key.preset"), show=False),
         Binding("c", "compare", ct("key.compare"), show=False),
         Binding("e", "export", ct("key.export"), show=False),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: Preset | None = None, *, autorun: bool = False,
-                 blink: bool = True) -> None:
+                 blink: bool = True, lang: str | None = None) -> None:
+        if lang is not None:
+            i18n.set_language(lang)
         super().__init__()
         self.choices = choices_for(interpreters)
         self.preset = preset or Preset()
@@ -69,6 +117,10 @@ class Workbench(App[int]):
         self.active: ActiveRun | None = None
         self.timer: Timer | None = None
         self.timeline_from = 0
+        self.ticks = 0
+        self.cpu: CpuMeter | None = None
+        self.series: Series | None = None
+        self.preset_size: float | None = None  # the post's experiments at another size (tests run them short)
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -93,7 +145,7 @@ class Workbench(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#runpane", TabbedContent).border_title = text("pane.run")
+        self.retranslate()
         self._apply_width(self.size.width)
         if not self.blink:
             for field in self.query(Input):
@@ -106,6 +158,32 @@ class Workbench(App[int]):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < NARROW, "narrow")
+
+    def retranslate(self) -> None:
+        """The workbench's own texts again (title, pane titles, tabs, footer), in the current language."""
+        self.title = text("title")
+        for selector, key in (("#setup", "pane.setup"), ("#result", "pane.result"), ("#history", "pane.history"),
+                              ("#runpane", "pane.run")):
+            self.query_one(selector).border_title = text(key)
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("tab-lanes").label = text("tab.lanes")
+        tabs.get_tab("tab-timeline").label = text("tab.timeline")
+        bindings = self._bindings.key_to_bindings
+        for key, found in bindings.items():
+            bindings[key] = [dataclasses.replace(b, description=i18n.t(KEY_TEXTS[b.action]))
+                             if b.action in KEY_TEXTS else b for b in found]
+        self.refresh_bindings()
+
+    def action_language(self) -> None:
+        i18n.set_language("es" if i18n.get_language() == "en" else "en")
+        with self.batch_update():
+            self.retranslate()
+            self.query_one(SetupPane).retranslate()
+            self.query_one(ResultPane).retranslate()
+            self.query_one(HistoryTable).retranslate()
+            self.query_one(RunLanes).refresh()
+            self.query_one(TimelineLanes).refresh()
+        self.notify(text("language"), timeout=2)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -122,20 +200,51 @@ class Workbench(App[int]):
             return
         setup = self.query_one(SetupPane)
         if not setup.check():
-            self.notify(text("error.invalid", next(iter(setup.errors.values()))), severity="error")
+            self.notify(text("error.invalid", error=next(iter(setup.errors.values()))), severity="error")
             return
         try:
             spec = setup.spec()
         except UsageError as exc:
-            self.notify(text("error.invalid", exc), severity="error")
+            self.notify(text("error.invalid", error=exc), severity="error")
             return
+        self.series = None
+        self._start(spec)
+
+    def action_preset(self, number: int) -> None:
+        """Run the post's experiment ``number`` (1 fib, 2 the race, 3 sleep) on the chosen interpreter."""
+        if self.active is not None or len(self.screen_stack) > 1:
+            return
+        setup = self.query_one(SetupPane)
+        choice = setup.choices[int(setup.value("python"))]
+        try:
+            gil = options.gil_for(choice.interpreter, choice.gil)
+        except UsageError:
+            self.notify(text("error.invalid", error=setup.errors.get("python", "")), severity="error")
+            return
+        name = PRESET_KEYS[number - 1]
+        specs = presets.PRESETS[name].specs(choice.interpreter, gil, self.preset_size)
+        self.series = Series(number, name, len(specs), specs[1:])
+        self._start(specs[0])
+
+    def _start(self, spec: RunSpec) -> None:
         active = self.active = ActiveRun(spec)
-        setup.set_running(True)
+        self.query_one(SetupPane).set_running(True)
         self.query_one(RunLanes).reset(spec.workers)
         self.query_one(TimelineLanes).clear()
         self.timeline_from = 0
-        self.query_one(ResultPane).show_start(text(
-            "running", workload=spec.workload, mode=spec.mode, workers=spec.workers, python=spec.interpreter.short))
+        self.ticks = 0
+        self.cpu = CpuMeter()
+        series = self.series
+
+        def what() -> str:
+            line = text("running", workload=spec.workload, mode=mode_name(spec.mode), workers=spec.workers,
+                        python=spec.interpreter.short)
+            if series is None:
+                return line
+            return text("preset.running", number=series.number, step=len(series.results) + 1, steps=series.steps,
+                        what=line)
+
+        self.query_one(ResultPane).show_start(what)
         self.timer = self.set_interval(1 / FPS, self._pull)
         self.run_worker(partial(self._drive, active), thread=True, group="lab", exit_on_error=False)
         self.refresh_bindings()
@@ -146,6 +255,8 @@ class Workbench(App[int]):
         active.drive(lambda: worker.is_cancelled)
 
     def action_cancel(self) -> None:
+        if self.series is not None:
+            self.series.queue.clear()
         if self.active is not None and not self.active.stop.is_set():
             self.active.stop.set()
             self.query_one(ResultPane).show_cancelling()
@@ -167,6 +278,24 @@ class Workbench(App[int]):
     def action_export(self) -> None:
         if len(self.screen_stack) == 1:
             export_results(self, self.query_one(HistoryTable).results, "session")
+
+    def _timeline_tab(self) -> TimelineLanes:
+        """The timeline, brought to the front: zoom keys act on it and show it."""
+        if self.query_one(TabbedContent).active != "tab-timeline":
+            self.action_toggle_timeline()
+        return self.query_one(TimelineLanes)
+
+    def action_zoom_in(self) -> None:
+        self._timeline_tab().zoom_in()
+
+    def action_zoom_out(self) -> None:
+        self._timeline_tab().zoom_out()
+
+    def action_zoom_fit(self) -> None:
+        self._timeline_tab().zoom_fit()
+
+    def action_pan(self, direction: int) -> None:
+        self._timeline_tab().move(direction)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -196,8 +325,11 @@ class Workbench(App[int]):
             self._finish(active)
             return
         snap = active.lab.snapshot()
+        self.ticks += 1
         with self.batch_update():
             self.query_one(ResultPane).elapsed = active.elapsed()
+            if self.cpu is not None and self.ticks % CPU_EVERY == 0:
+                self.query_one(ResultPane).show_cpu(self.cpu.sample())
             if snap.total and any(snap.total):
                 self.query_one(RunLanes).show(snap.done, snap.total, snap.states)
             if self.query_one(TabbedContent).active == "tab-timeline":
@@ -226,21 +358,59 @@ class Workbench(App[int]):
         snap = active.lab.snapshot() if active.lab.board is not None else None
         active.close()
         self.active = None
+        self.cpu = None
         history = self.query_one(HistoryTable)
         self._add_speedup(result, history.results)
+        series = self.series
+        if series is not None:
+            series.results.append(result)
+            if result["status"] != "ok":
+                series.queue.clear()
+        following = series is not None and bool(series.queue)
         with self.batch_update():
             if result.get("tasks"):
-                tasks = result["tasks"]
-                self.query_one(RunLanes).show([t["done"] or 0 for t in tasks], [t["total"] or 0 for t in tasks],
-                                              [t.get("state") or "pending" for t in tasks])
+                self._show_lanes(result)
             elif snap is not None:
                 self.query_one(RunLanes).show(snap.done, snap.total, snap.states)
             self._show_timeline(result)
-            self.query_one(ResultPane).show_result(result, active.elapsed())
+            if series is None:
+                self.query_one(ResultPane).show_result(result, active.elapsed(),
+                                                       baseline_for(result, history.results))
+            elif not following:
+                self._show_series(series, result, active.elapsed())
             history.add_result(result)
-            self.query_one(SetupPane).set_running(False)
+            self.query_one(SetupPane).set_running(following)
         self._log(result)
+        if following:
+            assert series is not None
+            self._start(series.queue.pop(0))
+        else:
+            self.series = None
         self.refresh_bindings()
+
+    def _show_series(self, series: Series, last: dict, elapsed: float) -> None:
+        """The post's figures beside the ones just measured, and why they differ; then the last run."""
+        results = list(series.results)
+
+        def comparison() -> list[RenderableType]:
+            title = text("preset.done", number=series.number, title=i18n.t(presets.PRESETS[series.name].title_key))
+            parts: list[RenderableType] = [Text(title, style="bold")]
+            if len(results) < series.steps or any(r["status"] != "ok" for r in results):
+                done = len([r for r in results if r["status"] == "ok"])
+                parts.append(Text(text("preset.cancelled", number=series.number, done=done, steps=series.steps),
+                                  style="bold yellow"))
+            parts += bullets(presets.compare(series.name, results))
+            parts.append(Text(""))
+            return parts
+
+        self.query_one(ResultPane).show_result(last, elapsed, before=comparison, why=False)
+
+    def _show_lanes(self, result: dict) -> None:
+        tasks = result.get("tasks") or []
+        shares = [t["cpu_s"] / t["wall_s"] if t.get("cpu_s") is not None and t.get("wall_s") else None
+                  for t in tasks]
+        self.query_one(RunLanes).show([t["done"] or 0 for t in tasks], [t["total"] or 0 for t in tasks],
+                                      [t.get("state") or "pending" for t in tasks], shares)
 
     def _show_timeline(self, result: dict) -> None:
         timeline = result.get("timeline")
@@ -255,11 +425,9 @@ class Workbench(App[int]):
         if result["mode"] == "sequential":
             result["speedup"] = 1.0
             return
-        for past in reversed(earlier):
-            if past["mode"] == "sequential" and past["status"] == "ok" and past.get("wall_s") \
-                    and group_key(past) == group_key(result):
-                result["speedup"] = past["wall_s"] / result["wall_s"]
-                return
+        past = baseline_for(result, earlier)
+        if past is not None:
+            result["speedup"] = past["wall_s"] / result["wall_s"]
 
     @staticmethod
     def _log(result: dict) -> None:
@@ -281,11 +449,11 @@ class Workbench(App[int]):
 
     def on_history_table_picked(self, event: HistoryTable.Picked) -> None:
         if self.active is None:
-            self.query_one(ResultPane).show_result(event.result, None)
+            results = self.query_one(HistoryTable).results
+            earlier = results[:results.index(event.result)] if event.result in results else results
+            self.query_one(ResultPane).show_result(event.result, None, baseline_for(event.result, earlier))
             self._show_timeline(event.result)
-            tasks = event.result.get("tasks") or []
-            self.query_one(RunLanes).show([t["done"] or 0 for t in tasks], [t["total"] or 0 for t in tasks],
-                                          [t.get("state") or "pending" for t in tasks])
+            self._show_lanes(event.result)
 
     def load_result(self, result: dict) -> None:
         """Show a finished result as if it had just run (screenshots and snapshot tests use fixed ones)."""

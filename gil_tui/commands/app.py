@@ -61,6 +61,6 @@ def app_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from ..app.workbench import Workbench
 
-    app = Workbench(interpreters, preset, autorun=bool(args.run))  # type: ignore[arg-type]
+    app = Workbench(interpreters, preset, autorun=bool(args.run), lang=args.lang)  # type: ignore[arg-type]
     code = app.run()
     return code or 0

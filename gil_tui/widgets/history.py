@@ -7,7 +7,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ..app.texts import text
-from .result import lost_pct, python_label, size_label
+from ..i18n import t
+from .result import lost_pct, mode_name, python_label, size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedup", "lost", "status")
 
@@ -23,14 +24,14 @@ def row(number: int, result: dict) -> list[str | Text]:
     return [
         str(number),
         result["workload"],
-        result["mode"],
+        mode_name(result["mode"]),
         str(result["workers"]),
         size_label(result["size"]),
         python_label(result["interpreter"]),
         "—" if result.get("wall_s") is None else "%.2f s" % result["wall_s"],
         "—" if result.get("speedup") is None else "%.2f×" % result["speedup"],
         lost,
-        Text(status, style="green" if status == "ok" else "bold red" if status == "error" else "yellow"),
+        Text(t("status." + status), style="green" if status == "ok" else "bold red" if status == "error" else "yellow"),
     ]
 
 
@@ -47,8 +48,21 @@ class HistoryTable(DataTable):
         self.results: list[dict] = []
 
     def on_mount(self) -> None:
+        self._columns()
+
+    def _columns(self) -> None:
         for name in COLUMNS:
             self.add_column(text("history.col." + name), key=name)
+
+    def retranslate(self) -> None:
+        """Headers and rows again in the current language; the cursor stays on its row."""
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        self._columns()
+        for number, result in enumerate(self.results, 1):
+            self.add_row(*row(number, result), key=str(number - 1))
+        if self.results:
+            self.move_cursor(row=min(cursor, self.row_count - 1), animate=False)
 
     def add_result(self, result: dict) -> None:
         self.results.append(result)

@@ -1,4 +1,4 @@
-"""All worker lanes in ONE line-API widget: a label, a bar and done/total per worker.
+"""All worker lanes in ONE line-API widget: a label, a bar, done/total and (after the run) CPU share per worker.
 
 One widget drawing plain segments costs a fraction of one ProgressBar widget per worker, and it is
 only refreshed when the numbers changed, so a live run stays cheap for the UI process.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -25,6 +26,7 @@ TRACK = Style(color="grey27")
 LABEL = Style(color="grey70")
 COUNT = Style(color="grey85")
 EMPTY = Style(color="grey50", italic=True)
+SHARE = Style(color="#d9a400")
 MIN_BAR = 4
 
 
@@ -40,6 +42,7 @@ class RunLanes(ScrollView, can_focus=True):
         self.done: list[int] = []
         self.total: list[int] = []
         self.states: list[str] = []
+        self.shares: list[float | None] = []
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -50,12 +53,17 @@ class RunLanes(ScrollView, can_focus=True):
     def clear(self) -> None:
         self.show([], [], [])
 
-    def show(self, done: list[int], total: list[int], states: list[str]) -> bool:
-        """Take new numbers; redraw only if they differ from what is on screen. True if redrawn."""
-        if done == self.done and total == self.total and states == self.states:
+    def show(self, done: list[int], total: list[int], states: list[str],
+             shares: list[float | None] | None = None) -> bool:
+        """Take new numbers; redraw only if they differ from what is on screen. True if redrawn.
+
+        ``shares``: each worker's CPU time / its wall time, known once the run is over.
+        """
+        shares = list(shares) if shares else []
+        if done == self.done and total == self.total and states == self.states and shares == self.shares:
             return False
         resized = len(done) != len(self.done)
-        self.done, self.total, self.states = list(done), list(total), list(states)
+        self.done, self.total, self.states, self.shares = list(done), list(total), list(states), shares
         if resized:
             self.virtual_size = Size(0, len(self.done))
         self.refresh()
@@ -73,18 +81,29 @@ class RunLanes(ScrollView, can_focus=True):
             return Strip.blank(width)
         return Strip(self._lane(index, width), width).crop_extend(0, width, None)
 
+    def _share(self, index: int) -> str:
+        share = self.shares[index] if index < len(self.shares) else None
+        return "" if share is None else text("lanes.share", share=100 * share)
+
     def _lane(self, index: int, width: int) -> list[Segment]:
-        label_width = len(text("lane.label", len(self.done) - 1))
+        label_width = len(text("lane.label", index=len(self.done) - 1))
         count_width = max(len("%d/%d" % (d, t)) for d, t in zip(self.done, self.total))
-        bar_width = width - label_width - count_width - 2
+        share_width = max(len(self._share(i)) for i in range(len(self.done)))
+        share_width = share_width + 1 if share_width else 0
+        bar_width = width - label_width - count_width - share_width - 2
+        if bar_width < MIN_BAR * 2:  # narrow: keep the bar and drop the CPU share first
+            bar_width += share_width
+            share_width = 0
         show_count = bar_width >= MIN_BAR
         if not show_count:
             bar_width = width - label_width - 1
         done, total, state = self.done[index], self.total[index], self.states[index]
-        segments = [Segment(text("lane.label", index).rjust(label_width) + " ", LABEL)]
+        segments = [Segment(text("lane.label", index=index).rjust(label_width) + " ", LABEL)]
         segments += bar(done / total if total else 0.0, max(bar_width, 0), STATE_STYLES.get(state, LABEL))
         if show_count:
             segments.append(Segment(" " + ("%d/%d" % (done, total)).rjust(count_width), COUNT))
+        if show_count and share_width:
+            segments.append(Segment(" " + self._share(index).rjust(share_width - 1), SHARE))
         return segments
 
 
@@ -103,3 +122,11 @@ def bar(fraction: float, width: int, style: Style) -> list[Segment]:
     if rest:
         segments.append(Segment("━" * rest, TRACK))
     return segments
+
+
+def bar_text(fraction: float, width: int, color: str) -> Text:
+    """The same bar as Rich Text (for one-line widgets that render Text)."""
+    line = Text()
+    for segment in bar(fraction, width, Style(color=color)):
+        line.append(segment.text, style=segment.style)
+    return line

@@ -13,9 +13,32 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from .. import options
 from ..app.texts import text
-from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, WORKLOADS, default_size
+from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MAX_WORKERS, MODES, SWITCH_INTERVAL_RANGE, WORKLOADS, default_size
 from ..probe import Interpreter
 from ..runner import RunSpec
+
+# sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
+SWITCH_PRESETS = (0.005, 0.001, 0.0001, 0.00001)
+CUSTOM = "custom"
+
+
+def interval_label(seconds: float) -> str:
+    """5 ms, 100 µs: the switch interval as people say it."""
+    if seconds >= 1e-3:
+        return "%g ms" % round(seconds * 1e3, 6)
+    return "%g µs" % round(seconds * 1e6, 6)
+
+
+def preset_for(value: str) -> str:
+    """The preset Select value matching a typed interval, or CUSTOM."""
+    try:
+        seconds = float(value.strip()) if value.strip() else DEFAULT_SWITCH_INTERVAL
+    except ValueError:
+        return CUSTOM
+    for preset in SWITCH_PRESETS:
+        if abs(seconds - preset) <= preset * 1e-9:
+            return "%g" % preset
+    return CUSTOM
 
 
 @dataclass(frozen=True)
@@ -70,6 +93,9 @@ class SetupPane(Vertical):
     SetupPane .row { height: 1; }
     SetupPane .row Label { width: 10; color: $text-muted; }
     SetupPane .row Select, SetupPane .row Input { width: 1fr; }
+    SetupPane .row #switch-preset { width: 1fr; }
+    SetupPane .row #switch { display: none; margin-left: 1; }
+    SetupPane .row #switch.-custom { display: block; }
     SetupPane #workload-desc { color: $text-muted; text-style: italic; padding-left: 10; text-wrap: nowrap;
                               text-overflow: ellipsis; }
     SetupPane .error { color: $error; text-style: bold; padding-left: 10; display: none; }
@@ -89,25 +115,46 @@ class SetupPane(Vertical):
         self.preset = preset
         self.errors: dict[str, str] = {}
 
+    # -- options, in the current language ---------------------------------------------------------
+
+    @staticmethod
+    def _workloads() -> list[tuple[Text, str]]:
+        return [(Text.assemble((name, "bold"), "  ", (text("workload." + name), "dim")), name) for name in WORKLOADS]
+
+    @staticmethod
+    def _modes() -> list[tuple[Text, str]]:
+        return [(Text.assemble((name, "bold"), "  ", (text("mode." + name), "dim")), name) for name in MODES]
+
+    def _pythons(self) -> list[tuple[Text, str]]:
+        return [(Text.assemble((c.label, "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
+                for i, c in enumerate(self.choices)]
+
+    @staticmethod
+    def _switches() -> list[tuple[str, str]]:
+        labels = [text("switch.default")] + [interval_label(s) for s in SWITCH_PRESETS[1:]]
+        return [(label, "%g" % s) for label, s in zip(labels, SWITCH_PRESETS)] + [(text("switch.custom"), CUSTOM)]
+
     def compose(self) -> ComposeResult:
         p = self.preset
-        workloads = [(Text.assemble((name, "bold"), "  ", (spec[4], "dim")), name) for name, spec in WORKLOADS.items()]
-        modes = [(Text.assemble((name, "bold"), "  ", (desc, "dim")), name) for name, desc in MODES.items()]
-        pythons = [(Text.assemble((c.label, "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
-                   for i, c in enumerate(self.choices)]
         with Horizontal(classes="row"):
-            yield Label(text("field.workload"))
-            yield Select(workloads, value=p.workload, allow_blank=False, compact=True, id="workload")
-        yield Static(WORKLOADS[p.workload][4], id="workload-desc")
+            yield Label(text("field.workload"), id="label-workload")
+            yield Select(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
+        yield Static(text("workload." + p.workload), id="workload-desc")
         yield from self._input_row("workers", p.workers, "")
         with Horizontal(classes="row"):
-            yield Label(text("field.mode"))
-            yield Select(modes, value=p.mode, allow_blank=False, compact=True, id="mode")
+            yield Label(text("field.mode"), id="label-mode")
+            yield Select(self._modes(), value=p.mode, allow_blank=False, compact=True, id="mode")
         yield from self._input_row("size", p.size, "%g" % default_size(p.workload))
-        yield from self._input_row("switch", p.switch_interval, "%g" % DEFAULT_SWITCH_INTERVAL)
         with Horizontal(classes="row"):
-            yield Label(text("field.python"))
-            yield Select(pythons, value=str(p.choice), allow_blank=False, compact=True, id="python")
+            yield Label(text("field.switch"), id="label-switch")
+            preset = preset_for(p.switch_interval)
+            yield Select(self._switches(), value=preset, allow_blank=False, compact=True, id="switch-preset")
+            yield Input(p.switch_interval, placeholder="%g" % DEFAULT_SWITCH_INTERVAL, compact=True, id="switch",
+                        select_on_focus=False, classes="-custom" if preset == CUSTOM else "")
+        yield Static("", classes="error", id="switch-error")
+        with Horizontal(classes="row"):
+            yield Label(text("field.python"), id="label-python")
+            yield Select(self._pythons(), value=str(p.choice), allow_blank=False, compact=True, id="python")
         yield Static("", classes="error", id="python-error")
         with Horizontal(id="buttons"):
             yield Button(text("button.run"), id="run-button", variant="success", compact=True)
@@ -115,16 +162,39 @@ class SetupPane(Vertical):
 
     def _input_row(self, name: str, value: str, placeholder: str) -> ComposeResult:
         with Horizontal(classes="row"):
-            yield Label(text("field." + name))
+            yield Label(text("field." + name), id="label-" + name)
             yield Input(value, placeholder=placeholder, compact=True, id=name, select_on_focus=False)
         yield Static("", classes="error", id=name + "-error")
 
     def on_mount(self) -> None:
         self.check()
 
+    def retranslate(self) -> None:
+        """Every label, option and error again, in the current language; the values stay."""
+        for name in FIELDS:
+            self.query_one("#label-" + name, Label).update(text("field." + name))
+        for name, items in (("workload", self._workloads()), ("mode", self._modes()),
+                            ("switch-preset", self._switches()), ("python", self._pythons())):
+            select = self.query_one("#" + name, Select)
+            value = select.value
+            with select.prevent(Select.Changed):
+                select.set_options(items)
+                # set_options picks the first option; going through another value repaints the prompt
+                select.value = items[-1][1] if value == items[0][1] else items[0][1]
+                select.value = value
+        self.query_one("#workload-desc", Static).update(text("workload." + self.value("workload")))
+        self.query_one("#run-button", Button).label = text("button.run")
+        self.query_one("#cancel-button", Button).label = text("button.cancel")
+        self.check()
+
     # -- reading and checking ---------------------------------------------------------------------
 
     def value(self, name: str) -> str:
+        """A field's value as typed; "switch" is the interval in seconds, from the preset or the entry."""
+        if name == "switch":
+            preset = self.query_one("#switch-preset", Select).value
+            if preset != CUSTOM:
+                return str(preset)
         widget = self.query_one("#" + name)
         if isinstance(widget, Select):
             return str(widget.value)
@@ -132,6 +202,10 @@ class SetupPane(Vertical):
         return widget.value
 
     def set_value(self, name: str, value: str) -> None:
+        if name == "switch":
+            self.query_one("#switch-preset", Select).value = preset_for(value)
+            self.query_one("#switch", Input).value = value
+            return
         widget = self.query_one("#" + name)
         if isinstance(widget, (Select, Input)):
             widget.value = value
@@ -147,6 +221,21 @@ class SetupPane(Vertical):
         gil = options.gil_for(choice.interpreter, choice.gil)
         return RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval)
 
+    def _message(self, name: str) -> str:
+        """The field's mistake, in the current language (options' own messages are English only)."""
+        value = self.value(name)
+        if name == "workers":
+            return text("error.workers", max=MAX_WORKERS, value=value.strip() or "''")
+        if name == "size":
+            workload = self.value("workload")
+            _, integral, upper, unit, _ = WORKLOADS[workload]
+            key = "error.size.whole" if integral else "error.size.number"
+            return text(key, workload=workload, upper=upper, unit=unit, value=value.strip())
+        if name == "switch":
+            low, high = SWITCH_INTERVAL_RANGE
+            return text("error.switch", low=low, high=high, value=value.strip())
+        return text("error.python.gil", version=self.choices[int(self.value("python"))].interpreter.version)
+
     def check(self) -> bool:
         """Show an error under each bad field; disable Run while any is left. True when all are fine."""
         errors: dict[str, str] = {}
@@ -161,8 +250,8 @@ class SetupPane(Vertical):
         for name, check in checks.items():
             try:
                 check()
-            except options.UsageError as exc:
-                errors[name] = str(exc)
+            except options.UsageError:
+                errors[name] = self._message(name)
         for name in ("workers", "size", "switch", "python"):
             widget = self.query_one("#%s-error" % name, Static)
             widget.update(errors.get(name, ""))
@@ -183,8 +272,16 @@ class SetupPane(Vertical):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "workload" and isinstance(event.value, str) and event.value in WORKLOADS:
-            self.query_one("#workload-desc", Static).update(WORKLOADS[event.value][4])
+            self.query_one("#workload-desc", Static).update(text("workload." + event.value))
             self.query_one("#size", Input).placeholder = "%g" % default_size(event.value)
+        elif event.select.id == "switch-preset":
+            entry = self.query_one("#switch", Input)
+            custom = event.value == CUSTOM
+            entry.set_class(custom, "-custom")
+            if custom and not entry.value.strip():
+                entry.value = "%g" % DEFAULT_SWITCH_INTERVAL
+            if custom and self.query_one("#switch-preset", Select).has_focus:
+                entry.focus()
         self.check()
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -62,3 +62,13 @@ async def until(pilot, condition, timeout: float = 30.0) -> None:
     while not condition():
         assert loop.time() < deadline, "timed out waiting for the app"
         await pilot.pause(0.05)
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    """The language is process-wide: every test starts and ends in English."""
+    from gil_tui import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
