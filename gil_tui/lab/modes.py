@@ -132,11 +132,14 @@ class Workers(object):
 
 def start_processes(board, cfg, ctx, errors):
     worker_cfg = json.dumps(cfg)
-    procs = [
-        subprocess.Popen(bootstrap.command(sys.executable, "worker", worker_cfg, i), stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        for i in range(cfg["workers"])
-    ]
+    procs = []
+    try:
+        for i in range(cfg["workers"]):
+            procs.append(subprocess.Popen(bootstrap.command(sys.executable, "worker", worker_cfg, i),
+                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+    except BaseException:  # e.g. out of processes: the ones already started must not run on alone
+        Workers(procs, errors).kill()
+        raise
     return [Workers(procs, errors)]
 
 
