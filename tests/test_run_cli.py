@@ -186,8 +186,11 @@ def test_ctrl_c_stops_at_once_exits_130_and_leaves_nothing(extra):
     finally:
         if proc.poll() is None:
             proc.kill()
-        proc.communicate()
+        out, err = proc.communicate()
     assert code == 130
+    assert err.decode().strip().splitlines()[-1] == "gil-tui run: interrupted"
+    assert "Traceback" not in err.decode()
+    assert "speedup" not in out.decode()  # no empty table for a run that never ended
     assert stopped_in < 1.0  # well under the 30 s the tasks would take; measured ~0.1 s here
     gone, alive = psutil.wait_procs(family, timeout=2)
     assert alive == []

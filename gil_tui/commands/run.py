@@ -146,6 +146,8 @@ def _run_one(spec: RunSpec, console: Console | None) -> dict:
 
 
 def _print_results(results: list[dict], as_json: bool, console: Console, preset: str | None = None) -> None:
+    if not results:  # interrupted before the first run ended: no empty table
+        return
     add_speedups(results)
     if as_json:
         for r in results:
