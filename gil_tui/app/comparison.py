@@ -10,6 +10,7 @@ the lab and removes its board.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from functools import partial
 from typing import Protocol
@@ -35,6 +36,7 @@ from .comparison_texts import ct
 from .export_dialog import export_results
 
 FPS = 10
+SHORT = 32  # rows: below this the setup folds away while a comparison runs, to give the results the room
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab when the screen goes (cancel itself takes < 0.5 s)
 DEFAULT_MODES = ("sequential", "threads")
 
@@ -87,7 +89,7 @@ class ComparisonScreen(Screen[None]):
     ComparisonScreen #cmp-error.-shown { display: block; }
     ComparisonScreen #cmp-lists { height: auto; }
     ComparisonScreen SelectionList { height: auto; max-height: 7; border: round $primary 30%;
-                                     border-title-color: $text-muted; padding: 0; }
+                                     border-title-color: $text-muted; padding: 0; background: $surface; }
     ComparisonScreen SelectionList:focus { border: round $accent; }
     ComparisonScreen #cmp-pythons { width: 1fr; }
     ComparisonScreen #cmp-modes { width: 22; }
@@ -99,10 +101,15 @@ class ComparisonScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("r", "run", ct("key.run"), priority=True),
-        Binding("escape", "cancel_or_close", ct("key.cancel")),
+        Binding("escape", "cancel", ct("key.cancel")),
+        Binding("escape", "close", ct("key.close")),
         Binding("e", "export", ct("key.export")),
         Binding("v", "view", ct("key.view")),
+        Binding("s", "setup", ct("key.setup")),
+        Binding("t", "view", ct("key.view"), show=False),  # the workbench's timeline key: here, the same toggle
     ]
+    KEY_TEXTS = {"run": "key.run", "cancel": "key.cancel", "close": "key.close", "export": "key.export",
+                 "view": "key.view", "setup": "key.setup"}
 
     def __init__(self, choices: list[ChoiceLike], *, workload: str = "fib", workers: str = "4", size: str = "",
                  picks: list[int] | None = None, modes: tuple[str, ...] = DEFAULT_MODES) -> None:
@@ -139,11 +146,11 @@ class ComparisonScreen(Screen[None]):
             with Horizontal(id="cmp-lists"):
                 pythons: SelectionList[int] = SelectionList(
                     *[Selection(self._choice_prompt(c), i, i in self.picks) for i, c in enumerate(self.choices)],
-                    id="cmp-pythons", compact=True)
+                    id="cmp-pythons")
                 pythons.border_title = ct("field.pythons")
                 yield pythons
                 modes: SelectionList[str] = SelectionList(
-                    *[Selection(name, name, name in self.modes) for name in MODES], id="cmp-modes", compact=True)
+                    *[Selection(name, name, name in self.modes) for name in MODES], id="cmp-modes")
                 modes.border_title = ct("field.modes")
                 yield modes
             yield Static(ct("hint"), id="cmp-hint")
@@ -163,6 +170,11 @@ class ComparisonScreen(Screen[None]):
                              (choice.interpreter.executable, "dim"))
 
     def on_mount(self) -> None:
+        # the footer in the language of the moment (the class's descriptions were read when it was defined)
+        bindings = self._bindings.key_to_bindings
+        for key, found in bindings.items():
+            bindings[key] = [dataclasses.replace(b, description=ct(self.KEY_TEXTS[b.action]))
+                             if b.action in self.KEY_TEXTS else b for b in found]
         self.query_one("#cmp-workload").focus()
         self._show_table()
         self.check()
@@ -215,6 +227,10 @@ class ComparisonScreen(Screen[None]):
             return self.active is None
         if action == "export":
             return self.active is None or None
+        if action == "cancel":
+            return self.active is not None
+        if action == "close":
+            return self.active is None
         return True
 
     def action_run(self) -> None:
@@ -229,6 +245,8 @@ class ComparisonScreen(Screen[None]):
         self._show_table()
         self.query_one(SpeedupChart).show([])
         self._set_inputs_disabled(True)
+        if self.size.height < SHORT:
+            self.action_setup(False)
         self.timer = self.set_interval(1 / FPS, self._pull)
         self._next()
 
@@ -248,19 +266,27 @@ class ComparisonScreen(Screen[None]):
         worker = get_current_worker()
         active.drive(lambda: worker.is_cancelled)
 
-    def action_cancel_or_close(self) -> None:
-        if self.active is not None:
-            if not self.active.stop.is_set():
-                self.stopping = True
-                self.active.stop.set()
-                self.query_one("#cmp-status", Static).update(Text(ct("cancelling"), style="bold yellow"))
-            return
-        self.dismiss(None)
+    def action_cancel(self) -> None:
+        if self.active is not None and not self.active.stop.is_set():
+            self.stopping = True
+            self.active.stop.set()
+            self.query_one("#cmp-status", Static).update(Text(ct("cancelling"), style="bold yellow"))
+
+    def action_close(self) -> None:
+        if self.active is None:
+            self.dismiss(None)
 
     def action_export(self) -> None:
         if self.active is not None:
             return
         export_results(self.app, self.results, "comparison")
+
+    def action_setup(self, shown: bool | None = None) -> None:
+        """Show or fold the setup (``s``); folded, the table and the chart get its rows."""
+        setup = self.query_one("#cmp-setup")
+        setup.display = not setup.display if shown is None else shown
+        if not setup.display:
+            self.query_one("#cmp-table").focus()
 
     def action_view(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -13,7 +13,7 @@ EN: dict[str, str] = {
     "field.size": "Size",
     "field.pythons": "Interpreters",
     "field.modes": "Modes",
-    "hint": "space ticks · tab moves · r runs · escape cancels, then closes · e exports",
+    "hint": "space ticks · tab moves · r runs · s folds this · escape cancels, then closes",
     "error.pythons": "Tick at least one interpreter.",
     "error.modes": "Tick at least one mode.",
     "idle": "Tick interpreters and modes, then press r. Each interpreter also runs sequential: speedups are "
@@ -43,6 +43,7 @@ EN: dict[str, str] = {
     "key.close": "Close",
     "key.export": "Export",
     "key.view": "Table/chart",
+    "key.setup": "Setup",
     "key.compare": "Compare",
     "export.title.session": "Export this session's runs",
     "export.title.comparison": "Export the comparison",
@@ -65,7 +66,7 @@ ES: dict[str, str] = {
     "field.size": "Tamaño",
     "field.pythons": "Intérpretes",
     "field.modes": "Modos",
-    "hint": "espacio marca · tab avanza · r ejecuta · escape cancela y luego cierra · e exporta",
+    "hint": "espacio marca · tab avanza · r ejecuta · s pliega esto · escape cancela y luego cierra",
     "error.pythons": "Marca al menos un intérprete.",
     "error.modes": "Marca al menos un modo.",
     "idle": "Marca intérpretes y modos y pulsa r. Cada intérprete también se ejecuta en secuencia: la aceleración "
@@ -95,6 +96,7 @@ ES: dict[str, str] = {
     "key.close": "Cerrar",
     "key.export": "Exportar",
     "key.view": "Tabla/gráfico",
+    "key.setup": "Ajustes",
     "key.compare": "Comparar",
     "export.title.session": "Exportar las ejecuciones de esta sesión",
     "export.title.comparison": "Exportar la comparación",

@@ -125,6 +125,9 @@ async def test_cancel_mid_comparison_stops_fast_and_leaves_nothing(here):
         assert [r["status"] for r in screen.results] == ["cancelled"]  # threads never started
         assert "Cancelled after 0 of 2 runs" in shown(screen.query_one("#cmp-status"))
         assert app.screen is screen
+        assert not screen.query_one("#cmp-setup").display  # folded at 80x24 while it ran, for the results
+        await pilot.press("s")
+        assert screen.query_one("#cmp-setup").display
         await pilot.press("escape")  # a second escape closes the screen
         await until(pilot, lambda: not isinstance(app.screen, ComparisonScreen), timeout=5)
 
