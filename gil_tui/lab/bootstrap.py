@@ -35,6 +35,7 @@ sys.exit(main(sys.argv[2:]))
 
 def command(python, *args):
     """The argv that runs ``gil_lab.main.main(args)`` under ``python``."""
+    # -s, not -I: -I implies -E, which would ignore PYTHON_GIL, the switch of a free-threaded build.
     return [python, "-s", "-c", MAIN, LAB_DIR] + [str(a) for a in args]
 
 
