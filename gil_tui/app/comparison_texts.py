@@ -84,7 +84,7 @@ ES: dict[str, str] = {
     "col.speedup": "aceleración",
     "col.lost": "perdidas",
     "col.status": "estado",
-    "chart.title": "Aceleración frente a la ejecución secuencial de cada intérprete (│ marca 1×: ninguna ganancia)",
+    "chart.title": "Aceleración sobre la ejecución secuencial de cada intérprete (│ marca 1×: sin ganancia)",
     "chart.lost.title": "Barras rojas: actualizaciones del contador perdidas (% de las esperadas)",
     "chart.empty": "El gráfico se completa a medida que avanza la comparación.",
     "chart.group.gil": "Con el GIL",

@@ -66,7 +66,7 @@ def chart_lines(results: list[dict], width: int) -> list[Text]:
     races = any(r.get("counter") for r in rows)
     labels = {id(r): python_label(r) for r in rows}
     label_w = max(len(v) for v in labels.values())
-    mode_w = max(len(r["mode"]) for r in rows)
+    mode_w = max([len(r["mode"]) for r in rows] + ([len(ct("chart.lost"))] if races else []))
     values = {id(r): _value(r) for r in rows}
     value_w = max(max(len(v) for v in values.values()), len("100.0 %") if races else 0)
     bar_w = max(MIN_BAR, width - 2 - label_w - 1 - mode_w - 1 - 1 - value_w)
@@ -98,7 +98,7 @@ def chart_lines(results: list[dict], width: int) -> list[Text]:
             counter = r.get("counter")
             if counter and r.get("status") == "ok":
                 pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
-                lost = Text("  " + " " * label_w + " " + ct("chart.lost").rjust(mode_w)[:mode_w] + " ")
+                lost = Text("  " + " " * label_w + " " + ct("chart.lost").rjust(mode_w) + " ")
                 lost.append_text(_bar(pct, 100.0, bar_w, LOST_STYLE, None))
                 lost.append((" %.1f %%" % pct).rjust(value_w + 1), style=LOST_STYLE if counter["lost"] else DIM)
                 lines.append(lost)

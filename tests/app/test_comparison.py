@@ -16,7 +16,7 @@ from gil_tui.commands.compare import compare_command
 from gil_tui.probe import lab_interpreter
 from gil_tui.widgets.history import HistoryTable
 from gil_tui.widgets.setup import Preset
-from gil_tui.widgets.speedup_chart import SpeedupChart
+from gil_tui.widgets.speedup_chart import SpeedupChart, chart_lines
 
 from .conftest import children, screen_text, sync, until
 
@@ -202,3 +202,30 @@ async def test_session_export_checks_the_name_inline_then_writes(make_app, tmp_p
 
 def test_every_comparison_text_exists_in_both_languages():
     assert [p for p in i18n.problems() if p.startswith("compare.")] == []
+
+
+def _result(version: str, free: bool, gil_on: bool, mode: str, speedup: float, lost: int | None = None) -> dict:
+    counter = None if lost is None else {"expected": 1000, "final": 1000 - lost, "lost": lost}
+    return {"interpreter": {"executable": "/x/python", "version": version, "free_threaded": free,
+                            "gil_enabled": gil_on},
+            "mode": mode, "status": "ok", "error": None, "speedup": speedup, "counter": counter}
+
+
+def test_the_chart_puts_gil_off_builds_in_their_own_group_with_lost_updates_in_both_languages():
+    results = [_result("3.13.5", True, True, "threads", 0.9, 0), _result("3.12.1", False, True, "threads", 1.05, 0),
+               _result("3.13.5", True, False, "threads", 1.9, 400)]
+    lines = [line.plain for line in chart_lines(results, 80)]
+    assert all(len(line) <= 80 for line in lines)
+    gil, free = lines.index("■ With the GIL"), lines.index("■ Free-threaded, GIL off")
+    assert gil < free
+    assert [line.split()[0] for line in lines[gil + 1:free] if "×" in line] == ["3.13.5t", "3.12.1"]
+    fast = next(line for line in lines[free:] if "×" in line)
+    slow = next(line for line in lines[gil:free] if "0.90×" in line)
+    assert fast.count("█") > 2 * slow.count("█") - 1 and "1.90×" in fast
+    assert lines[-1].split()[0] == "lost" and lines[-1].endswith("40.0 %") and "█" in lines[-1]
+    i18n.set_language("es")
+    try:
+        spanish = [line.plain for line in chart_lines(results, 80)]
+    finally:
+        i18n.set_language("en")
+    assert "■ Con el GIL" in spanish and "■ Free-threaded, sin GIL" in spanish and "perdidas" in spanish[-1]
