@@ -122,6 +122,7 @@ class LabRun:
             "size": spec.size,
             "switch_interval": spec.switch_interval,
             "scratch_dir": scratch_dir(),
+            "parent": os.getpid(),  # so a lab whose parent died before it looked still notices
         }
         env = dict(os.environ)
         if spec.gil is not None:
