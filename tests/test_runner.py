@@ -93,6 +93,16 @@ def test_interpreters_mode_runs_on_312_and_313(pyenv_python, interpreter_of, ver
     assert any("experimental" in note for note in result["notes"])
 
 
+@pytest.mark.parametrize("version", ["3.12", "3.13"])
+def test_a_task_failing_in_a_subinterpreter_reports_its_own_message(pyenv_python, interpreter_of, tmp_path,
+                                                                   monkeypatch, version):
+    monkeypatch.setenv("GIL_TUI_SCRATCH_DIR", str(tmp_path / "missing"))
+    result = run(interpreter_of(pyenv_python(version)), "io", "interpreters", 1, size=2)
+    assert result["status"] == "error"
+    assert result["error"].startswith("FileNotFoundError: [Errno 2] No such file or directory: '%s/" % (
+        tmp_path / "missing"))
+
+
 def test_interpreters_mode_is_a_clear_error_on_311(pyenv_python, interpreter_of):
     result = run(interpreter_of(pyenv_python("3.11")), "fib", "interpreters", 2, size=15)
     assert result["status"] == "error"

@@ -177,7 +177,9 @@ def _subinterpreter_runner():
         if failure is None:
             return None
         msg = getattr(failure, "msg", None)
-        return str(msg if msg is not None else failure)
+        text = str(msg if msg is not None else failure)
+        prefix = "<class 'RuntimeError'>: "  # 3.12 names the exception class this way; the message already says it
+        return text[len(prefix):] if text.startswith(prefix) else text
 
     return run
 
