@@ -18,6 +18,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: auto; max-width: 90%; height: auto; max-height: 90%;
                             border: round $accent; background: $panel; padding: 0 1; }
+    HelpScreen Static { width: auto; }
     """
     BINDINGS = [Binding("escape", "close", text("key.close")), Binding("question_mark", "close", text("key.close"))]
 

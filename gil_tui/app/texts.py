@@ -49,7 +49,8 @@ EN: dict[str, str] = {
     "mode.interpreters": "one subinterpreter per task, each in its own thread (3.12+)",
     "switch.default": "5 ms (default)",
     "switch.custom": "custom…",
-    "idle": "Press r to run, 1 2 3 for the post's experiments.",
+    "idle": "Press r to run.",
+    "idle.hint": "1 2 3: the post's three experiments · l: español · ?: help",
     "idle.fix": "Fix the setup to run.",
     "elapsed": "Elapsed {seconds:.1f} s",
     "starting": "starting the lab…",
@@ -84,7 +85,7 @@ EN: dict[str, str] = {
     "result.what": "{workload} · {mode} · {workers} × size {size} · Python {python} · switch {switch}",
     "result.why": "Why",
     "preset.running": "The post's experiment {number}, run {step} of {steps}: {what}",
-    "preset.done": "The post's experiment {number}: {title}",
+    "preset.done": "Experiment {number}: {title}",
     "preset.cancelled": "The post's experiment {number} was cancelled after {done} of {steps} runs.",
     "history.col.n": "#",
     "history.col.workload": "workload",
@@ -104,7 +105,6 @@ EN: dict[str, str] = {
     "error.switch": "switch interval must be between {low:g} and {high:g} seconds, not {value}",
     "error.python.gil": "GIL off needs a free-threaded build; Python {version} has the GIL",
     "python.gil": "{short} GIL {gil}",
-    "language": "Language: English",
     "help.title": "Keys",
     "help.body": (
         "r        run with the setup on the left\n"
@@ -113,16 +113,17 @@ EN: dict[str, str] = {
         "tab      next field or pane; shift+tab the previous one\n"
         "enter    on a history row: show that result again\n"
         "t        lanes / timeline (who ran when)\n"
-        "+ -      timeline: zoom in / out (time per cell); 0 the whole run\n"
+        "+ - 0    timeline: zoom in, out, whole run\n"
         "[ ]      timeline: earlier / later\n"
         "1 2 3    the post's experiments: fib, the race, sleep\n"
         "l        English / español\n"
         "?        this help\n"
         "\n"
-        "Each run happens in a separate lab process under the chosen Python, so the\n"
-        "workbench never measures itself. Threads under the GIL take turns; processes,\n"
-        "and threads on a free-threaded build, really run at once. The race workloads\n"
-        "show lost updates when a thread switch lands inside read-modify-write.\n"
+        "Each run happens in a separate lab process under the chosen\n"
+        "Python, so the workbench never measures itself. Threads under\n"
+        "the GIL take turns; processes, and threads on a free-threaded\n"
+        "build, really run at once. The race workloads lose updates\n"
+        "when a thread switch lands inside read-modify-write.\n"
         "\n"
         "Press escape or ? to close."
     ),
@@ -168,7 +169,8 @@ ES: dict[str, str] = {
     "mode.interpreters": "un subintérprete por tarea, cada uno en su propio hilo (3.12+)",
     "switch.default": "5 ms (por defecto)",
     "switch.custom": "otro…",
-    "idle": "Pulsa r para ejecutar, 1 2 3 para los experimentos del post.",
+    "idle": "Pulsa r para ejecutar.",
+    "idle.hint": "1 2 3: los tres experimentos del post · l: English · ?: ayuda",
     "idle.fix": "Corrige la configuración para ejecutar.",
     "elapsed": "Transcurrido {seconds:.1f} s",
     "starting": "arrancando el laboratorio…",
@@ -204,7 +206,7 @@ ES: dict[str, str] = {
     "result.what": "{workload} · {mode} · {workers} × tamaño {size} · Python {python} · cambio {switch}",
     "result.why": "Por qué",
     "preset.running": "Experimento {number} del post, ejecución {step} de {steps}: {what}",
-    "preset.done": "Experimento {number} del post: {title}",
+    "preset.done": "Experimento {number}: {title}",
     "preset.cancelled": "El experimento {number} del post se canceló tras {done} de {steps} ejecuciones.",
     "history.col.n": "#",
     "history.col.workload": "carga",
@@ -225,26 +227,26 @@ ES: dict[str, str] = {
     "error.switch": "el intervalo de cambio debe estar entre {low:g} y {high:g} segundos, no {value}",
     "error.python.gil": "sin GIL hace falta un intérprete free-threaded; Python {version} tiene el GIL",
     "python.gil": "{short} GIL {gil}",
-    "language": "Idioma: español",
     "help.title": "Teclas",
     "help.body": (
         "r        ejecutar con la configuración de la izquierda\n"
-        "escape   cancelar la ejecución (se detiene en menos de medio segundo)\n"
+        "escape   cancelar (se detiene en menos de medio segundo)\n"
         "q        salir (antes se detiene la ejecución en curso)\n"
         "tab      siguiente campo o panel; shift+tab el anterior\n"
-        "enter    en una fila del historial: volver a ver ese resultado\n"
+        "enter    en el historial: volver a ver ese resultado\n"
         "t        carriles / línea de tiempo (quién corrió cuándo)\n"
-        "+ -      línea de tiempo: acercar / alejar (tiempo por celda); 0 toda\n"
+        "+ - 0    línea de tiempo: acercar, alejar, toda\n"
         "[ ]      línea de tiempo: antes / después\n"
-        "1 2 3    los experimentos del post: fib, la condición de carrera, sleep\n"
+        "1 2 3    los experimentos del post: fib, carrera, sleep\n"
         "l        English / español\n"
         "?        esta ayuda\n"
         "\n"
-        "Cada ejecución ocurre en un proceso de laboratorio aparte, con el intérprete\n"
-        "elegido, así que el banco nunca se mide a sí mismo. Los hilos con el GIL se\n"
-        "turnan; los procesos, y los hilos en un intérprete free-threaded, corren de\n"
-        "verdad a la vez. Las cargas de condición de carrera pierden incrementos cuando\n"
-        "un cambio de hilo cae en medio de leer-modificar-escribir.\n"
+        "Cada ejecución ocurre en un proceso de laboratorio aparte,\n"
+        "con el intérprete elegido: el banco nunca se mide a sí mismo.\n"
+        "Con el GIL los hilos se turnan; los procesos, y los hilos de\n"
+        "un intérprete free-threaded, corren de verdad a la vez. La\n"
+        "condición de carrera pierde incrementos cuando un cambio de\n"
+        "hilo cae en medio de leer-modificar-escribir.\n"
         "\n"
         "Pulsa escape o ? para cerrar."
     ),

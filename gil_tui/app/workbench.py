@@ -183,7 +183,6 @@ class Workbench(App[int]):
             self.query_one(HistoryTable).retranslate()
             self.query_one(RunLanes).refresh()
             self.query_one(TimelineLanes).refresh()
-        self.notify(text("language"), timeout=2)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -192,7 +191,7 @@ class Workbench(App[int]):
         if action == "run":  # on another screen (comparison, help) its own r applies
             return self.active is None and len(self.screen_stack) == 1
         if action == "cancel":
-            return self.active is not None or None
+            return self.active is not None
         return True
 
     def action_run(self) -> None:

@@ -83,7 +83,8 @@ class RunLanes(ScrollView, can_focus=True):
 
     def _share(self, index: int) -> str:
         share = self.shares[index] if index < len(self.shares) else None
-        return "" if share is None else text("lanes.share", share=100 * share)
+        # a thread's CPU clock and the wall clock tick differently: a whole core can read as 102 %
+        return "" if share is None else text("lanes.share", share=100 * min(share, 1.0))
 
     def _lane(self, index: int, width: int) -> list[Segment]:
         label_width = len(text("lane.label", index=len(self.done) - 1))

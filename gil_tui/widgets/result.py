@@ -119,7 +119,7 @@ class ResultPane(VerticalScroll):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._details: Callable[[], RenderableType] = lambda: ""
+        self._details: Callable[[], RenderableType] = lambda: Text(text("idle.hint"), style="italic grey50")
         self._banner: Callable[[], tuple[str, str]] = lambda: ("", "")
         self._ready = True
 
@@ -127,7 +127,7 @@ class ResultPane(VerticalScroll):
         yield Static(text("idle"), id="elapsed")
         yield CpuMeterLine(id="cpu")
         yield Static("", id="banner")
-        yield Static("", id="details")
+        yield Static(self._details(), id="details")
 
     def watch_elapsed(self, old: float | None, new: float | None) -> None:
         # only the one-decimal text reaches the screen, so the pane repaints at most ten times a second

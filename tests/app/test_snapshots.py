@@ -49,3 +49,13 @@ def test_finished_race(snap_compare, size):
         await pilot.pause()
 
     assert snap_compare(app(), terminal_size=size, run_before=load)
+
+
+def test_finished_race_in_spanish(snap_compare):
+    async def load(pilot):
+        pilot.app.load_result(result("sequential", 0.0412, 0.0409, 400000))
+        pilot.app.load_result(result("threads", 0.0523, 0.0518, 381964))
+        await pilot.press("l")
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=load)
