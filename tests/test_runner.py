@@ -226,12 +226,12 @@ def test_an_interpreter_that_cannot_start_is_an_error(interpreter_of, tmp_path):
 
 
 ORPHAN = r"""
-import os, signal, sys
+import os, signal, sys, time
 from gil_tui.probe import lab_interpreter
 from gil_tui.runner import LabRun, RunSpec
 lab = LabRun(RunSpec("sleep", sys.argv[1], 2, 30.0, lab_interpreter(sys.executable))).start()
 while min(lab.snapshot().done) < 1:
-    pass
+    time.sleep(0.01)
 print(lab.proc.pid, lab.board.path, flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
 """
