@@ -118,6 +118,7 @@ class Workbench(App[int]):
         self.timer: Timer | None = None
         self.timeline_from = 0
         self.ticks = 0
+        self.started_shown = False
         self.cpu: CpuMeter | None = None
         self.series: Series | None = None
         self.preset_size: float | None = None  # the post's experiments at another size (tests run them short)
@@ -232,6 +233,7 @@ class Workbench(App[int]):
         self.query_one(TimelineLanes).clear()
         self.timeline_from = 0
         self.ticks = 0
+        self.started_shown = False  # "starting the lab…" until the first progress arrives
         self.cpu = CpuMeter()
         series = self.series
 
@@ -330,7 +332,9 @@ class Workbench(App[int]):
             if self.cpu is not None and self.ticks % CPU_EVERY == 0:
                 self.query_one(ResultPane).show_cpu(self.cpu.sample())
             if snap.total and any(snap.total):
-                self.query_one(RunLanes).show(snap.done, snap.total, snap.states)
+                if self.query_one(RunLanes).show(snap.done, snap.total, snap.states) and not self.started_shown:
+                    self.started_shown = True
+                    self.query_one(ResultPane).show_running()
             if self.query_one(TabbedContent).active == "tab-timeline":
                 self._pull_timeline(active)
 

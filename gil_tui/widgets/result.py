@@ -122,6 +122,7 @@ class ResultPane(VerticalScroll):
         self._details: Callable[[], RenderableType] = lambda: Text(text("idle.hint"), style="italic grey50")
         self._banner: Callable[[], tuple[str, str]] = lambda: ("", "")
         self._ready = True
+        self._what: Callable[[], str] = lambda: ""
 
     def compose(self) -> ComposeResult:
         yield Static(text("idle"), id="elapsed")
@@ -161,10 +162,17 @@ class ResultPane(VerticalScroll):
     def show_start(self, what: Callable[[], str]) -> None:
         self.elapsed = None
         self.elapsed = 0.0
+        self._what = what
         self._banner = lambda: ("", "")
         self._details = lambda: Text(what() + "\n" + text("starting"), style="grey70")
         self.query_one(CpuMeterLine).clear()
         self.query_one(CpuMeterLine).add_class("-live")
+        self._paint()
+
+    def show_running(self) -> None:
+        """The lab has started: drop "starting the lab…"."""
+        what = self._what
+        self._details = lambda: Text(what(), style="grey70")
         self._paint()
 
     def show_cpu(self, percents: list[float]) -> None:
