@@ -5,7 +5,8 @@
 1. wall ratio: the lab's ``wall_s`` (``gil-tui run --json``) / a bare script's wall for the same work under the same
    interpreter: plain recursive fib(n), N calls in a row (sequential) or N threads (threads). Target <= 1.03.
 2. reporting ratio: the lab's chunked fib calling ``Reporter.tick`` on a real board / plain fib(n), in one process,
-   in thread CPU time. Target <= 1.01.
+   in thread CPU time; and the races at their default size with a real Reporter / a reporter whose tick does
+   nothing. Target <= 1.01. With ``--instructions``, the fib ratio again in instructions counted by callgrind.
 
 Runs are interleaved (gil-tui, bare, gil-tui, bare, ...) and the medians compared, so a noisy neighbour on the machine
 weighs on both sides alike. Prints one line per figure; exits 0 whatever the figures.
@@ -72,7 +73,23 @@ rows = []
 for i in range(repeats):  # alternate the order so neither side always runs first
     pair = (timed(plain), timed(reported)) if i % 2 else tuple(reversed((timed(reported), timed(plain))))
     rows.append(pair)
-print(json.dumps({"plain": [r[0] for r in rows], "reported": [r[1] for r in rows], "ticks": fib_chunks(n)}))
+out = {"plain": [r[0] for r in rows], "reported": [r[1] for r in rows], "ticks": fib_chunks(n), "races": {}}
+import threading
+from gil_lab.catalog import default_size
+from gil_lab.workloads import RACE_STEP, TASKS, Context, Counter, total
+class Silent(object):
+    def tick(self, amount=1):
+        pass
+for workload in ("race", "race-plain", "race-locked"):
+    size = default_size(workload)
+    def race(rep, workload=workload, size=size):
+        TASKS[workload](rep, size, Context(board.words, lock=threading.Lock(), plain_counter=Counter()))
+    silent = lambda: race(Silent())
+    real = lambda: race(Reporter(board, 0, total(workload, size)))
+    pairs = [(timed(silent), timed(real)) if i % 2 else tuple(reversed((timed(real), timed(silent))))
+             for i in range(repeats)]
+    out["races"][workload] = [[p[0] for p in pairs], [p[1] for p in pairs], -(-size // RACE_STEP)]
+print(json.dumps(out))
 board.close()
 os.unlink(path)
 """
@@ -136,8 +153,9 @@ def main() -> int:
             if not i % 2:
                 bare.append(bare_wall(args.python, mode, args.workers, args.size))
         ratio = statistics.median(lab) / statistics.median(bare)
-        print("wall %-10s gil-tui %.4f s / bare %.4f s = %.3f  (target <= 1.03)"
-              % (mode, statistics.median(lab), statistics.median(bare), ratio))
+        pairs = sorted(a / b for a, b in zip(lab, bare))
+        print("wall %-10s gil-tui %.4f s / bare %.4f s = %.3f  (target <= 1.03; pairs %.2f..%.2f)"
+              % (mode, statistics.median(lab), statistics.median(bare), ratio, pairs[0], pairs[-1]))
     if args.only == "wall":
         return 0
     source = bootstrap.LOADER + "\nLAB_DIR = %r\n" % bootstrap.LAB_DIR + REPORTING
@@ -148,6 +166,10 @@ def main() -> int:
     per_tick_us = (reported - plain) / data["ticks"] * 1e6
     print("reporting  chunked fib + tick %.4f s / plain fib %.4f s = %.3f  (%d ticks, %.2f us each; target <= 1.01)"
           % (reported, plain, reported / plain, data["ticks"], per_tick_us))
+    for workload, (silent, real, ticks) in data["races"].items():
+        silent_s, real_s = statistics.median(silent), statistics.median(real)
+        print("reporting  %-11s real ticks %.4f s / silent ticks %.4f s = %.3f  (%d ticks; target <= 1.01)"
+              % (workload, real_s, silent_s, real_s / silent_s, ticks))
     if args.instructions:
         if shutil.which("valgrind") is None:
             print("instructions: valgrind not found")

@@ -50,9 +50,30 @@ def test_each_task_ends_exactly_at_its_total(board, tmp_path, workload, size):
     del rep
 
 
-def test_progress_steps_at_default_sizes_are_at_least_100_per_task():
-    for workload in WORKLOADS:
-        assert wl.total(workload, default_size(workload)) >= 100, workload
+class Counting:
+    def __init__(self):
+        self.ticks = 0
+        self.done = 0
+
+    def tick(self, amount=1):
+        self.ticks += 1
+        self.done += amount
+
+
+@pytest.mark.parametrize("workload", ["race", "race-plain", "race-locked"])
+def test_races_report_100_times_at_their_default_size(board, workload):
+    rep = Counting()
+    size = default_size(workload)
+    wl.TASKS[workload](rep, size, context(board))
+    assert rep.ticks >= 100 and rep.done == wl.total(workload, size) == size
+
+
+def test_every_workload_reports_at_least_100_times_at_its_default_size():
+    # one tick per fib chunk, sleep step, MiB hashed, write; the races are counted above
+    ticks = {"fib": wl.fib_chunks(default_size("fib")), "sleep": wl._sleep_steps(default_size("sleep"))[0],
+             "hash": default_size("hash"), "io": default_size("io")}
+    assert set(ticks) | {"race", "race-plain", "race-locked"} == set(WORKLOADS)
+    assert all(n >= 100 for n in ticks.values()), ticks
 
 
 def test_races_alone_are_exact(board):

@@ -12,7 +12,8 @@ import os
 from .board import H_COUNTER
 
 FIB_CHUNK = 16  # fib(16) takes ~0.15 ms on CPython 3.11 here: one tick per chunk
-RACE_STEP = 100  # increments between ticks
+RACE_STEP = 1000  # increments between ticks: 100 ticks at the default size, each under 0.1 ms apart; a tick per
+# 100 increments cost race-plain 6 % of its time (bench/overhead.py)
 SLEEP_STEP = 0.01
 HASH_BLOCK = 1 << 20
 IO_BLOCK = 64 * 1024
