@@ -184,6 +184,11 @@ class Workbench(App[int]):
             self.query_one(HistoryTable).retranslate()
             self.query_one(RunLanes).refresh()
             self.query_one(TimelineLanes).refresh()
+        if isinstance(self.screen, HelpScreen):  # built from texts: build it again
+            self.pop_screen()
+            self.push_screen(HelpScreen())
+        elif callable(getattr(self.screen, "retranslate", None)):  # another screen that can re-label itself
+            self.screen.retranslate()  # type: ignore[attr-defined]
 
     # -- actions ----------------------------------------------------------------------------------
 

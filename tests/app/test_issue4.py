@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import psutil
 import pytest
-from textual.widgets import Button, Footer, Input, Label, Select, TabbedContent
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from gil_tui import timeline
@@ -50,8 +50,11 @@ async def test_l_switches_every_label_live_and_back(make_app):
         assert shown(app, "#elapsed").startswith("Transcurrido")
         assert [str(c.label) for c in app.query_one(HistoryTable).columns.values()][1:3] == ["carga", "modo"]
         assert "núcleo" in screen_text(app.query_one(RunLanes))
-        await pilot.press("l")
+        await pilot.press("question_mark", "l")
         await pilot.pause()
+        assert "esta ayuda" not in screen_text(app.screen.query_one(Static)) and "this help" in screen_text(
+            app.screen.query_one(Static))
+        await pilot.press("escape")
         assert label(app, "#label-workers") == "Workers" and "Quit" in footer(app)
         assert "Why" in shown(app, "#details") and "Por qué" not in shown(app, "#details")
         assert shown(app, "#elapsed").startswith("Elapsed")

@@ -36,3 +36,12 @@ def test_the_spanish_is_spanish():
     same = [key for key in texts.EN if texts.EN[key] == texts.ES[key] and any(c.isalpha() for c in texts.EN[key])]
     names = {"field.python", "cpu.label", "result.cpu", "python.gil", "history.col.python", "history.col.workers"}
     assert set(same) <= names, same  # names that read the same in both
+
+
+def test_every_workload_and_mode_has_a_description_in_both_languages():
+    from gil_tui.lab.catalog import MODES, WORKLOADS
+
+    for name in list(WORKLOADS):
+        assert "workload." + name in texts.EN and "workload." + name in texts.ES
+    for name in list(MODES):
+        assert "mode." + name in texts.EN and "mode." + name in texts.ES
