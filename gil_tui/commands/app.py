@@ -27,6 +27,8 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], objec
     gil = options.gil(args.gil)
     try:
         current = lab_interpreter(sys.executable)
+        if args.python is not None and not args.python.strip():
+            raise options.UsageError("--python needs an interpreter, not an empty name")
         chosen = lab_interpreter(args.python) if args.python else current
     except ProbeError as exc:
         raise options.UsageError(str(exc)) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import time
@@ -185,6 +186,18 @@ def _print_preset(name: str, results: list[dict], console: Console) -> None:
             console.print(Padding(Text(line), (0, 0, 0, 2)))
 
 
+def check_output(path: str) -> None:
+    """An --output the results can be written to, checked before any run: not after minutes of measuring."""
+    export.format_of(path)
+    where = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise options.UsageError("cannot write %s: it is a directory" % path)
+    if not os.path.isdir(where):
+        raise options.UsageError("cannot write %s: there is no directory %s" % (path, where))
+    if not os.access(where, os.W_OK | os.X_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise options.UsageError("cannot write %s: permission denied" % path)
+
+
 def _on_sigterm(signum, frame):
     raise KeyboardInterrupt
 
@@ -197,7 +210,7 @@ def run_command(args: argparse.Namespace) -> int:
         specs, problems = preset_specs(args) if preset else matrix.specs(args, DEFAULT_MODES)
         times = matrix.repeat(getattr(args, "repeat", None))
         if output is not None:
-            export.format_of(output)
+            check_output(output)
     except options.UsageError as exc:
         sys.stderr.write("gil-tui run: error: %s\n" % exc)
         return EXIT_USAGE

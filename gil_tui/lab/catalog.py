@@ -39,7 +39,7 @@ def check_size(workload, size):
         value = float(size)
     except (TypeError, ValueError):
         raise ValueError("size must be a positive number, not %r" % (size,)) from None
-    if not value > 0 or value != value:
+    if not 0 < value < float("inf"):  # also refuses nan, which compares false either way
         raise ValueError("size must be a positive number, not %r" % (size,))
     if integral:
         if value != int(value):
