@@ -9,7 +9,7 @@ from . import __version__
 from .lab.catalog import DEFAULT_SWITCH_INTERVAL, DEFAULT_WORKERS, MAX_WORKERS, MODES, WORKLOADS
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("run", "interpreters", "compare", "screenshots")
+SUBCOMMANDS = ("run", "interpreters", "compare", "demo", "serve", "screenshots")
 
 
 class Parser(argparse.ArgumentParser):
@@ -42,7 +42,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 def build_app_parser() -> Parser:
     parser = Parser(prog="gil-tui", description="A terminal workbench for CPython's GIL. Subcommands: "
                     "run (measure without the UI), interpreters (list the Pythons found), compare (two exported "
-                    "results side by side), screenshots (the "
+                    "results side by side), demo (a scripted tour), serve (the app in a browser), screenshots (the "
                     "README's SVGs).")
     parser.add_argument("--version", action="version", version="gil-tui %s" % __version__)
     add_run_options(parser)
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         from .commands.interpreters import interpreters_command
 
         return interpreters_command(args[1:])
-    if args and args[0] in ("screenshots",):
+    if args and args[0] in ("demo", "serve", "screenshots"):
         return _classroom(args[0], args[1:])
     parsed = build_app_parser().parse_args(args)
     from .commands.app import app_command
@@ -88,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _classroom(command: str, argv: list[str]) -> int:
     """``gil-tui demo``, ``gil-tui serve`` and ``gil-tui screenshots`` (issue 6)."""
+    if command == "demo":
+        from .commands.demo import demo_command
+
+        return demo_command(argv)
+    if command == "serve":
+        from .commands.serve import serve_command
+
+        return serve_command(argv)
     from .commands.screenshots import screenshots_command
 
     return screenshots_command(argv)
