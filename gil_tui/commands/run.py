@@ -219,6 +219,7 @@ def run_command(args: argparse.Namespace) -> int:
     console = Console()
     live_console = None if args.json else console
     signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGHUP, _on_sigterm)  # the terminal went away (an SSH session dropped): stop the same way
     cells: list[list[dict]] = [[] for _ in specs]  # with --repeat K, every cell's K results
     current: LabRun | None = None
     try:
