@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import signal
 import sys
 
 from .. import options
@@ -64,5 +66,20 @@ def app_command(args: argparse.Namespace) -> int:
     from ..app.workbench import Workbench
 
     app = Workbench(interpreters, preset, autorun=bool(args.run), lang=args.lang)  # type: ignore[arg-type]
-    code = app.run()
+    code = run_quitting_on_signals(app)
     return code or 0
+
+
+def run_quitting_on_signals(app) -> int | None:
+    """Run the app; SIGTERM and SIGHUP (a dropped SSH session) quit it as q does, so the run in progress is
+    cancelled and its lab processes and board are gone. Textual handles neither: by default they kill gil-tui on
+    the spot, leaving the lab to notice it was orphaned and the terminal in raw mode."""
+    loop = asyncio.new_event_loop()
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        loop.add_signal_handler(signum, app.call_later, app.action_quit)
+    try:
+        return app.run(loop=loop)
+    finally:
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            loop.remove_signal_handler(signum)
+        loop.close()
