@@ -47,6 +47,8 @@ def build_app_parser() -> Parser:
     parser.add_argument("--version", action="version", version="gil-tui %s" % __version__)
     add_run_options(parser)
     parser.add_argument("--run", action="store_true", help="start the run as soon as the app opens")
+    parser.add_argument("--theme", default=None, choices=("dark", "light"),
+                        help="colours to start with (default $GIL_TUI_THEME, else dark; d switches)")
     return parser
 
 
@@ -81,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     if args and args[0] in ("demo", "serve", "screenshots"):
         return _classroom(args[0], args[1:])
     parsed = build_app_parser().parse_args(args)
+    if parsed.theme:
+        import os
+
+        from .app.themes import THEME_ENV
+
+        os.environ[THEME_ENV] = parsed.theme  # the workbench reads it (and a served app's children inherit it)
     from .commands.app import app_command
 
     return app_command(parsed)

@@ -35,8 +35,8 @@ class DemoTour(Workbench):
     ]
 
     def __init__(self, interpreters: list[Interpreter], *, auto: float | None = None, quick: bool = False,
-                 lang: str | None = None, blink: bool = True) -> None:
-        super().__init__(interpreters, Preset(), blink=blink, lang=lang)
+                 lang: str | None = None, blink: bool = True, theme: str | None = None) -> None:
+        super().__init__(interpreters, Preset(), blink=blink, lang=lang, theme=theme)
         self.auto = auto
         self.quick = quick
         self.free_choice = next((i for i, c in enumerate(self.choices)

@@ -37,6 +37,7 @@ from ..widgets.lanes import RunLanes
 from ..widgets.result import ResultPane, bullets, mode_name
 from ..widgets.setup import Preset, SetupPane, choices_for
 from ..widgets.timeline import TimelineLanes
+from . import themes
 from .active_run import ActiveRun
 from .comparison import for_app as comparison_for
 from .comparison_texts import ct
@@ -103,13 +104,15 @@ class Workbench(App[int]):
         Binding("3", "preset(3)", text("key.preset"), show=False),
         Binding("c", "compare", ct("key.compare"), show=False),
         Binding("e", "export", ct("key.export"), show=False),
+        Binding("d", "toggle_theme", "Dark/light", show=False),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: Preset | None = None, *, autorun: bool = False,
-                 blink: bool = True, lang: str | None = None) -> None:
+                 blink: bool = True, lang: str | None = None, theme: str | None = None) -> None:
         if lang is not None:
             i18n.set_language(lang)
         super().__init__()
+        themes.install(self, theme)  # theme None: $GIL_TUI_THEME, else dark
         self.choices = choices_for(interpreters)
         self.preset = preset or Preset()
         self.autorun = autorun
@@ -302,6 +305,9 @@ class Workbench(App[int]):
 
     def action_pan(self, direction: int) -> None:
         self._timeline_tab().move(direction)
+
+    def action_toggle_theme(self) -> None:
+        themes.toggle(self)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -22,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--python", default=None, metavar="EXE", help="the Python with the GIL (default: this one)")
     parser.add_argument("--no-contrast", action="store_true", help="skip looking for a free-threaded Python")
     parser.add_argument("--lang", default="en", choices=("en", "es"), help="language of the texts (en, es)")
+    parser.add_argument("--theme", default=None, choices=("dark", "light"),
+                        help="colours to start with (default $GIL_TUI_THEME, else dark; d switches)")
     return parser
 
 
@@ -63,5 +65,6 @@ def demo_command(argv: list[str]) -> int:
     from ..app.demo_pythons import demo_interpreters
 
     interpreters = demo_interpreters(args.python, contrast=not args.no_contrast)
-    app = DemoTour(interpreters, auto=auto_seconds(args.auto), quick=args.quick, lang=args.lang)
+    app = DemoTour(interpreters, auto=auto_seconds(args.auto), quick=args.quick, lang=args.lang,
+                   theme=args.theme)
     return app.run() or 0
