@@ -107,7 +107,8 @@ os.unlink(path)
 def instructions(python: str, size: int, variant: str) -> int:
     source = bootstrap.LOADER + "\nLAB_DIR = %r\n" % bootstrap.LAB_DIR + INSTRUCTIONS
     proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", python, "-s", "-c",
-                           source, str(size), "1", variant], capture_output=True, text=True, check=True)
+                           source, str(size), "1", variant], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONHASHSEED="0"))  # same dict layouts in every run
     for line in proc.stderr.splitlines():
         if "Collected :" in line:
             return int(line.split(":")[1])
