@@ -100,6 +100,7 @@ class LabRun:
         self._err = None
         self._result: dict | None = None
         self._group_reaped = False
+        self._final: Snapshot | None = None
         self.started = 0.0
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -212,6 +213,11 @@ class LabRun:
             self._kill()  # also when a signal killed the lab: its worker processes may live on
         if self.board is not None:
             path = self.board.path
+            final = self._read_snapshot(self.board)
+            if self._result is not None and self._result.get("wall_s"):
+                final.elapsed_s = self._result["wall_s"]
+            final.running = False
+            self._final = final
             self.board.close()
             self.board = None
             try:
@@ -238,10 +244,22 @@ class LabRun:
     # -- reading --------------------------------------------------------------------------------
 
     def snapshot(self) -> Snapshot:
+        """The board now; after close(), the board as it was when closed (so a UI can keep showing it)."""
         board = self.board
         if board is None:
-            n = self.spec.workers
-            return Snapshot(0.0, [0] * n, [0] * n, ["pending"] * n, 0, False)
+            return self._final_snapshot()
+        try:
+            return self._read_snapshot(board)
+        except ValueError:  # closed by another thread while we read: the views were released
+            return self._final_snapshot()
+
+    def _final_snapshot(self) -> Snapshot:
+        if self._final is not None:
+            return self._final
+        n = self.spec.workers
+        return Snapshot(0.0, [0] * n, [0] * n, ["pending"] * n, 0, False)
+
+    def _read_snapshot(self, board: Board) -> Snapshot:
         words = board.words
         done, total, states = [], [], []
         for index in range(board.tasks):

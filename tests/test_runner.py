@@ -155,6 +155,9 @@ def test_snapshot_follows_a_live_run_and_cancel_stops_it(interpreter_of):
         path = lab.board.path
     assert result["status"] == "cancelled" and result["error"] is None
     assert stopped_in < 1.0  # CANCEL_GRACE is 0.35 s; a 30 s task must not be waited for
+    final = lab.snapshot()  # closed: the board as it was at the end
+    assert not final.running and final.total == [3000, 3000] and min(final.done) >= 2
+    assert final.states == ["cancelled", "cancelled"]
     assert not os.path.exists(path)
     assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
 
