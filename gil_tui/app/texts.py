@@ -105,6 +105,7 @@ EN: dict[str, str] = {
     "error.switch": "switch interval must be between {low:g} and {high:g} seconds, not {value}",
     "error.python.gil": "GIL off needs a free-threaded build; Python {version} has the GIL",
     "python.gil": "{short} GIL {gil}",
+    "key.theme": "Dark/light",
     "help.title": "Keys",
     "help.body": (
         "r        run with the setup on the left\n"
@@ -116,7 +117,10 @@ EN: dict[str, str] = {
         "+ - 0    timeline: zoom in, out, whole run\n"
         "[ ]      timeline: earlier / later\n"
         "1 2 3    the post's experiments: fib, the race, sleep\n"
+        "c        compare interpreters x modes side by side\n"
+        "e        export this session's runs (.json .csv .md)\n"
         "l        English / español\n"
+        "d        dark / light theme\n"
         "?        this help\n"
         "\n"
         "Each run happens in a separate lab process under the chosen\n"
@@ -227,6 +231,7 @@ ES: dict[str, str] = {
     "error.switch": "el intervalo de cambio debe estar entre {low:g} y {high:g} segundos, no {value}",
     "error.python.gil": "sin GIL hace falta un intérprete free-threaded; Python {version} tiene el GIL",
     "python.gil": "{short} GIL {gil}",
+    "key.theme": "Oscuro/claro",
     "help.title": "Teclas",
     "help.body": (
         "r        ejecutar con la configuración de la izquierda\n"
@@ -238,7 +243,10 @@ ES: dict[str, str] = {
         "+ - 0    línea de tiempo: acercar, alejar, toda\n"
         "[ ]      línea de tiempo: antes / después\n"
         "1 2 3    los experimentos del post: fib, carrera, sleep\n"
+        "c        comparar intérpretes x modos lado a lado\n"
+        "e        exportar las ejecuciones de la sesión (.json .csv .md)\n"
         "l        English / español\n"
+        "d        tema oscuro / claro\n"
         "?        esta ayuda\n"
         "\n"
         "Cada ejecución ocurre en un proceso de laboratorio aparte,\n"

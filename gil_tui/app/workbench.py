@@ -52,7 +52,8 @@ PRESET_KEYS = ("seed-fib", "seed-race", "seed-sleep")  # keys 1, 2, 3
 KEY_TEXTS = {"run": "app.key.run", "cancel": "app.key.cancel", "quit": "app.key.quit", "help": "app.key.help",
              "toggle_timeline": "app.key.timeline", "language": "app.key.language", "zoom_in": "app.key.zoom_in",
              "zoom_out": "app.key.zoom_out", "preset(1)": "app.key.preset", "preset(2)": "app.key.preset",
-             "preset(3)": "app.key.preset", "compare": "compare.key.compare", "export": "compare.key.export"}
+             "preset(3)": "app.key.preset", "compare": "compare.key.compare", "export": "compare.key.export",
+             "toggle_theme": "app.key.theme"}
 NARROW = 100  # columns: below this the panes stack
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab on quit (cancel itself takes < 0.5 s)
 RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is appended as a JSON line
@@ -113,7 +114,7 @@ class Workbench(App[int]):
         Binding("3", "preset(3)", text("key.preset"), show=False),
         Binding("c", "compare", ct("key.compare"), show=False),
         Binding("e", "export", ct("key.export"), show=False),
-        Binding("d", "toggle_theme", "Dark/light", show=False),
+        Binding("d", "toggle_theme", text("key.theme"), show=False),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: Preset | None = None, *, autorun: bool = False,
