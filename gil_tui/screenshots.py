@@ -106,11 +106,17 @@ class Camera:
 
     @staticmethod
     async def _run_to_end(pilot: Pilot) -> None:
+        """Press r and wait for the run's row in the history.
+
+        Waiting for the row, not for ``app.active`` to come and go, matters on a loaded machine: a short run can
+        start and finish within one slow ``pilot.pause``, and the start would never be seen.
+        """
         app = pilot.app
         assert isinstance(app, Workbench)
+        history = app.query_one(HistoryTable)
+        before = len(history.results)
         await pilot.press("r")
-        await until(pilot, lambda: app.active is not None)
-        await until(pilot, lambda: app.active is None)
+        await until(pilot, lambda: len(history.results) > before)
 
     async def _idle(self, shot: Shot) -> str:
         async def nothing(pilot: Pilot) -> None:
@@ -123,14 +129,15 @@ class Camera:
             app = pilot.app
             assert isinstance(app, Workbench)
             lanes = app.query_one(RunLanes)
+            history = app.query_one(HistoryTable)
+            before = len(history.results)
 
             def fraction() -> float:
                 total = sum(lanes.total)
                 return sum(lanes.done) / total if total else 0.0
 
             await pilot.press("r")
-            await until(pilot, lambda: app.active is not None)
-            await until(pilot, lambda: fraction() >= 0.4 or app.active is None)
+            await until(pilot, lambda: fraction() >= 0.4 or len(history.results) > before)
 
         app = self.app(workload="fib", mode="threads", workers="4", size=self.sizes.fib)
         async with app.run_test(size=SIZE) as pilot:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
+import threading
 
 from .. import options
 from ..probe import Interpreter, ProbeError, lab_interpreter
@@ -70,13 +72,28 @@ def app_command(args: argparse.Namespace) -> int:
     return code or 0
 
 
+SHUTDOWN_GRACE = 5.0  # seconds a signalled app gets to quit before the process ends itself
+
+
 def run_quitting_on_signals(app) -> int | None:
     """Run the app; SIGTERM and SIGHUP (a dropped SSH session) quit it as q does, so the run in progress is
     cancelled and its lab processes and board are gone. Textual handles neither: by default they kill gil-tui on
-    the spot, leaving the lab to notice it was orphaned and the terminal in raw mode."""
+    the spot, leaving the lab to notice it was orphaned and the terminal in raw mode.
+
+    When the terminal itself is gone, Textual's output thread can die on the dead pty and its shutdown then waits
+    forever for that thread (seen with tmux kill-server right after start-up). So a signalled quit also arms a
+    watchdog: the run is cancelled within half a second, and if the app has not exited SHUTDOWN_GRACE seconds later
+    the process ends anyway, with the shell's 128 + signal code."""
     loop = asyncio.new_event_loop()
+
+    def on_signal(signum: int) -> None:
+        watchdog = threading.Timer(SHUTDOWN_GRACE, os._exit, args=(128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
+        app.call_later(app.action_quit)
+
     for signum in (signal.SIGTERM, signal.SIGHUP):
-        loop.add_signal_handler(signum, app.call_later, app.action_quit)
+        loop.add_signal_handler(signum, on_signal, signum)
     try:
         return app.run(loop=loop)
     finally:

@@ -67,4 +67,6 @@ def demo_command(argv: list[str]) -> int:
     interpreters = demo_interpreters(args.python, contrast=not args.no_contrast)
     app = DemoTour(interpreters, auto=auto_seconds(args.auto), quick=args.quick, lang=args.lang,
                    theme=args.theme)
-    return app.run() or 0
+    from .app import run_quitting_on_signals
+
+    return run_quitting_on_signals(app) or 0
