@@ -236,18 +236,6 @@ class ProbeCache:
             pass  # an unwritable cache costs speed, never correctness
 
 
-def _interpreter_from(data: dict, path: str) -> Interpreter:
-    return Interpreter(
-        executable=path,
-        version=str(data["version"]),
-        version_info=tuple(int(x) for x in data["version_info"]),
-        implementation=str(data["implementation"]),
-        free_threaded=bool(data["free_threaded"]),
-        gil_enabled=bool(data["gil_enabled"]),
-        subinterpreters=data.get("subinterpreters"),
-    )
-
-
 def unusable_reason(interp: Interpreter) -> str | None:
     """Why the lab cannot run on this interpreter, or None if it can."""
     if interp.implementation != "CPython":
@@ -292,7 +280,7 @@ def discover(extra: list[str] = (), *, refresh: bool = False, timeout: float = D
         if hit is not None:
             entry.cached = True
             if "interpreter" in hit:
-                entry.interpreter = _interpreter_from(hit["interpreter"], path)
+                entry.interpreter = Interpreter.from_probe(hit["interpreter"], path)
                 entry.reason = unusable_reason(entry.interpreter)
             else:
                 entry.reason = str(hit.get("error") or "not a working Python interpreter")

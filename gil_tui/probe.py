@@ -59,6 +59,19 @@ class Interpreter:
     gil_enabled: bool
     subinterpreters: str | None
 
+    @classmethod
+    def from_probe(cls, data: dict, executable: str) -> Interpreter:
+        """From the probe script's JSON; KeyError, TypeError or ValueError if it is not that."""
+        return cls(
+            executable=executable,
+            version=str(data["version"]),
+            version_info=tuple(int(x) for x in data["version_info"]),
+            implementation=str(data["implementation"]),
+            free_threaded=bool(data["free_threaded"]),
+            gil_enabled=bool(data["gil_enabled"]),
+            subinterpreters=data.get("subinterpreters"),
+        )
+
     @property
     def short(self) -> str:
         tag = "t" if self.free_threaded else ""
@@ -110,15 +123,7 @@ def probe(executable: str, timeout: float = PROBE_TIMEOUT) -> Interpreter:
     proc = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
     try:
         data = json.loads(proc.stdout.decode("utf-8", "replace"))
-        return Interpreter(
-            executable=path,
-            version=str(data["version"]),
-            version_info=tuple(int(x) for x in data["version_info"]),
-            implementation=str(data["implementation"]),
-            free_threaded=bool(data["free_threaded"]),
-            gil_enabled=bool(data["gil_enabled"]),
-            subinterpreters=data.get("subinterpreters"),
-        )
+        return Interpreter.from_probe(data, path)
     except (ValueError, KeyError, TypeError):
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ProbeError("%s is not a working Python interpreter%s" % (

@@ -48,5 +48,12 @@ class ActiveRun:
             self.ended = time.monotonic()
             self.done.set()
 
+    def drive_in_worker(self) -> None:
+        """``drive``, as the target of a Textual thread worker: cancelling the worker cancels the run."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        self.drive(lambda: worker.is_cancelled)
+
     def close(self) -> None:
         self.lab.close()

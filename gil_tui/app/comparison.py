@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from functools import partial
 from typing import Protocol
 
 from rich.text import Text
@@ -23,7 +22,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane
 from textual.widgets.selection_list import Selection
-from textual.worker import get_current_worker
 
 from .. import options
 from ..export import python_label
@@ -256,15 +254,10 @@ class ComparisonScreen(Screen[None]):
             self._end()
             return
         active = self.active = ActiveRun(self.specs[index])
-        self.run_worker(partial(self._drive, active), thread=True, group="compare", exit_on_error=False)
+        self.run_worker(active.drive_in_worker, thread=True, group="compare", exit_on_error=False)
         self._show_table()
         self._show_progress(active)
         self.refresh_bindings()
-
-    @staticmethod
-    def _drive(active: ActiveRun) -> None:
-        worker = get_current_worker()
-        active.drive(lambda: worker.is_cancelled)
 
     def action_cancel(self) -> None:
         if self.active is not None and not self.active.stop.is_set():

@@ -14,7 +14,6 @@ import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from rich.console import RenderableType
@@ -25,7 +24,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 from .. import i18n, options, presets
 from ..cpu_meter import CpuMeter
@@ -265,13 +263,8 @@ class Workbench(App[int]):
 
         self.query_one(ResultPane).show_start(what)
         self.timer = self.set_interval(1 / FPS, self._pull)
-        self.run_worker(partial(self._drive, active), thread=True, group="lab", exit_on_error=False)
+        self.run_worker(active.drive_in_worker, thread=True, group="lab", exit_on_error=False)
         self.refresh_bindings()
-
-    @staticmethod
-    def _drive(active: ActiveRun) -> None:
-        worker = get_current_worker()
-        active.drive(lambda: worker.is_cancelled)
 
     def action_cancel(self) -> None:
         if self.series is not None:

@@ -62,6 +62,9 @@ async def until(pilot, condition, timeout: float = 30.0) -> None:
     while not condition():
         assert loop.time() < deadline, "timed out waiting for the app"
         await pilot.pause(0.05)
+    # what the condition saw may not be laid out yet (a widget just shown still has no size): let the screen catch up
+    await pilot.pause()
+    await pilot.pause()
 
 
 @pytest.fixture(autouse=True)
