@@ -113,6 +113,9 @@ def entry() -> int:
     """The console script: main(), quiet when the reader of stdout goes away (``| head``)."""
     try:
         return main()
+    except KeyboardInterrupt:  # Ctrl-C before a run started (probing interpreters, say): no traceback
+        sys.stderr.write("gil-tui: interrupted\n")
+        return 130
     except BrokenPipeError:
         import os
 

@@ -19,7 +19,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from .probe import PROBE_TIMEOUT, Interpreter, ProbeError, probe
+from .probe import PROBE_TIMEOUT, Interpreter, ProbeError, kill_probes, probe
 
 CACHE_VERSION = 1
 DISCOVERY_TIMEOUT = 5.0  # seconds a probe may take before the interpreter is reported as hanging
@@ -291,7 +291,11 @@ def discover(extra: list[str] = (), *, refresh: bool = False, timeout: float = D
         found.append(entry)
     if todo:
         with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(todo))) as pool:
-            answers = list(pool.map(lambda e: _probe_one(e.path, timeout), todo))
+            try:
+                answers = list(pool.map(lambda e: _probe_one(e.path, timeout), todo))
+            except BaseException:  # Ctrl-C: end the probes, or leaving the pool waits out their timeouts
+                kill_probes()
+                raise
         for entry, (interp, error, keep) in zip(todo, answers):
             entry.interpreter = interp
             entry.reason = unusable_reason(interp) if interp is not None else error

@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import subprocess
+import threading
 from dataclasses import asdict, dataclass
 
 LAB_MIN_VERSION = (3, 9)
@@ -102,6 +103,24 @@ def resolve(executable: str) -> str:
     return os.path.abspath(found)
 
 
+_running: set[subprocess.Popen] = set()  # probes in flight, from any thread: kill_probes() ends them
+_running_lock = threading.Lock()
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def kill_probes() -> None:
+    """End every probe still running (Ctrl-C while probing must not wait out their timeouts)."""
+    with _running_lock:
+        for proc in _running:
+            _kill_group(proc)
+
+
 def probe(executable: str, timeout: float = PROBE_TIMEOUT) -> Interpreter:
     """Run the probe under ``executable``. ProbeError if it is missing, broken or not Python."""
     path = resolve(executable)
@@ -111,15 +130,21 @@ def probe(executable: str, timeout: float = PROBE_TIMEOUT) -> Interpreter:
                                 stderr=subprocess.PIPE, start_new_session=True)
     except OSError as exc:
         raise ProbeError("%s cannot be run: %s" % (executable, exc.strerror or exc)) from None
+    with _running_lock:
+        _running.add(proc)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        _kill_group(proc)
         proc.communicate()
         raise ProbeError("%s did not answer within %g s" % (executable, timeout)) from None
+    except BaseException:  # Ctrl-C while waiting: the probe goes too
+        _kill_group(proc)
+        proc.communicate()
+        raise
+    finally:
+        with _running_lock:
+            _running.discard(proc)
     proc = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
     try:
         data = json.loads(proc.stdout.decode("utf-8", "replace"))
