@@ -156,18 +156,29 @@ def _print_results(results: list[dict], as_json: bool, console: Console, preset:
         sys.stdout.flush()
         return
     console.print(result_table(results))
+    several = len({python_label(r["interpreter"]) for r in results}) > 1
+
+    def who(r: dict) -> str:
+        """The run's mode, and its Python when the table has several: messages must say which run they are about."""
+        name = t("mode." + r["mode"])
+        return "%s · %s" % (name, python_label(r["interpreter"])) if several else name
+
+    printed: set[tuple[str, str]] = set()
     for r in results:
         if r["error"]:
-            console.print(Text(t("run.failed", mode=t("mode." + r["mode"]), error=r["error"]), style="red"))
+            console.print(Text(t("run.failed", mode=who(r), error=r["error"]), style="red"))
         for note in r.get("notes") or []:
-            console.print(Text(t("run.note", text=note), style="dim"))
+            key = (python_label(r["interpreter"]) if several else "", note)
+            if key not in printed:  # the same note for every mode of one Python is said once
+                printed.add(key)
+                console.print(Text(t("run.note", text=key[0] + ": " + note if several else note), style="dim"))
     if preset is not None:
         _print_preset(preset, results, console)
         return
     for r in results:
         if r["status"] == "error":
             continue  # its message is printed above
-        console.print(Text(t("run.why", mode=t("mode." + r["mode"])), style="bold"))
+        console.print(Text(t("run.why", mode=who(r)), style="bold"))
         for line in explain(r):
             console.print(Padding(Text(line), (0, 0, 0, 2)))
 
