@@ -37,6 +37,11 @@ def screen_text(widget) -> str:
     return "\n".join("".join(seg.text for seg in strip) for strip in widget.render_lines(region))
 
 
+def shown(app, selector: str) -> str:
+    """The widget's text on screen with line wrapping undone."""
+    return " ".join(screen_text(app.query_one(selector)).split())
+
+
 def boards() -> set[str]:
     return set(glob.glob(os.path.join(board_dir(), "gil-tui-board-*")))
 
@@ -65,6 +70,16 @@ async def until(pilot, condition, timeout: float = 30.0) -> None:
     # what the condition saw may not be laid out yet (a widget just shown still has no size): let the screen catch up
     await pilot.pause()
     await pilot.pause()
+
+
+async def run_to_row(app, pilot, rows: int, timeout: float = 30.0) -> dict:
+    """Press r and wait until the history holds ``rows`` runs; the newest result."""
+    from gil_tui.widgets.history import HistoryTable
+
+    await pilot.press("r")
+    history = app.query_one(HistoryTable)
+    await until(pilot, lambda: history.row_count == rows, timeout)
+    return history.results[-1]
 
 
 @pytest.fixture(autouse=True)

@@ -24,18 +24,13 @@ from gil_tui.widgets.history import HistoryTable
 from gil_tui.widgets.lanes import RunLanes
 from gil_tui.widgets.setup import Preset, SetupPane
 
-from .conftest import children, screen_text, sync, until
-
-
-def shown(app: Workbench, widget) -> str:
-    return " ".join(screen_text(app.query_one(widget)).split())
+from .conftest import children, run_to_row, shown, sync, until
 
 
 async def next_run_is_ok(app: Workbench, pilot, runs: int, size: str = "0.05") -> None:
     app.query_one(SetupPane).set_value("size", size)
     await pilot.pause()
-    await pilot.press("r")
-    await until(pilot, lambda: app.query_one(HistoryTable).row_count == runs)
+    await run_to_row(app, pilot, runs)
     assert app.query_one(HistoryTable).results[-1]["status"] == "ok"
 
 
@@ -72,8 +67,7 @@ async def test_an_interpreter_that_crashes_at_start_up_is_reported_and_the_app_s
     crashing = lab_interpreter(str(python))  # answers the probe: the crash comes when the lab starts
     app = Workbench([crashing, here], Preset(workload="fib", mode="threads", workers="1", size="15"), blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1, timeout=20)
+        await run_to_row(app, pilot, 1, timeout=20)
         result = app.query_one(HistoryTable).results[0]
         assert result["status"] == "error"
         assert result["error"] == "the lab stopped without a result (killed by SIGSEGV)"

@@ -14,11 +14,7 @@ from gil_tui.widgets.lanes import RunLanes
 from gil_tui.widgets.setup import SetupPane
 from gil_tui.widgets.timeline import TimelineLanes, fast_overlap
 
-from .conftest import children, screen_text, sync, until
-
-
-def shown(app, selector: str) -> str:
-    return " ".join(screen_text(app.query_one(selector)).split())
+from .conftest import children, run_to_row, screen_text, shown, sync, until
 
 
 def footer(app) -> str:
@@ -44,8 +40,7 @@ async def test_l_switches_every_label_live_and_back(make_app):
         assert "un hilo por tarea" in shown(app, "#mode SelectCurrent #label")
         assert shown(app, "#elapsed").startswith("Pulsa r")
         # a run in Spanish: the result, the lanes and the history in Spanish
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         assert "Por qué" in shown(app, "#details") and "hilos" in shown(app, "#details")
         assert shown(app, "#elapsed").startswith("Transcurrido")
         assert [str(c.label) for c in app.query_one(HistoryTable).columns.values()][1:3] == ["carga", "modo"]
@@ -80,8 +75,7 @@ async def test_a_switch_preset_reaches_the_run_and_a_lossless_race_is_explained_
         app.query_one("#switch-preset", Select).value = "1e-05"
         await pilot.pause()
         assert not app.query_one("#switch", Input).display  # free entry only for "custom…"
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         result = app.query_one(HistoryTable).results[0]
         assert result["switch_interval"] == pytest.approx(1e-05) and result["counter"]["lost"] == 0
         details = shown(app, "#details")
@@ -138,8 +132,7 @@ async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(mak
 async def test_each_worker_shows_its_share_of_a_core_after_the_run(make_app):
     app = make_app(workload="fib", mode="threads", workers="2", size="23")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         tasks = app.query_one(HistoryTable).results[0]["tasks"]
         lanes = app.query_one(RunLanes)
         assert lanes.shares == [t["cpu_s"] / t["wall_s"] for t in tasks]

@@ -15,20 +15,14 @@ from gil_tui.widgets.lanes import RunLanes
 from gil_tui.widgets.result import ResultPane
 from gil_tui.widgets.setup import Preset, SetupPane
 
-from .conftest import children, screen_text, sync, until
-
-
-def shown(app: Workbench, selector: str) -> str:
-    """The widget's text on screen with line wrapping undone."""
-    return " ".join(screen_text(app.query_one(selector)).split())
+from .conftest import children, run_to_row, shown, sync, until
 
 
 @sync
 async def test_fib_runs_to_completion_and_shows_the_result(make_app):
     app = make_app(workload="fib", mode="threads", workers="2", size="22")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         result = app.query_one(HistoryTable).results[0]
         assert result["status"] == "ok" and result["workload"] == "fib" and result["workers"] == 2
         assert [t["done"] for t in result["tasks"]] == [t["total"] for t in result["tasks"]]
@@ -43,12 +37,10 @@ async def test_fib_runs_to_completion_and_shows_the_result(make_app):
 async def test_the_race_shows_lost_updates_and_speedup_follows_a_sequential_run(make_app):
     app = make_app(workload="race", mode="sequential", workers="20", size="100000")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         app.query_one(SetupPane).set_value("mode", "threads")
         await pilot.pause()
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        await run_to_row(app, pilot, 2)
         sequential, threads = app.query_one(HistoryTable).results
         assert sequential["counter"]["lost"] == 0
         counter = threads["counter"]
@@ -81,8 +73,7 @@ async def test_cancel_mid_run_stops_fast_and_leaves_nothing(make_app):
         # the next run works
         app.query_one(SetupPane).set_value("size", "0.05")
         await pilot.pause()
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        await run_to_row(app, pilot, 2)
         assert app.query_one(HistoryTable).results[1]["status"] == "ok"
 
 
@@ -135,13 +126,11 @@ async def test_an_interpreter_that_will_not_start_is_reported_and_the_app_stays_
     gone = Interpreter("/nonexistent/python3", here.version, here.version_info, "CPython", False, True, None)
     app = Workbench([gone, here], Preset(workload="fib", workers="1", size="20"), blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         assert "The run failed: could not start /nonexistent/python3" in shown(app, "#details")
         app.query_one(SetupPane).set_value("python", "1")
         await pilot.pause()
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        await run_to_row(app, pilot, 2)
         assert app.query_one(HistoryTable).results[1]["status"] == "ok"
 
 
@@ -151,14 +140,12 @@ async def test_a_lab_error_is_shown_in_the_result_pane_and_the_next_run_works(ma
         pytest.skip("subinterpreters exist on %s: the lab would not fail" % here.short)
     app = make_app(workload="fib", mode="interpreters", workers="1", size="20")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         assert app.query_one(HistoryTable).results[0]["status"] == "error"
         assert "The run failed: subinterpreters are not available on Python" in shown(app, "#details")
         app.query_one(SetupPane).set_value("mode", "threads")
         await pilot.pause()
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        await run_to_row(app, pilot, 2)
         assert app.query_one(HistoryTable).results[1]["status"] == "ok"
 
 
@@ -166,13 +153,11 @@ async def test_a_lab_error_is_shown_in_the_result_pane_and_the_next_run_works(ma
 async def test_selecting_a_history_row_shows_that_result_again(make_app):
     app = make_app(workload="fib", mode="sequential", workers="1", size="20")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
+        await run_to_row(app, pilot, 1)
         app.query_one(SetupPane).set_value("workload", "race")
         app.query_one(SetupPane).set_value("size", "1000")
         await pilot.pause()
-        await pilot.press("r")
-        await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2)
+        await run_to_row(app, pilot, 2)
         assert "race" in shown(app, "#details")
         table = app.query_one(HistoryTable)
         table.focus()
