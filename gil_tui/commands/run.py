@@ -27,12 +27,6 @@ POLL = 0.1
 DEFAULT_MODES = "sequential,threads"
 
 
-def specs_from_args(args: argparse.Namespace, default_modes: str = DEFAULT_MODES) -> list[RunSpec]:
-    """Every RunSpec the arguments ask for (interpreters x GIL choices x modes), or UsageError with the first
-    mistake. ``--python A,B`` entries that cannot run are left out: ``matrix.specs`` also says which and why."""
-    return matrix.specs(args, default_modes)[0]
-
-
 def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
     """``--preset NAME``: the post's experiment, on each interpreter (and GIL choice) ``--python`` names.
 
