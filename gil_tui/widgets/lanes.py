@@ -13,6 +13,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .. import i18n
 from ..app.texts import text
 
 STATE_STYLES = {
@@ -43,6 +44,7 @@ class RunLanes(ScrollView, can_focus=True):
         self.total: list[int] = []
         self.states: list[str] = []
         self.shares: list[float | None] = []
+        self._columns: tuple[str, int, int, int, list[str]] | None = None  # language, widths, share texts
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -64,6 +66,7 @@ class RunLanes(ScrollView, can_focus=True):
             return False
         resized = len(done) != len(self.done)
         self.done, self.total, self.states, self.shares = list(done), list(total), list(states), shares
+        self._columns = None
         if resized:
             self.virtual_size = Size(0, len(self.done))
         self.refresh()
@@ -86,11 +89,19 @@ class RunLanes(ScrollView, can_focus=True):
         # a thread's CPU clock and the wall clock tick differently: a whole core can read as 102 %
         return "" if share is None else text("lanes.share", share=100 * min(share, 1.0))
 
+    def _measure(self) -> tuple[str, int, int, int, list[str]]:
+        """The columns every lane lines up on, worked out once per change of numbers or language, not per line."""
+        language = i18n.get_language()
+        if self._columns is None or self._columns[0] != language:
+            label_width = len(text("lane.label", index=len(self.done) - 1))
+            count_width = max(len("%d/%d" % (d, t)) for d, t in zip(self.done, self.total))
+            shares = [self._share(i) for i in range(len(self.done))]
+            share_width = max(len(share) for share in shares)
+            self._columns = (language, label_width, count_width, share_width + 1 if share_width else 0, shares)
+        return self._columns
+
     def _lane(self, index: int, width: int) -> list[Segment]:
-        label_width = len(text("lane.label", index=len(self.done) - 1))
-        count_width = max(len("%d/%d" % (d, t)) for d, t in zip(self.done, self.total))
-        share_width = max(len(self._share(i)) for i in range(len(self.done)))
-        share_width = share_width + 1 if share_width else 0
+        _, label_width, count_width, share_width, shares = self._measure()
         bar_width = width - label_width - count_width - share_width - 2
         if bar_width < MIN_BAR * 2:  # narrow: keep the bar and drop the CPU share first
             bar_width += share_width
@@ -104,7 +115,7 @@ class RunLanes(ScrollView, can_focus=True):
         if show_count:
             segments.append(Segment(" " + ("%d/%d" % (done, total)).rjust(count_width), COUNT))
         if show_count and share_width:
-            segments.append(Segment(" " + self._share(index).rjust(share_width - 1), SHARE))
+            segments.append(Segment(" " + shares[index].rjust(share_width - 1), SHARE))
         return segments
 
 
