@@ -113,7 +113,7 @@ class LabRun:
             os.unlink(path)  # Board.create makes it again exclusively, with its own size
             self.board = Board.create(path, spec.workers, slice_ns=self.slice_ns)
         except OSError as exc:  # e.g. /dev/shm full or not writable: a failed run, not a traceback
-            self._result = self._failed("could not create the progress board: %s" % (exc.strerror or exc))
+            self._result = self.unfinished("error", "could not create the progress board: %s" % (exc.strerror or exc))
             return self
         cfg = {
             "board": path,
@@ -137,7 +137,7 @@ class LabRun:
                 stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err, env=env,
                 cwd=tempfile.gettempdir(), start_new_session=True)
         except OSError as exc:
-            self._result = self._failed("could not start %s: %s" % (spec.interpreter.executable, exc))
+            self._result = self.unfinished("error", "could not start %s: %s" % (spec.interpreter.executable, exc))
             self.close()
         return self
 
@@ -313,9 +313,10 @@ class LabRun:
             "timeline": None,
         }
 
-    def _failed(self, message: str) -> dict:
+    def unfinished(self, status: str = "error", error: str | None = None) -> dict:
+        """A result for a run that never produced one of its own (it failed to start, or was given up on)."""
         result = self._base()
-        result["error"] = message
+        result["status"], result["error"] = status, error
         return result
 
     def _collect(self) -> dict:

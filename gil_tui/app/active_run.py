@@ -41,9 +41,7 @@ class ActiveRun:
                 result = self.lab.wait(POLL)
             self.result = result
         except Exception as exc:  # a failure here must reach the result pane, not kill the UI
-            failed = self.lab._base()
-            failed["error"] = "%s: %s" % (type(exc).__name__, exc)
-            self.result = failed
+            self.result = self.lab.unfinished("error", "%s: %s" % (type(exc).__name__, exc))
         finally:
             self.ended = time.monotonic()
             self.done.set()

@@ -311,8 +311,7 @@ class ComparisonScreen(Screen[None]):
             return
         result = active.result
         if result is None:  # the worker did not finish in time: close() kills the lab regardless
-            result = active.lab._base()
-            result["status"] = "cancelled"
+            result = active.lab.unfinished("cancelled")
         active.close()
         self.active = None
         self.results.append(result)

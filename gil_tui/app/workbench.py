@@ -373,8 +373,7 @@ class Workbench(App[int]):
             self.timer = None
         result = active.result
         if result is None:  # the worker did not finish in time: close() kills the lab regardless
-            result = active.lab._base()
-            result["status"] = "cancelled"
+            result = active.lab.unfinished("cancelled")
         snap = active.lab.snapshot() if active.lab.board is not None else None
         active.close()
         self.active = None
