@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 
-from gil_tui.discovery import discover
+from gil_tui.core.discovery import discover
 
 
 def main(rounds: int = 5) -> None:

@@ -16,9 +16,9 @@ import os
 import sys
 import time
 
+from gil_tui.core.runner import board_dir
 from gil_tui.lab import workloads
 from gil_tui.lab.board import H_CANCEL, H_T0, Board, Cancelled, Reporter
-from gil_tui.runner import board_dir
 
 
 class UnrecordedReporter(Reporter):

@@ -1,3 +1,3 @@
-from gil_tui.cli import entry
+from gil_tui.cli.main import entry
 
 raise SystemExit(entry())

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from gil_tui.probe import Interpreter, ProbeError, probe
+from gil_tui.core.probe import Interpreter, ProbeError, probe
 
 PYENV_ROOT = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
 FREE_THREADED_NAMES = ("python3.14t", "python3.13t")

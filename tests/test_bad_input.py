@@ -14,7 +14,7 @@ import sys
 import psutil
 import pytest
 
-from gil_tui import cli
+from gil_tui.cli import main as cli
 
 NOT_PYTHON = "#!/bin/sh\necho hello\n"
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from gil_tui.commands.compare import pair, ratio, wall_text
-from gil_tui.export import load
+from gil_tui.cli.compare import pair, ratio, wall_text
+from gil_tui.core.export import load
 
 TINY = ["-w", "race", "--size", "2000", "-n", "2", "--json"]
 

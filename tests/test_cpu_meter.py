@@ -4,7 +4,7 @@ import time
 
 import psutil
 
-from gil_tui.cpu_meter import CpuMeter
+from gil_tui.core.cpu_meter import CpuMeter
 
 
 def test_one_value_per_core_within_0_and_100():

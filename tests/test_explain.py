@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from gil_tui import explain as ex
+from gil_tui.core import explain as ex
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.runner import LabRun, RunSpec, add_speedups
 from gil_tui.i18n import t
-from gil_tui.probe import lab_interpreter
-from gil_tui.runner import LabRun, RunSpec, add_speedups
 
 PY39 = "/root/.pyenv/versions/3.9.18/bin/python"
 

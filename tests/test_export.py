@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from gil_tui.export import CSV_FIELDS, ExportError, flat, format_of, load, markdown, python_label, write
-from gil_tui.matrix import aggregate
+from gil_tui.core.export import CSV_FIELDS, ExportError, flat, format_of, load, markdown, python_label, write
+from gil_tui.core.matrix import aggregate
 
 
 @pytest.fixture(scope="module")

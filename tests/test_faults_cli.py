@@ -17,9 +17,9 @@ import time
 import psutil
 import pytest
 
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.runner import LabRun, RunSpec
 from gil_tui.lab.board import T_DONE, Board
-from gil_tui.probe import lab_interpreter
-from gil_tui.runner import LabRun, RunSpec
 
 MODES = ["sequential", "threads", "processes", "asyncio", "interpreters"]
 KILLED = "the lab stopped without a result (killed by SIGKILL)"

@@ -3,7 +3,7 @@
 import pytest
 
 from gil_tui import i18n
-from gil_tui.texts import en, es
+from gil_tui.i18n import en, es
 
 
 def test_no_missing_translation_and_no_placeholder_mismatch():

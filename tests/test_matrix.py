@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from gil_tui.matrix import NOISY_SPREAD, aggregate, parse_pythons, plan
-from gil_tui.options import UsageError
+from gil_tui.core.matrix import NOISY_SPREAD, aggregate, parse_pythons, plan
+from gil_tui.core.validation import UsageError
 
 TINY = ["-w", "fib", "--size", "15", "-n", "2"]
 

@@ -12,7 +12,7 @@ from gil_tui.lab import bootstrap
 HEADLESS = r"""
 import json, sys
 import gil_tui.lab.main, gil_tui.lab.modes, gil_tui.lab.workloads, gil_tui.lab.task, gil_tui.lab.info
-import gil_tui.runner, gil_tui.probe, gil_tui.options
+import gil_tui.core.runner, gil_tui.core.probe, gil_tui.core.validation
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich"))))
 """
 

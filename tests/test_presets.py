@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
-from gil_tui import presets
+from gil_tui.core import presets
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.runner import LabRun, add_speedups
 from gil_tui.i18n import t
-from gil_tui.probe import lab_interpreter
-from gil_tui.runner import LabRun, add_speedups
 
 
 def _run_all(specs) -> list[dict]:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from gil_tui.probe import ProbeError, lab_interpreter, probe
+from gil_tui.core.probe import ProbeError, lab_interpreter, probe
 
 
 @pytest.mark.parametrize("version", ["3.9", "3.10", "3.11", "3.12", "3.13"])

@@ -16,11 +16,11 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gil_tui import export
+from gil_tui.core import export
+from gil_tui.core.probe import Interpreter
+from gil_tui.core.runner import LabRun, RunSpec
 from gil_tui.lab.board import H_CANCEL, H_STATE, H_T0, RUNNING, Board, Cancelled, Reporter
 from gil_tui.lab.catalog import MODES, WORKLOADS
-from gil_tui.probe import Interpreter
-from gil_tui.runner import LabRun, RunSpec
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HERE = Interpreter(sys.executable, "3.11.7", (3, 11, 7), "CPython", False, True, None)

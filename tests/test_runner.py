@@ -1,4 +1,4 @@
-"""Real lab processes under the real interpreters on this machine, driven through ``gil_tui.runner``."""
+"""Real lab processes under the real interpreters on this machine, driven through ``gil_tui.core.runner``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import time
 import psutil
 import pytest
 
+from gil_tui.core.probe import Interpreter
+from gil_tui.core.runner import LabRun, RunSpec
 from gil_tui.lab.catalog import default_size
-from gil_tui.probe import Interpreter
-from gil_tui.runner import LabRun, RunSpec
 
 RESULT_TIMEOUT = 120
 
@@ -238,8 +238,8 @@ def test_an_interpreter_that_cannot_start_is_an_error(interpreter_of, tmp_path):
 
 ORPHAN = r"""
 import os, signal, sys, time
-from gil_tui.probe import lab_interpreter
-from gil_tui.runner import LabRun, RunSpec
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.runner import LabRun, RunSpec
 lab = LabRun(RunSpec("sleep", sys.argv[1], 2, 30.0, lab_interpreter(sys.executable))).start()
 while min(lab.snapshot().done) < 1:
     time.sleep(0.01)
@@ -267,8 +267,8 @@ def test_a_lab_whose_parent_dies_cancels_itself_and_removes_its_board(mode):
 
 ORPHAN_WORKERS = r"""
 import os, signal, sys, time, psutil
-from gil_tui.probe import lab_interpreter
-from gil_tui.runner import LabRun, RunSpec
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.runner import LabRun, RunSpec
 lab = LabRun(RunSpec("sleep", "processes", 2, 30.0, lab_interpreter(sys.executable))).start()
 while min(lab.snapshot().done) < 1:
     time.sleep(0.01)

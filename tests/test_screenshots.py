@@ -6,8 +6,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-from gil_tui.app.demo_pythons import free_threaded
-from gil_tui.screenshots import NAMES, side_by_side, svg_size
+from gil_tui.ui.demo_pythons import free_threaded
+from gil_tui.ui.screenshots import NAMES, side_by_side, svg_size
 
 SVG = "{http://www.w3.org/2000/svg}"
 EXPECTED = {

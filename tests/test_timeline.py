@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from gil_tui import timeline
-from gil_tui.probe import lab_interpreter
-from gil_tui.runner import LabRun, RunSpec
+from gil_tui.core import timeline
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.runner import LabRun, RunSpec
 
 
 def _free_threaded() -> str | None:

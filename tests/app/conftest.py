@@ -12,10 +12,10 @@ import psutil
 import pytest
 from textual.geometry import Region
 
-from gil_tui.app.workbench import Workbench
-from gil_tui.probe import lab_interpreter
-from gil_tui.runner import board_dir
-from gil_tui.widgets.setup import Preset
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.runner import board_dir
+from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.workbench import Workbench
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +74,7 @@ async def until(pilot, condition, timeout: float = 30.0) -> None:
 
 async def run_to_row(app, pilot, rows: int, timeout: float = 30.0) -> dict:
     """Press r and wait until the history holds ``rows`` runs; the newest result."""
-    from gil_tui.widgets.history import HistoryTable
+    from gil_tui.ui.widgets.history import HistoryTable
 
     await pilot.press("r")
     history = app.query_one(HistoryTable)

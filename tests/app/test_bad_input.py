@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button, Input
 
-from gil_tui.widgets.history import HistoryTable
-from gil_tui.widgets.setup import CUSTOM, SetupPane
+from gil_tui.ui.widgets.history import HistoryTable
+from gil_tui.ui.widgets.setup import CUSTOM, SetupPane
 
 from .conftest import children, screen_text, sync
 

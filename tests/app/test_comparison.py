@@ -8,15 +8,16 @@ import time
 import pytest
 from textual.widgets import DataTable, Input, SelectionList
 
-from gil_tui import export, i18n
-from gil_tui.app.comparison import ComparisonScreen
-from gil_tui.app.export_dialog import ExportDialog
-from gil_tui.app.workbench import Workbench
-from gil_tui.commands.compare import compare_command
-from gil_tui.probe import lab_interpreter
-from gil_tui.widgets.history import HistoryTable
-from gil_tui.widgets.setup import Preset
-from gil_tui.widgets.speedup_chart import SpeedupChart, chart_lines
+from gil_tui import i18n
+from gil_tui.cli.compare import compare_command
+from gil_tui.core import export
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.ui.comparison import ComparisonScreen
+from gil_tui.ui.export_dialog import ExportDialog
+from gil_tui.ui.widgets.history import HistoryTable
+from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.speedup_chart import SpeedupChart, chart_lines
+from gil_tui.ui.workbench import Workbench
 
 from .conftest import children, screen_text, sync, until
 

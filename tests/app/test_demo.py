@@ -8,10 +8,10 @@ import sys
 import pytest
 
 from gil_tui import i18n
-from gil_tui.app.demo import Caption, DemoTour
-from gil_tui.app.demo_pythons import demo_interpreters
-from gil_tui.app.demo_steps import NO_FREE, STEPS
-from gil_tui.widgets.history import HistoryTable
+from gil_tui.ui.demo import Caption, DemoTour
+from gil_tui.ui.demo_pythons import demo_interpreters
+from gil_tui.ui.demo_steps import NO_FREE, STEPS
+from gil_tui.ui.widgets.history import HistoryTable
 
 from .conftest import screen_text, sync, until
 

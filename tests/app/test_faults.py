@@ -18,11 +18,11 @@ import psutil
 import pytest
 from test_faults_cli import CRASHING, KILLED, MODES, assert_all_gone, family_of, lab_of, wait_for_progress
 
-from gil_tui.app.workbench import Workbench
-from gil_tui.probe import lab_interpreter
-from gil_tui.widgets.history import HistoryTable
-from gil_tui.widgets.lanes import RunLanes
-from gil_tui.widgets.setup import Preset, SetupPane
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.ui.widgets.history import HistoryTable
+from gil_tui.ui.widgets.lanes import RunLanes
+from gil_tui.ui.widgets.setup import Preset, SetupPane
+from gil_tui.ui.workbench import Workbench
 
 from .conftest import children, run_to_row, shown, sync, until
 

@@ -8,11 +8,11 @@ import pytest
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TabbedContent
 from textual.widgets._footer import FooterKey
 
-from gil_tui import timeline
-from gil_tui.widgets.history import HistoryTable
-from gil_tui.widgets.lanes import RunLanes
-from gil_tui.widgets.setup import SetupPane
-from gil_tui.widgets.timeline import TimelineLanes, fast_overlap
+from gil_tui.core import timeline
+from gil_tui.ui.widgets.history import HistoryTable
+from gil_tui.ui.widgets.lanes import RunLanes
+from gil_tui.ui.widgets.setup import SetupPane
+from gil_tui.ui.widgets.timeline import TimelineLanes, fast_overlap
 
 from .conftest import children, run_to_row, screen_text, shown, sync, until
 
@@ -57,8 +57,8 @@ async def test_l_switches_every_label_live_and_back(make_app):
 
 @sync
 async def test_the_app_opens_in_spanish_with_lang_es(here):
-    from gil_tui.app.workbench import Workbench
-    from gil_tui.widgets.setup import Preset
+    from gil_tui.ui.widgets.setup import Preset
+    from gil_tui.ui.workbench import Workbench
 
     app = Workbench([here], Preset(workers="0"), blink=False, lang="es")
     async with app.run_test(size=(80, 24)) as pilot:

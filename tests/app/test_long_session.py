@@ -7,7 +7,7 @@ import gc
 
 import psutil
 
-from gil_tui.widgets.history import HistoryTable
+from gil_tui.ui.widgets.history import HistoryTable
 
 from .conftest import children, sync, until
 

@@ -8,12 +8,12 @@ import time
 import pytest
 from textual.widgets import Button, Input
 
-from gil_tui.app.workbench import Workbench
-from gil_tui.probe import Interpreter
-from gil_tui.widgets.history import HistoryTable
-from gil_tui.widgets.lanes import RunLanes
-from gil_tui.widgets.result import ResultPane
-from gil_tui.widgets.setup import Preset, SetupPane
+from gil_tui.core.probe import Interpreter
+from gil_tui.ui.widgets.history import HistoryTable
+from gil_tui.ui.widgets.lanes import RunLanes
+from gil_tui.ui.widgets.result import ResultPane
+from gil_tui.ui.widgets.setup import Preset, SetupPane
+from gil_tui.ui.workbench import Workbench
 
 from .conftest import children, run_to_row, shown, sync, until
 

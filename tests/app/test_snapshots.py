@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from gil_tui.app.workbench import Workbench
-from gil_tui.probe import Interpreter
-from gil_tui.widgets.setup import Preset
+from gil_tui.core.probe import Interpreter
+from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.workbench import Workbench
 
 PYTHON = Interpreter("/usr/bin/python3.12", "3.12.1", (3, 12, 1), "CPython", False, True, "_interpreters")
 SIZES = [(80, 24), (120, 40)]

@@ -13,7 +13,7 @@ import uuid
 import psutil
 import pytest
 
-from gil_tui.commands.app import SHUTDOWN_GRACE
+from gil_tui.cli.app import SHUTDOWN_GRACE
 
 from .test_e2e_tmux import TMUX, installed_command
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from gil_tui import i18n
-from gil_tui.app import texts
+from gil_tui.ui import texts
 
 SOURCES = [Path(texts.__file__).parent, Path(texts.__file__).parent.parent / "widgets"]
 CALL = re.compile(r"""\btext\(\s*["']([a-z0-9_.\-]+)["']""")

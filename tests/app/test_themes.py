@@ -9,10 +9,10 @@ import sys
 import pytest
 from rich.color import Color, ColorSystem
 
-from gil_tui.app import themes
-from gil_tui.app.workbench import Workbench
-from gil_tui.widgets import lanes, timeline
-from gil_tui.widgets.setup import Preset
+from gil_tui.ui import themes
+from gil_tui.ui.widgets import lanes, timeline
+from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.workbench import Workbench
 
 from .conftest import sync
 
@@ -76,9 +76,9 @@ def fills(svg: str) -> set[tuple[int, int, int]]:
 
 SCREENSHOT = """
 import asyncio, sys
-from gil_tui.app.workbench import Workbench
-from gil_tui.probe import lab_interpreter
-from gil_tui.widgets.setup import Preset
+from gil_tui.ui.workbench import Workbench
+from gil_tui.core.probe import lab_interpreter
+from gil_tui.ui.widgets.setup import Preset
 
 async def main():
     app = Workbench([lab_interpreter(sys.executable)], Preset(), blink=False)

@@ -1,0 +1,102 @@
+"""``gil-tui``: open the workbench preset from the same options as ``gil-tui run`` (``--run`` starts at once)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+import threading
+
+from ..core import validation
+from ..core.probe import Interpreter, ProbeError, lab_interpreter
+from . import exit_codes
+
+DEFAULT_MODE = "threads"
+
+
+def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], object]:
+    """The interpreters to offer and the preset values; UsageError with the first mistake."""
+    from ..ui.widgets.setup import Preset, choices_for
+
+    workload = validation.workload(args.workload)
+    modes = validation.modes(args.mode if args.mode is not None else DEFAULT_MODE)
+    if len(modes) > 1:
+        raise validation.UsageError("the workbench runs one mode at a time (use gil-tui run for %s)" % ",".join(modes))
+    workers = validation.workers(args.workers)
+    if args.size is not None:
+        validation.size(workload, args.size)
+    validation.switch_interval(args.switch_interval)
+    gil = validation.gil(args.gil)
+    try:
+        current = lab_interpreter(sys.executable)
+        if args.python is not None and not args.python.strip():
+            raise validation.UsageError("--python needs an interpreter, not an empty name")
+        chosen = lab_interpreter(args.python) if args.python else current
+    except ProbeError as exc:
+        raise validation.UsageError(str(exc)) from None
+    validation.gil_for(chosen, gil)
+    interpreters = [chosen] + ([current] if chosen.executable != current.executable else []) + discovered()
+    choices = choices_for(interpreters)
+    index = 0
+    if chosen.free_threaded and gil == "on":
+        index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
+    preset = Preset(workload=workload, mode=modes[0], workers=str(workers),
+                    size="" if args.size is None else str(args.size).strip(),
+                    switch_interval=str(args.switch_interval).strip(), choice=index)
+    assert choices
+    return interpreters, preset
+
+
+def discovered() -> list[Interpreter]:
+    """Every other usable interpreter on the machine, for the picker; none if discovery is unavailable."""
+    try:
+        from ..core.discovery import discover
+
+        return [f.interpreter for f in discover().usable if f.interpreter is not None]
+    except Exception:  # discovery is a convenience: the app works with the interpreters it was given
+        return []
+
+
+def app_command(args: argparse.Namespace) -> int:
+    try:
+        interpreters, preset = preset_from_args(args)
+    except validation.UsageError as exc:
+        sys.stderr.write("gil-tui: error: %s\n" % exc)
+        return exit_codes.USAGE
+    from ..ui.workbench import Workbench
+
+    app = Workbench(interpreters, preset, autorun=bool(args.run), lang=args.lang)  # type: ignore[arg-type]
+    code = run_quitting_on_signals(app)
+    return code or 0
+
+
+SHUTDOWN_GRACE = 5.0  # seconds a signalled app gets to quit before the process ends itself
+
+
+def run_quitting_on_signals(app) -> int | None:
+    """Run the app; SIGTERM and SIGHUP (a dropped SSH session) quit it as q does, so the run in progress is
+    cancelled and its lab processes and board are gone. Textual handles neither: by default they kill gil-tui on
+    the spot, leaving the lab to notice it was orphaned and the terminal in raw mode.
+
+    When the terminal itself is gone, Textual's output thread can die on the dead pty and its shutdown then waits
+    forever for that thread (seen with tmux kill-server right after start-up). So a signalled quit also arms a
+    watchdog: the run is cancelled within half a second, and if the app has not exited SHUTDOWN_GRACE seconds later
+    the process ends anyway, with the shell's 128 + signal code."""
+    loop = asyncio.new_event_loop()
+
+    def on_signal(signum: int) -> None:
+        watchdog = threading.Timer(SHUTDOWN_GRACE, os._exit, args=(128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
+        app.call_later(app.action_quit)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        loop.add_signal_handler(signum, on_signal, signum)
+    try:
+        return app.run(loop=loop)
+    finally:
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            loop.remove_signal_handler(signum)
+        loop.close()

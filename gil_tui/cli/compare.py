@@ -1,0 +1,139 @@
+"""``gil-tui compare A.json B.json``: two exported results side by side, how a lab compares its machines.
+
+Rows are matched by (workload, mode, workers, size, Python version, free-threaded, GIL on): the interpreter's path
+may differ between machines. B/A is B's wall time over A's: below 1, B was faster.
+Reads what ``--output`` writes (.json, .csv) and the JSON Lines of ``gil-tui run --json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..core.export import ExportError, load, python_label
+from . import exit_codes
+from .parser import Parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="gil-tui compare", description="Show two exported results side by side.")
+    parser.add_argument("a", metavar="A", help="results exported by gil-tui run --output (.json or .csv)")
+    parser.add_argument("b", metavar="B", help="results to compare with A")
+    return parser
+
+
+def key(r: dict, exact: bool = True) -> tuple:
+    """The run a row stands for; ``exact=False`` matches 3.11.7 with 3.11.2 (two machines rarely share a patch)."""
+    interp = r["interpreter"]
+    version = str(interp["version"]) if exact else ".".join(str(interp["version"]).split(".")[:2])
+    return (r["workload"], r["mode"], r["workers"], float(r["size"]), version,
+            bool(interp.get("free_threaded")), bool(interp.get("gil_enabled")))
+
+
+def pair(a: list[dict], b: list[dict]) -> list[tuple[dict | None, dict | None]]:
+    """A's rows in A's order with their match in B (same Python version first, else same X.Y), then B's rows that
+    match nothing in A."""
+    left = list(b)
+    match: dict[int, dict] = {}
+    for exact in (True, False):
+        for i, r in enumerate(a):
+            if i in match:
+                continue
+            k = key(r, exact)
+            found = next((x for x in left if key(x, exact) == k), None)
+            if found is not None:
+                match[i] = found
+                left.remove(found)
+    return [(r, match.get(i)) for i, r in enumerate(a)] + [(None, r) for r in left]
+
+
+def wall_text(r: dict | None) -> str:
+    if r is None:
+        return "—"
+    if r.get("status") != "ok" or r.get("wall_s") is None:
+        return str(r.get("status") or "error")
+    return ("%.3f s" if r["wall_s"] < 10 else "%.2f s") % r["wall_s"]
+
+
+def _speedup(r: dict | None) -> str:
+    return "—" if r is None or r.get("speedup") is None else "%.2f×" % r["speedup"]
+
+
+def _lost(r: dict | None) -> Text:
+    counter = (r or {}).get("counter")
+    if not counter:
+        return Text("—")
+    return Text(str(counter["lost"]), style="bold red" if counter["lost"] else "green")
+
+
+def ratio(a: dict | None, b: dict | None) -> float | None:
+    if not a or not b or not a.get("wall_s") or b.get("wall_s") is None:
+        return None
+    if a.get("status") != "ok" or b.get("status") != "ok":
+        return None
+    return b["wall_s"] / a["wall_s"]
+
+
+def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
+    rows = pair(a, b)
+    every = [r for ab in rows for r in ab if r is not None]
+    workloads = {(r["workload"], r["size"], r["workers"]) for r in every}
+    races = any(r.get("counter") for r in every)
+    title = "A = %s, B = %s" % (a_name, b_name)
+    if len(workloads) == 1:
+        title += " · %s size %s · %d workers" % next(iter(workloads))
+    out = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
+                caption="B/A: B's wall ÷ A's (below 1: B was faster). spd: speedup against the same Python's "
+                        "sequential run.", caption_justify="left")
+    columns = ([("run", "left")] if len(workloads) > 1 else []) + [
+        ("python", "left"), ("mode", "left"), ("wall A", "right"), ("wall B", "right"), ("B/A", "right"),
+        ("spd A", "right"), ("spd B", "right")]
+    columns += [("lost A", "right"), ("lost B", "right")] if races else []
+    for name, justify in columns:  # the python label folds when two versions share a row; numbers never wrap
+        out.add_column(name, justify=justify, no_wrap=name != "python",  # type: ignore[arg-type]
+                       overflow="fold" if name == "python" else "ellipsis")
+    for ra, rb in rows:
+        r = ra or rb
+        assert r is not None
+        x = ratio(ra, rb)
+        cells: list = (["%s %s ×%d" % (r["workload"], r["size"], r["workers"])] if len(workloads) > 1 else [])
+        label = python_label(r)
+        if ra and rb and ra["interpreter"]["version"] != rb["interpreter"]["version"]:
+            label += " / " + str(rb["interpreter"]["version"])
+        cells += [label, r["mode"], wall_text(ra), wall_text(rb),
+                  Text("—") if x is None else Text("%.2f" % x, style="green" if x < 1 else "")]
+        cells += [_speedup(ra), _speedup(rb)]
+        if races:
+            cells += [_lost(ra), _lost(rb)]
+        out.add_row(*cells)
+    return out
+
+
+def _machine_line(name: str, machine: dict | None) -> str | None:
+    if not machine:
+        return None
+    return "%s: %s, %s, %s CPUs" % (name, machine.get("host"), machine.get("platform"), machine.get("cpus"))
+
+
+def compare_command(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        a, machine_a = load(args.a)
+        b, machine_b = load(args.b)
+    except ExportError as exc:
+        sys.stderr.write("gil-tui compare: error: %s\n" % exc)
+        return exit_codes.USAGE
+    console = Console()
+    console.print(table(args.a, a, args.b, b))
+    for line in (_machine_line("A", machine_a), _machine_line("B", machine_b)):
+        if line:
+            console.print(Text(line, style="dim"))
+    if not any(ra and rb for ra, rb in pair(a, b)):
+        console.print(Text("no run in A matches one in B (same workload, mode, workers, size and Python)",
+                           style="yellow"))
+    return 0

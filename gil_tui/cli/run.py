@@ -1,0 +1,250 @@
+"""``gil-tui run``: the lab without the workbench, a live view in the terminal, then the numbers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import time
+
+from rich import box
+from rich.console import Console, Group
+from rich.live import Live
+from rich.padding import Padding
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from ..core import export, matrix, presets, validation
+from ..core.explain import explain
+from ..core.runner import LabRun, RunSpec, add_speedups
+from ..i18n import set_language, t
+from . import exit_codes
+
+POLL = 0.1
+DEFAULT_MODES = "sequential,threads"
+
+
+def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
+    """``--preset NAME``: the post's experiment, on each interpreter (and GIL choice) ``--python`` names.
+
+    The preset sets the workload, modes, workers and switch intervals; ``--size`` may override its size.
+    """
+    preset = presets.PRESETS[args.preset]
+    if args.mode is not None:
+        raise validation.UsageError("--preset %s sets the modes itself; leave out -m" % args.preset)
+    size = None
+    if args.size is not None:
+        for step in preset.steps:
+            size = validation.size(step.workload, args.size)
+    probe_args = argparse.Namespace(**vars(args))
+    probe_args.workload, probe_args.mode, probe_args.size = preset.steps[0].workload, "sequential", None
+    bases, problems = matrix.specs(probe_args, "sequential")
+    specs: list[RunSpec] = []
+    for base in bases:
+        specs += preset.specs(base.interpreter, base.gil, size)
+    return specs, problems
+
+
+def _live_view(spec: RunSpec, run: LabRun) -> Group:
+    snap = run.snapshot()
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right")
+    table.add_column()
+    table.add_column(justify="right")
+    for i, (done, total) in enumerate(zip(snap.done, snap.total)):
+        table.add_row(t("run.task", index=i), ProgressBar(total=max(total, 1), completed=done, width=40),
+                      "%d/%d" % (done, total))
+    head = Text.assemble((spec.workload, "bold"), " · ", (t("mode." + spec.mode), "bold cyan"), " · %s · %s   "
+                         % (t("run.workers", workers=spec.workers), t("run.python", python=spec.interpreter.short)),
+                         (t("run.elapsed", seconds=snap.elapsed_s), "bold"))
+    return Group(head, table)
+
+
+def _fmt(value, pattern: str, missing: str = "—") -> str:
+    return missing if value is None else pattern % value
+
+
+def counter_cells(counter: dict | None) -> tuple[Text, Text]:
+    """The counter as "final/expected" and the lost updates, red and bold when any were lost."""
+    if not counter:
+        return Text(""), Text("")
+    pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
+    style = "bold red" if counter["lost"] > 0 else "green"
+    return (Text("%d/%d" % (counter["final"], counter["expected"])),
+            Text("%d %.1f%%" % (counter["lost"], pct), style=style))
+
+
+def python_label(interp: dict) -> str:
+    label = interp["version"] + ("t" if interp["free_threaded"] else "")
+    if interp["free_threaded"]:
+        label += " GIL " + ("on" if interp["gil_enabled"] else "off")
+    return label
+
+
+def result_table(results: list[dict]) -> Table:
+    races = any(r["counter"] for r in results)
+    pythons = {python_label(r["interpreter"]) for r in results}
+    title = "%s · %s" % (", ".join(dict.fromkeys(r["workload"] for r in results)),
+                         t("run.workers", workers=results[0]["workers"])) if results else ""
+    if len(pythons) == 1:
+        title += " · " + t("run.python", python=pythons.pop())
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    spread = any(r.get("spread") is not None for r in results)
+    workloads = len({r["workload"] for r in results}) > 1  # a preset mixes workloads and switch intervals
+    switches = len({r["switch_interval"] for r in results}) > 1
+    columns = ([("workload", "left")] if workloads else []) + [("mode", "left")] + (
+        [("switch", "right")] if switches else []) + ([("python", "left")] if len(pythons) > 1 else []) + [
+        ("wall", "right"), ("CPU", "right"), ("cores", "right")]
+    speedups = not workloads or any(r["speedup"] is not None for r in results)  # the race preset has none
+    columns += [("speedup", "right")] if speedups else []
+    columns += [("spread", "right")] if spread else []
+    if races:
+        columns += [("counter", "right"), ("lost", "right")]
+    for name, justify in columns:
+        table.add_column(t("table." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for r in results:
+        name = t("mode." + r["mode"])
+        mode = Text(name) if r["status"] == "ok" else Text("%s (%s)" % (name, t("status." + r["status"])),
+                                                           style="bold red")
+        row = ([r["workload"]] if workloads else []) + [mode]
+        row += [_fmt(r["switch_interval"] and r["switch_interval"] * 1000, "%g ms")] if switches else []
+        row += [python_label(r["interpreter"])] if len(pythons) > 1 else []
+        row += [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"), _fmt(r["cores_used"], "%.2f")]
+        row += [_fmt(r["speedup"], "%.2f×")] if speedups else []
+        if spread:  # with --repeat: (max - min) / median of the cell's walls, yellow when noisy
+            noisy = (r.get("spread") or 0) > matrix.NOISY_SPREAD
+            row.append(Text(_fmt(r.get("spread") and 100 * r["spread"], "%.1f%%"), style="yellow" if noisy else ""))
+        if races:
+            row += list(counter_cells(r["counter"]))
+        table.add_row(*row)
+    return table
+
+
+def _run_one(spec: RunSpec, console: Console | None) -> dict:
+    run = LabRun(spec).start()
+    with run:
+        if console is None:
+            result = run.wait()
+            while result is None:
+                result = run.wait(POLL)
+        else:
+            with Live(_live_view(spec, run), console=console, auto_refresh=False, transient=True) as live:
+                while not run.finished():
+                    time.sleep(POLL)
+                    live.update(_live_view(spec, run), refresh=True)
+            result = run.wait()
+        assert result is not None
+        return result
+
+
+def _print_results(results: list[dict], as_json: bool, console: Console, preset: str | None = None) -> None:
+    if not results:  # interrupted before the first run ended: no empty table
+        return
+    add_speedups(results)
+    if as_json:
+        for r in results:
+            sys.stdout.write(json.dumps(r) + "\n")
+        sys.stdout.flush()
+        return
+    console.print(result_table(results))
+    several = len({python_label(r["interpreter"]) for r in results}) > 1
+
+    def who(r: dict) -> str:
+        """The run's mode, and its Python when the table has several: messages must say which run they are about."""
+        name = t("mode." + r["mode"])
+        return "%s · %s" % (name, python_label(r["interpreter"])) if several else name
+
+    printed: set[tuple[str, str]] = set()
+    for r in results:
+        if r["error"]:
+            console.print(Text(t("run.failed", mode=who(r), error=r["error"]), style="red"))
+        for note in r.get("notes") or []:
+            key = (python_label(r["interpreter"]) if several else "", note)
+            if key not in printed:  # the same note for every mode of one Python is said once
+                printed.add(key)
+                console.print(Text(t("run.note", text=key[0] + ": " + note if several else note), style="dim"))
+    if preset is not None:
+        _print_preset(preset, results, console)
+        return
+    for r in results:
+        if r["status"] == "error":
+            continue  # its message is printed above
+        console.print(Text(t("run.why", mode=who(r)), style="bold"))
+        for line in explain(r):
+            console.print(Padding(Text(line), (0, 0, 0, 2)))
+
+
+def _print_preset(name: str, results: list[dict], console: Console) -> None:
+    """The post's figures beside the measured ones, per interpreter (and GIL choice)."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in results:
+        groups.setdefault((r["interpreter"]["executable"], r.get("gil")), []).append(r)
+    for group in groups.values():
+        title = t(presets.PRESETS[name].title_key)
+        if len(groups) > 1:
+            title += " · " + t("run.python", python=python_label(group[0]["interpreter"]))
+        console.print(Text(title, style="bold"))
+        for line in presets.compare(name, group):
+            console.print(Padding(Text(line), (0, 0, 0, 2)))
+
+
+def check_output(path: str) -> None:
+    """An --output the results can be written to, checked before any run: not after minutes of measuring."""
+    export.format_of(path)
+    where = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise validation.UsageError("cannot write %s: it is a directory" % path)
+    if not os.path.isdir(where):
+        raise validation.UsageError("cannot write %s: there is no directory %s" % (path, where))
+    if not os.access(where, os.W_OK | os.X_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise validation.UsageError("cannot write %s: permission denied" % path)
+
+
+def _on_sigterm(signum, frame):
+    raise KeyboardInterrupt
+
+
+def run_command(args: argparse.Namespace) -> int:
+    output = getattr(args, "output", None)
+    preset = getattr(args, "preset", None)
+    set_language(getattr(args, "lang", None) or "en")
+    try:
+        specs, problems = preset_specs(args) if preset else matrix.specs(args, DEFAULT_MODES)
+        times = matrix.repeat(getattr(args, "repeat", None))
+        if output is not None:
+            check_output(output)
+    except validation.UsageError as exc:
+        sys.stderr.write("gil-tui run: error: %s\n" % exc)
+        return exit_codes.USAGE
+    for problem in problems:
+        sys.stderr.write("gil-tui run: %s\n" % problem)
+    console = Console()
+    live_console = None if args.json else console
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGHUP, _on_sigterm)  # the terminal went away (an SSH session dropped): stop the same way
+    cells: list[list[dict]] = [[] for _ in specs]  # with --repeat K, every cell's K results
+    current: LabRun | None = None
+    try:
+        for index in matrix.plan(len(specs), times):
+            cells[index].append(_run_one(specs[index], live_console))
+    except KeyboardInterrupt:
+        if current is not None:
+            current.close()
+        _print_results(matrix.collect(cells, times), args.json, console, preset)
+        sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))
+        return exit_codes.INTERRUPTED
+    results = matrix.collect(cells, times)
+    _print_results(results, args.json, console, preset)
+    for r in results:
+        for warning in r.get("warnings") or []:
+            sys.stderr.write("gil-tui run: warning: %s\n" % warning)
+    if output is not None:
+        try:
+            export.write(output, results)
+        except export.ExportError as exc:
+            sys.stderr.write("gil-tui run: error: %s\n" % exc)
+            return exit_codes.FAILED
+    return 0 if all(r["status"] == "ok" for r in results) and not problems else exit_codes.FAILED

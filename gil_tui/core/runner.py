@@ -1,0 +1,397 @@
+"""Starting, watching, cancelling and collecting one lab run, from the parent side.
+
+Headless: used by ``gil-tui run`` and by the app alike, and never imports textual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from ..lab import bootstrap
+from ..lab.board import (
+    DEFAULT_SLICE_NS,
+    H_CANCEL,
+    H_COUNTER,
+    H_STATE,
+    H_T0,
+    PENDING,
+    STATE_NAMES,
+    T_DONE,
+    T_STATE,
+    T_TOTAL,
+    Board,
+)
+from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, RACE_WORKLOADS
+from .probe import Interpreter
+
+SCHEMA = 1
+CANCEL_GRACE = 0.35  # seconds the lab gets to stop by itself before its process group is killed
+START_TIMEOUT = 30.0  # seconds an interpreter gets to load the lab and start the tasks (the probe already answered)
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    workload: str
+    mode: str
+    workers: int
+    size: float
+    interpreter: Interpreter
+    gil: str | None = None  # "on" / "off" set PYTHON_GIL; None leaves the build's default
+    switch_interval: float = DEFAULT_SWITCH_INTERVAL
+
+
+@dataclass
+class Snapshot:
+    """What the board says right now: read by the UI's timer, never pushed."""
+
+    elapsed_s: float
+    done: list[int]
+    total: list[int]
+    states: list[str]
+    counter: int
+    running: bool
+
+
+@dataclass
+class TaskLanes:
+    slice_s: float
+    lanes: list[list[int]] = field(default_factory=list)
+
+
+def board_dir() -> str:
+    """Where boards live: memory-backed /dev/shm when there is one."""
+    shm = "/dev/shm"
+    if os.path.isdir(shm) and os.access(shm, os.W_OK):
+        return shm
+    return tempfile.gettempdir()
+
+
+SCRATCH_ENV = "GIL_TUI_SCRATCH_DIR"
+
+
+def scratch_dir() -> str:
+    """Where the io workload writes: $GIL_TUI_SCRATCH_DIR as given (to measure another disk), else a disk-backed
+    directory, so fsync waits for a device. A bad directory is the io tasks' error, reported like any other."""
+    chosen = os.environ.get(SCRATCH_ENV)
+    if chosen:
+        return os.path.abspath(os.path.expanduser(chosen))
+    for candidate in ("/var/tmp", tempfile.gettempdir()):
+        if os.path.isdir(candidate) and os.access(candidate, os.W_OK):
+            return candidate
+    return tempfile.gettempdir()
+
+
+class LabRun:
+    """One run of the lab process. Use as a context manager: leaving it kills and cleans up."""
+
+    def __init__(self, spec: RunSpec, slice_ns: int = DEFAULT_SLICE_NS, start_timeout: float = START_TIMEOUT):
+        self.spec = spec
+        self.slice_ns = slice_ns
+        self.start_timeout = start_timeout
+        self.board: Board | None = None
+        self.proc: subprocess.Popen | None = None
+        self._out = None
+        self._err = None
+        self._result: dict | None = None
+        self._group_reaped = False
+        self._final: Snapshot | None = None
+        self.started = 0.0
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    def start(self) -> LabRun:
+        spec = self.spec
+        try:
+            fd, path = tempfile.mkstemp(prefix="gil-tui-board-", dir=board_dir())
+            os.close(fd)
+            os.unlink(path)  # Board.create makes it again exclusively, with its own size
+            self.board = Board.create(path, spec.workers, slice_ns=self.slice_ns)
+        except OSError as exc:  # e.g. /dev/shm full or not writable: a failed run, not a traceback
+            self._result = self.unfinished("error", "could not create the progress board: %s" % (exc.strerror or exc))
+            return self
+        cfg = {
+            "board": path,
+            "workload": spec.workload,
+            "mode": spec.mode,
+            "workers": spec.workers,
+            "size": spec.size,
+            "switch_interval": spec.switch_interval,
+            "scratch_dir": scratch_dir(),
+            "parent": os.getpid(),  # so a lab whose parent died before it looked still notices
+        }
+        env = dict(os.environ)
+        if spec.gil is not None:
+            env["PYTHON_GIL"] = "1" if spec.gil == "on" else "0"
+        self._out = tempfile.TemporaryFile()
+        self._err = tempfile.TemporaryFile()
+        self.started = time.monotonic()
+        try:
+            self.proc = subprocess.Popen(
+                bootstrap.command(spec.interpreter.executable, "lab", json.dumps(cfg)),
+                stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err, env=env,
+                cwd=tempfile.gettempdir(), start_new_session=True)
+        except OSError as exc:
+            self._result = self.unfinished("error", "could not start %s: %s" % (spec.interpreter.executable, exc))
+            self.close()
+        return self
+
+    def __enter__(self) -> LabRun:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def finished(self) -> bool:
+        if self._result is not None or self.proc is None or self.proc.poll() is not None:
+            return True
+        if self._start_overdue():
+            self._give_up_start()
+            return True
+        return False
+
+    def wait(self, timeout: float | None = None) -> dict | None:
+        """The result once the lab has exited (None if still running after ``timeout``)."""
+        if self._result is not None:
+            return self._result
+        assert self.proc is not None
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            if self._start_overdue():
+                return self._give_up_start()
+            step = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if self._pending():  # wake up in time to notice a lab that never starts
+                start_left = max(0.01, self.started + self.start_timeout - time.monotonic())
+                step = start_left if step is None else min(step, start_left)
+            try:
+                self.proc.wait(step)
+                return self._collect()
+            except subprocess.TimeoutExpired:
+                if deadline is not None and time.monotonic() >= deadline:
+                    return None
+
+    def _pending(self) -> bool:
+        return self.board is not None and self.board.words[H_STATE] == PENDING
+
+    def _start_overdue(self) -> bool:
+        return (self._result is None and self.proc is not None and self.proc.poll() is None and self._pending()
+                and time.monotonic() - self.started > self.start_timeout)
+
+    def _give_up_start(self) -> dict:
+        self._kill()
+        result = self._collect()
+        result["status"] = "error"
+        result["error"] = "%s did not start the lab within %g s" % (self.spec.interpreter.executable,
+                                                                    self.start_timeout)
+        return result
+
+    def cancel(self) -> dict:
+        """Ask the lab to stop, kill it if it has not within CANCEL_GRACE; return the cancelled result."""
+        if self._result is not None:
+            return self._result
+        if self.board is not None:
+            self.board.words[H_CANCEL] = 1
+        assert self.proc is not None
+        try:
+            self.proc.wait(CANCEL_GRACE)
+        except subprocess.TimeoutExpired:
+            self._kill()
+        result = self._collect()
+        if result["status"] != "ok":
+            result["status"] = "cancelled"
+            result["error"] = None
+        return result
+
+    def close(self) -> None:
+        """Kill whatever is left of the lab's process group and remove the board file."""
+        if self.proc is not None and (self.proc.poll() is None or self.proc.returncode < 0):
+            self._kill()  # also when a signal killed the lab: its worker processes may live on
+        if self.board is not None:
+            path = self.board.path
+            final = self._read_snapshot(self.board)
+            if self._result is not None and self._result.get("wall_s"):
+                final.elapsed_s = self._result["wall_s"]
+            final.running = False
+            self._final = final
+            self.board.close()
+            self.board = None
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass
+        for f in (self._out, self._err):
+            if f is not None:
+                f.close()
+        self._out = self._err = None
+
+    def _kill(self) -> None:
+        """SIGKILL the lab's whole process group: the lab and any worker processes it started."""
+        assert self.proc is not None
+        if not self._group_reaped:
+            # While the group has members its id cannot be reused, so this reaches only the run's processes.
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self._group_reaped = True
+        self.proc.wait()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """The board now; after close(), the board as it was when closed (so a UI can keep showing it)."""
+        board = self.board
+        if board is None:
+            return self._final_snapshot()
+        try:
+            return self._read_snapshot(board)
+        except ValueError:  # closed by another thread while we read: the views were released
+            return self._final_snapshot()
+
+    def _final_snapshot(self) -> Snapshot:
+        if self._final is not None:
+            return self._final
+        n = self.spec.workers
+        return Snapshot(0.0, [0] * n, [0] * n, ["pending"] * n, 0, False)
+
+    def _read_snapshot(self, board: Board) -> Snapshot:
+        words = board.words
+        done, total, states = [], [], []
+        for index in range(board.tasks):
+            base = board.task_word(index, 0)
+            done.append(words[base + T_DONE])
+            total.append(words[base + T_TOTAL])
+            states.append(STATE_NAMES[words[base + T_STATE]])
+        t0 = words[H_T0]
+        elapsed = (time.monotonic_ns() - t0) / 1e9 if t0 else 0.0
+        return Snapshot(elapsed, done, total, states, words[H_COUNTER], STATE_NAMES[words[H_STATE]] == "running")
+
+    def timeline(self, start_slot: int = 0, end_slot: int | None = None) -> TaskLanes:
+        """The recorded activity per task, slots [start_slot, end_slot)."""
+        board = self.board
+        if board is None:
+            return TaskLanes(self.slice_ns / 1e9)
+        if end_slot is None:
+            t0 = board.words[H_T0]
+            end_slot = (time.monotonic_ns() - t0) // self.slice_ns + 1 if t0 else 0
+        end_slot = max(start_slot, min(end_slot, board.slots))
+        lanes = [list(board.lane(i)[start_slot:end_slot]) for i in range(board.tasks)]
+        return TaskLanes(self.slice_ns / 1e9, lanes)
+
+    # -- results --------------------------------------------------------------------------------
+
+    def _base(self) -> dict:
+        spec = self.spec
+        return {
+            "schema": SCHEMA,
+            "workload": spec.workload,
+            "mode": spec.mode,
+            "workers": spec.workers,
+            "size": spec.size,
+            "interpreter": {
+                "executable": spec.interpreter.executable,
+                "version": spec.interpreter.version,
+                "free_threaded": spec.interpreter.free_threaded,
+                "gil_enabled": spec.interpreter.gil_enabled,
+            },
+            "gil": spec.gil,
+            "switch_interval": spec.switch_interval,
+            "status": "error",
+            "error": None,
+            "wall_s": None,
+            "cpu_s": None,
+            "cores_used": None,
+            "speedup": None,
+            "tasks": [],
+            "counter": None,
+            "notes": [],
+            "timeline": None,
+        }
+
+    def unfinished(self, status: str = "error", error: str | None = None) -> dict:
+        """A result for a run that never produced one of its own (it failed to start, or was given up on)."""
+        result = self._base()
+        result["status"], result["error"] = status, error
+        return result
+
+    def _collect(self) -> dict:
+        if self._result is not None:
+            return self._result
+        assert self.proc is not None and self._out is not None and self._err is not None
+        self._out.seek(0)
+        self._err.seek(0)
+        out = self._out.read().decode("utf-8", "replace").strip().splitlines()
+        err = self._err.read().decode("utf-8", "replace").strip().splitlines()
+        result = self._base()
+        lab = None
+        if out:
+            try:
+                lab = json.loads(out[-1])
+            except ValueError:
+                lab = None
+        if lab is None:
+            code = self.proc.returncode
+            why = err[-1] if err else (_signal_text(-code) if code < 0 else "exit code %d" % code)
+            result["error"] = "the lab stopped without a result (%s)" % why
+            result["status"] = "cancelled" if self.board and self.board.words[H_CANCEL] else "error"
+            self._fill_from_board(result)
+        else:
+            for key in ("status", "error", "wall_s", "cpu_s", "counter", "notes"):
+                if key in lab:
+                    result[key] = lab[key]
+            if lab.get("interpreter"):
+                for key in ("executable", "version", "free_threaded", "gil_enabled"):
+                    result["interpreter"][key] = lab["interpreter"].get(key, result["interpreter"][key])
+            if lab.get("switch_interval") is not None:
+                result["switch_interval"] = lab["switch_interval"]
+            keys = ("index", "done", "total", "wall_s", "cpu_s", "state")
+            result["tasks"] = [{k: t.get(k) for k in keys} for t in lab.get("tasks", [])]
+            if not result["tasks"]:
+                self._fill_from_board(result)
+        if result["wall_s"] and result["cpu_s"] is not None:
+            result["cores_used"] = result["cpu_s"] / result["wall_s"]
+        if self.board is not None and result["wall_s"]:
+            slots = int(result["wall_s"] * 1e9 // self.slice_ns) + 1
+            result["timeline"] = {"slice_s": self.slice_ns / 1e9, "lanes": self.timeline(0, slots).lanes}
+        self._result = result
+        return result
+
+    def _fill_from_board(self, result: dict) -> None:
+        if self.board is None:
+            return
+        snap = self.snapshot()
+        result["tasks"] = [
+            {"index": i, "done": snap.done[i], "total": snap.total[i], "wall_s": None, "cpu_s": None,
+             "state": snap.states[i]}
+            for i in range(len(snap.done))
+        ]
+        if self.spec.workload in RACE_WORKLOADS:
+            expected = sum(snap.done)
+            result["counter"] = {"expected": expected, "final": snap.counter, "lost": expected - snap.counter}
+
+
+def _signal_text(number: int) -> str:
+    try:
+        return "killed by %s" % signal.Signals(number).name
+    except ValueError:
+        return "killed by signal %d" % number
+
+
+def add_speedups(results: list[dict]) -> None:
+    """speedup = sequential wall / this run's wall, within each (workload, size, interpreter, gil) group."""
+    baseline: dict[tuple, float] = {}
+    for r in results:
+        if r["mode"] == "sequential" and r["status"] == "ok" and r["wall_s"]:
+            baseline[_group(r)] = r["wall_s"]
+    for r in results:
+        base = baseline.get(_group(r))
+        r["speedup"] = base / r["wall_s"] if base and r["status"] == "ok" and r["wall_s"] else None
+
+
+def _group(r: dict) -> tuple:
+    return (r["workload"], r["size"], r["workers"], r["interpreter"]["executable"], r.get("gil"))

@@ -1,1 +1,0 @@
-"""The text catalogs, one flat dict per language: ``TEXTS = {key: template}``."""

@@ -1,0 +1,420 @@
+"""The comparison screen: one workload across several interpreters × modes, run one after another.
+
+Each interpreter also runs ``sequential`` first, the baseline its speedups are measured against. A thread worker
+drives one lab at a time (``ActiveRun``); ONE timer on this screen reads the running lab's board, shows which run
+is going and its elapsed time, and when a run is over closes it, records its result and starts the next. Escape
+cancels (the lab stops within half a second), a second escape closes the screen; leaving the screen any way stops
+the lab and removes its board.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import time
+from typing import Protocol
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane
+from textual.widgets.selection_list import Selection
+
+from ..core import validation
+from ..core.export import python_label
+from ..core.probe import Interpreter
+from ..core.runner import RunSpec, add_speedups
+from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
+from .active_run import ActiveRun
+from .comparison_texts import ct
+from .export_dialog import export_results
+from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
+
+FPS = 10
+SHORT = 32  # rows: below this the setup folds away while a comparison runs, to give the results the room
+QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab when the screen goes (cancel itself takes < 0.5 s)
+DEFAULT_MODES = ("sequential", "threads")
+
+
+class ChoiceLike(Protocol):
+    interpreter: Interpreter
+    gil: str | None
+
+    @property
+    def label(self) -> str: ...
+
+
+def spec_label(spec: RunSpec) -> str:
+    """The label ``export.python_label`` gives the result this spec will produce ("3.13.0t GIL off")."""
+    interp = spec.interpreter
+    label = interp.version + ("t" if interp.free_threaded else "")
+    if interp.free_threaded:
+        label += " GIL " + (spec.gil or ("on" if interp.gil_enabled else "off"))
+    return label
+
+
+def plan(choices: list[ChoiceLike], modes: list[str], workload: str, workers: int, size: float,
+         switch_interval: float = DEFAULT_SWITCH_INTERVAL) -> list[RunSpec]:
+    """Every run, interpreter by interpreter: sequential first (the baseline), then the modes in catalog order."""
+    ordered = ["sequential"] + [m for m in MODES if m in modes and m != "sequential"]
+    return [RunSpec(workload, mode, workers, size, c.interpreter, validation.gil_for(c.interpreter, c.gil),
+                    switch_interval) for c in choices for mode in ordered]
+
+
+def default_picks(choices: list[ChoiceLike]) -> list[int]:
+    """The first interpreter, and the first free-threaded one without the GIL when there is one: the contrast."""
+    picks = [0] if choices else []
+    free = next((i for i, c in enumerate(choices) if c.interpreter.free_threaded and c.gil == "off"), None)
+    if free is not None and free not in picks:
+        picks.append(free)
+    return picks
+
+
+class ComparisonScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ComparisonScreen { layout: vertical; }
+    ComparisonScreen #cmp-setup { height: auto; border: round $primary 50%; border-title-color: $text-accent;
+                                  padding: 0 1; }
+    ComparisonScreen #cmp-setup:focus-within { border: round $accent; }
+    ComparisonScreen .row { height: 1; }
+    ComparisonScreen .row Label { width: 10; color: $text-muted; }
+    ComparisonScreen .row Select { width: 1fr; }
+    ComparisonScreen .row Input { width: 1fr; }
+    ComparisonScreen #cmp-error { color: $error; text-style: bold; display: none; }
+    ComparisonScreen #cmp-error.-shown { display: block; }
+    ComparisonScreen #cmp-lists { height: auto; }
+    ComparisonScreen SelectionList { height: auto; max-height: 7; border: round $primary 30%;
+                                     border-title-color: $text-muted; padding: 0; background: $surface; }
+    ComparisonScreen SelectionList:focus { border: round $accent; }
+    ComparisonScreen #cmp-pythons { width: 1fr; }
+    ComparisonScreen #cmp-modes { width: 22; }
+    ComparisonScreen #cmp-status { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    ComparisonScreen #cmp-results { height: 1fr; }
+    ComparisonScreen #cmp-results TabPane { padding: 0 1; }
+    ComparisonScreen #cmp-table { height: 1fr; }
+    ComparisonScreen #cmp-hint { color: $text-muted; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+    BINDINGS = [
+        Binding("r", "run", ct("key.run"), priority=True),
+        Binding("escape", "cancel", ct("key.cancel")),
+        Binding("escape", "close", ct("key.close")),
+        Binding("e", "export", ct("key.export")),
+        Binding("v", "view", ct("key.view")),
+        Binding("s", "setup", ct("key.setup")),
+        Binding("t", "view", ct("key.view"), show=False),  # the workbench's timeline key: here, the same toggle
+    ]
+    KEY_TEXTS = {"run": "key.run", "cancel": "key.cancel", "close": "key.close", "export": "key.export",
+                 "view": "key.view", "setup": "key.setup"}
+
+    def __init__(self, choices: list[ChoiceLike], *, workload: str = "fib", workers: str = "4", size: str = "",
+                 picks: list[int] | None = None, modes: tuple[str, ...] = DEFAULT_MODES) -> None:
+        super().__init__()
+        self.choices = list(choices)
+        self.preset = {"workload": workload if workload in WORKLOADS else "fib", "workers": workers, "size": size}
+        self.picks = default_picks(self.choices) if picks is None else picks
+        self.modes = modes
+        self.specs: list[RunSpec] = []
+        self.results: list[dict] = []
+        self.active: ActiveRun | None = None
+        self.timer: Timer | None = None
+        self.stopping = False
+        self.started = 0.0
+        self.error: str | None = None
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        workloads = [(Text.assemble((name, "bold"), "  ", (spec[4], "dim")), name) for name, spec in WORKLOADS.items()]
+        preset = self.preset
+        with Vertical(id="cmp-setup") as setup:
+            setup.border_title = ct("title")
+            with Horizontal(classes="row"):
+                yield Label(ct("field.workload"))
+                yield Select(workloads, value=preset["workload"], allow_blank=False, compact=True, id="cmp-workload")
+            with Horizontal(classes="row"):
+                yield Label(ct("field.workers"))
+                yield Input(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False)
+                yield Label(" " + ct("field.size"))
+                yield Input(preset["size"], placeholder="%g" % default_size(preset["workload"]), compact=True,
+                            id="cmp-size", select_on_focus=False)
+            yield Static("", id="cmp-error")
+            with Horizontal(id="cmp-lists"):
+                pythons: SelectionList[int] = SelectionList(
+                    *[Selection(self._choice_prompt(c), i, i in self.picks) for i, c in enumerate(self.choices)],
+                    id="cmp-pythons")
+                pythons.border_title = ct("field.pythons")
+                yield pythons
+                modes: SelectionList[str] = SelectionList(
+                    *[Selection(name, name, name in self.modes) for name in MODES], id="cmp-modes")
+                modes.border_title = ct("field.modes")
+                yield modes
+            yield Static(ct("hint"), id="cmp-hint")
+        yield Static(ct("idle"), id="cmp-status")
+        with TabbedContent(id="cmp-results"):
+            with TabPane(ct("tab.table"), id="cmp-tab-table"):
+                yield DataTable(id="cmp-table", cursor_type="row", zebra_stripes=True)
+            with TabPane(ct("tab.chart"), id="cmp-tab-chart"):
+                with VerticalScroll():
+                    yield SpeedupChart(id="cmp-chart")
+        yield Footer()
+
+    @staticmethod
+    def _choice_prompt(choice: ChoiceLike) -> Text:
+        free = choice.interpreter.free_threaded and choice.gil == "off"
+        return Text.assemble((choice.label, FREE_STYLE if free else GIL_STYLE), "  ",
+                             (choice.interpreter.executable, "dim"))
+
+    def on_mount(self) -> None:
+        # the footer in the language of the moment (the class's descriptions were read when it was defined)
+        bindings = self._bindings.key_to_bindings
+        for key, found in bindings.items():
+            bindings[key] = [dataclasses.replace(b, description=ct(self.KEY_TEXTS[b.action]))
+                             if b.action in self.KEY_TEXTS else b for b in found]
+        self.query_one("#cmp-workload").focus()
+        self._show_table()
+        self.check()
+
+    # -- checking ---------------------------------------------------------------------------------
+
+    def _value(self, selector: str) -> str:
+        widget = self.query_one(selector)
+        return str(widget.value) if isinstance(widget, (Select, Input)) else ""
+
+    def plan(self) -> list[RunSpec]:
+        """The runs the setup asks for; UsageError with the first mistake."""
+        workload = validation.workload(self._value("#cmp-workload"))
+        workers = validation.workers(self._value("#cmp-workers"))
+        size = validation.size(workload, self._value("#cmp-size"))
+        picked = sorted(self.query_one("#cmp-pythons", SelectionList).selected)
+        modes = list(self.query_one("#cmp-modes", SelectionList).selected)
+        if not picked:
+            raise validation.UsageError(ct("error.pythons"))
+        if not modes:
+            raise validation.UsageError(ct("error.modes"))
+        return plan([self.choices[i] for i in picked], modes, workload, workers, size)
+
+    def check(self) -> bool:
+        try:
+            self.plan()
+            self.error = None
+        except validation.UsageError as exc:
+            self.error = str(exc)
+        widget = self.query_one("#cmp-error", Static)
+        widget.update(self.error or "")
+        widget.set_class(self.error is not None, "-shown")
+        return self.error is None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.check()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "cmp-workload" and isinstance(event.value, str) and event.value in WORKLOADS:
+            self.query_one("#cmp-size", Input).placeholder = "%g" % default_size(event.value)
+        self.check()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.check()
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "run":
+            return self.active is None
+        if action == "export":
+            return self.active is None or None
+        if action == "cancel":
+            return self.active is not None
+        if action == "close":
+            return self.active is None
+        return True
+
+    def action_run(self) -> None:
+        if self.active is not None or self.app.screen is not self:
+            return
+        if not self.check():
+            return
+        self.specs = self.plan()
+        self.results = []
+        self.stopping = False
+        self.started = time.monotonic()
+        self._show_table()
+        self.query_one(SpeedupChart).show([])
+        self._set_inputs_disabled(True)
+        if self.size.height < SHORT:
+            self.action_setup(False)
+        self.timer = self.set_interval(1 / FPS, self._pull)
+        self._next()
+
+    def _next(self) -> None:
+        index = len(self.results)
+        if self.stopping or index >= len(self.specs):
+            self._end()
+            return
+        active = self.active = ActiveRun(self.specs[index])
+        self.run_worker(active.drive_in_worker, thread=True, group="compare", exit_on_error=False)
+        self._show_table()
+        self._show_progress(active)
+        self.refresh_bindings()
+
+    def action_cancel(self) -> None:
+        if self.active is not None and not self.active.stop.is_set():
+            self.stopping = True
+            self.active.stop.set()
+            self.query_one("#cmp-status", Static).update(Text(ct("cancelling"), style="bold yellow"))
+
+    def action_close(self) -> None:
+        if self.active is None:
+            self.dismiss(None)
+
+    def action_export(self) -> None:
+        if self.active is not None:
+            return
+        export_results(self.app, self.results, "comparison")
+
+    def action_setup(self, shown: bool | None = None) -> None:
+        """Show or fold the setup (``s``); folded, the table and the chart get its rows."""
+        setup = self.query_one("#cmp-setup")
+        setup.display = not setup.display if shown is None else shown
+        if not setup.display:
+            self.query_one("#cmp-table").focus()
+
+    def action_view(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "cmp-tab-chart" if tabs.active == "cmp-tab-table" else "cmp-tab-table"
+
+    # -- the one timer ----------------------------------------------------------------------------
+
+    def _pull(self) -> None:
+        active = self.active
+        if active is None:
+            return
+        if active.done.is_set():
+            self._finish_run(active)
+            return
+        self._show_progress(active)
+
+    def _show_progress(self, active: ActiveRun) -> None:
+        snap = active.lab.snapshot() if active.lab.board is not None else None
+        index = len(self.results)
+        line = Text(ct("progress", n=index + 1, count=len(self.specs), python=spec_label(active.spec),
+                       mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
+        if snap is not None and sum(snap.total):
+            line.append("  %3.0f %%" % (100.0 * sum(snap.done) / sum(snap.total)), style="grey70")
+        self.query_one("#cmp-status", Static).update(line)
+
+    def _finish_run(self, active: ActiveRun) -> None:
+        """In the UI thread, once a lab is over: close it, record its result, start the next run."""
+        if self.active is not active:
+            return
+        result = active.result
+        if result is None:  # the worker did not finish in time: close() kills the lab regardless
+            result = active.lab.unfinished("cancelled")
+        active.close()
+        self.active = None
+        self.results.append(result)
+        add_speedups(self.results)
+        if result["status"] == "cancelled":
+            self.stopping = True
+        self.query_one(SpeedupChart).show(self.results)
+        self._next()
+
+    def _end(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        elapsed = time.monotonic() - self.started
+        done = len([r for r in self.results if r["status"] != "cancelled"])
+        if self.stopping:
+            message = Text(ct("cancelled", done=done, count=len(self.specs)), style="bold yellow")
+        else:
+            message = Text(ct("done", count=len(self.results), elapsed=elapsed), style="bold green")
+        self.query_one("#cmp-status", Static).update(message)
+        self._show_table()
+        self._set_inputs_disabled(False)
+        self.refresh_bindings()
+
+    def _set_inputs_disabled(self, disabled: bool) -> None:
+        for selector in ("#cmp-workload", "#cmp-workers", "#cmp-size", "#cmp-pythons", "#cmp-modes"):
+            self.query_one(selector).disabled = disabled
+
+    # -- the table --------------------------------------------------------------------------------
+
+    def _show_table(self) -> None:
+        table = self.query_one("#cmp-table", DataTable)
+        race = self._value("#cmp-workload") in RACE_WORKLOADS if not self.specs else \
+            self.specs[0].workload in RACE_WORKLOADS
+        columns = ["python", "mode", "wall", "cores", "speedup"] + (["lost"] if race else []) + ["status"]
+        table.clear(columns=True)
+        for name in columns:
+            table.add_column(ct("col." + name), key=name)
+        for index, spec in enumerate(self.specs):
+            if index < len(self.results):
+                table.add_row(*self._row(self.results[index], race), key=str(index))
+            else:
+                state = "running" if index == len(self.results) and self.active is not None else \
+                    "cancelled" if self.stopping else "pending"
+                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", ""] + ([""] if race else [])
+                table.add_row(*cells, Text(state, style="bold #3b8eea" if state == "running" else "grey50"),
+                              key=str(index))
+
+    @staticmethod
+    def _row(result: dict, race: bool) -> list[str | Text]:
+        style = FREE_STYLE if gil_group(result) == "free" else GIL_STYLE
+        status = result["status"]
+        speedup = result.get("speedup")
+        cells: list[str | Text] = [
+            Text(python_label(result), style=style),
+            result["mode"],
+            "—" if result.get("wall_s") is None else "%.3f s" % result["wall_s"],
+            "—" if result.get("cores_used") is None else "%.2f" % result["cores_used"],
+            Text("—" if speedup is None else "%.2f×" % speedup, style=style if speedup is not None else ""),
+        ]
+        if race:
+            counter = result.get("counter")
+            if counter:
+                pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
+                cells.append(Text("%d (%.1f%%)" % (counter["lost"], pct),
+                                  style="bold red" if counter["lost"] else "green"))
+            else:
+                cells.append("")
+        label = status if status == "ok" or not result.get("error") else "%s: %s" % (status, result["error"])
+        cells.append(Text(label, style="green" if status == "ok" else "bold red" if status == "error" else "yellow"))
+        return cells
+
+    # -- leaving ----------------------------------------------------------------------------------
+
+    async def stop(self) -> None:
+        """Cancel a run in progress and wait until its lab process and board are gone."""
+        active = self.active
+        if active is None:
+            return
+        self.stopping = True
+        active.stop.set()
+        loop_time = asyncio.get_running_loop().time
+        deadline = loop_time() + QUIT_WAIT
+        while not active.done.is_set() and loop_time() < deadline:
+            await asyncio.sleep(0.02)
+        active.close()
+        self.active = None
+
+    async def on_unmount(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        await self.stop()
+
+
+def for_app(app: object) -> ComparisonScreen:
+    """A comparison preset from the workbench: its interpreter choices and its setup's workload, workers and size."""
+    choices = list(getattr(app, "choices", []))
+    values: dict[str, str] = {}
+    try:
+        setup = app.query_one("#setup")  # type: ignore[attr-defined]
+        for name in ("workload", "workers", "size"):
+            values[name] = str(setup.value(name))
+    except Exception:  # the setup pane is the workbench's: without it the comparison starts from defaults
+        values = {}
+    return ComparisonScreen(choices, **values)

@@ -1,0 +1,105 @@
+"""A small dialog that writes results to a file: the format comes from the extension (.json, .csv or .md).
+
+Every mistake (no name, another extension, a missing folder, a file that cannot be written) is shown under the
+field, in the reader's language; the dialog stays open so the name can be fixed.
+"""
+
+from __future__ import annotations
+
+import os
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from ..core import export
+from .comparison_texts import ct
+
+
+def check_and_write(name: str, results: list[dict]) -> tuple[str | None, str | None]:
+    """(path written, None) or (None, a message for a person)."""
+    name = name.strip()
+    if not name:
+        return None, ct("export.error.empty")
+    path = os.path.expanduser(name)
+    if os.path.isdir(path):
+        return None, ct("export.error.isdir", path=path)
+    ext = os.path.splitext(path)[1]
+    if ext.lower() not in export.FORMATS:
+        return None, ct("export.error.ext", ext=ext or os.path.basename(path))
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return None, ct("export.error.dir", folder=folder)
+    try:
+        export.write(path, results)
+    except export.ExportError as exc:
+        cause = exc.__context__  # write() raises "from None"; the OSError is still here, with its reason
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(exc)
+        return None, ct("export.error.write", path=path, reason=reason)
+    return path, None
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Dismissed with the path written, or None when closed without writing."""
+
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical { width: 70; max-width: 95%; height: auto; border: round $accent; background: $panel;
+                              padding: 0 1; }
+    ExportDialog #export-error { color: $error; text-style: bold; display: none; }
+    ExportDialog #export-error.-shown { display: block; }
+    ExportDialog #export-hint { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "close", ct("key.close"))]
+
+    def __init__(self, results: list[dict], *, what: str = "session", name: str = "") -> None:
+        super().__init__()
+        self.results = list(results)
+        self.what = what
+        self.default_name = name or "gil-tui-%s.json" % what
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = ct("export.title." + self.what)
+            yield Label(ct("export.prompt"))
+            yield Input(self.default_name, id="export-name", compact=True)
+            yield Static("", id="export-error")
+            yield Static(ct("export.hint"), id="export-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.write(event.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_error(None)
+
+    def write(self, name: str) -> str | None:
+        path, error = check_and_write(name, self.results)
+        self._show_error(error)
+        if path is not None:
+            self.app.notify(ct("export.done", count=len(self.results), path=path))
+            self.dismiss(path)
+        return path
+
+    def _show_error(self, message: str | None) -> None:
+        self.error = message
+        widget = self.query_one("#export-error", Static)
+        widget.update(message or "")
+        widget.set_class(message is not None, "-shown")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def export_results(app: App, results: list[dict], what: str) -> None:
+    """Open the dialog for ``results`` ("session" or "comparison"); with nothing to write, say so instead."""
+    if not results:
+        app.notify(ct("export.nothing"), severity="warning")
+        return
+    app.push_screen(ExportDialog(results, what=what))

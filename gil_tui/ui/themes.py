@@ -1,0 +1,127 @@
+"""Looks: a dark and a light theme that read on a projector, and lane colours a colour-blind reader can tell apart.
+
+The Textual themes colour the panes; the lanes and the timeline draw their own segments with
+module-level styles (cheap: no CSS lookup per cell), so a theme also sets those (``Palette``).
+The lane colours avoid red against green: running is sky blue, done bluish green (dark) or violet
+(light), failed magenta, cancelled gold (after the IBM and Okabe-Ito colour-blind-safe palettes).
+They stay four different colours in a 16-colour terminal (``TEXTUAL_COLOR_SYSTEM=standard``; a
+test checks it). ``NO_COLOR`` is Textual's own: set, the app draws in greys (a test checks it too).
+``d`` switches between dark and light; ``--theme`` or ``GIL_TUI_THEME`` picks the first one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import App
+from textual.color import Color
+from textual.filter import Monochrome, monochrome_style
+from textual.theme import Theme
+
+THEME_ENV = "GIL_TUI_THEME"
+NAMES = ("dark", "light")
+
+THEMES = {
+    "dark": Theme(name="gil-dark", primary="#56b4e9", secondary="#ffb000", accent="#ffb000", warning="#ffb000",
+                  error="#dc267f", success="#009e73", foreground="#e6e6e6", background="#0f1317", surface="#171c21",
+                  panel="#222a31", dark=True),
+    "light": Theme(name="gil-light", primary="#0062a0", secondary="#9a5a00", accent="#9a5a00", warning="#9a5a00",
+                   error="#b0104a", success="#00705a", foreground="#101010", background="#ffffff", surface="#f1f3f5",
+                   panel="#e2e6ea", dark=False),
+}
+
+
+@dataclass(frozen=True)
+class Palette:
+    pending: str
+    running: str
+    ok: str
+    error: str
+    cancelled: str
+    track: str
+    label: str
+    count: str
+    note: str
+    stat: str
+    timeline_track: str
+
+    def states(self) -> dict[str, Style]:
+        return {"pending": Style(color=self.pending), "running": Style(color=self.running, bold=True),
+                "ok": Style(color=self.ok, bold=True), "error": Style(color=self.error, bold=True),
+                "cancelled": Style(color=self.cancelled, bold=True)}
+
+
+PALETTES = {
+    "dark": Palette(pending="grey50", running="#56b4e9", ok="#009e73", error="#dc267f", cancelled="#ffb000",
+                    track="grey27", label="grey70", count="grey85", note="grey50", stat="#ffb000",
+                    timeline_track="grey23"),
+    "light": Palette(pending="#707070", running="#0072b2", ok="#785ef0", error="#d4145a", cancelled="#b05a00",
+                     track="#d0d0d0", label="#4a4a4a", count="#202020", note="#6a6a6a", stat="#9a5a00",
+                     timeline_track="#e4e4e4"),
+}
+
+
+def initial(name: str | None = None) -> str:
+    """The theme to start with: ``name``, else ``$GIL_TUI_THEME``, else dark. ValueError for an unknown one."""
+    chosen = (name or os.environ.get(THEME_ENV) or "dark").strip().lower()
+    if chosen not in NAMES:
+        raise ValueError("unknown theme %r (choose from %s)" % (chosen, ", ".join(NAMES)))
+    return chosen
+
+
+def use_palette(name: str) -> None:
+    """Set the styles the lanes and the timeline draw with."""
+    from .widgets import lanes, timeline
+
+    palette = PALETTES[name]
+    lanes.STATE_STYLES.update(palette.states())
+    lanes.TRACK, lanes.LABEL, lanes.COUNT = Style(color=palette.track), Style(color=palette.label), \
+        Style(color=palette.count)
+    lanes.EMPTY, lanes.SHARE = Style(color=palette.note, italic=True), Style(color=palette.stat)
+    timeline.ACTIVE, timeline.TRACK = Style(color=palette.running), Style(color=palette.timeline_track)
+    timeline.LABEL, timeline.NOTE = Style(color=palette.label), Style(color=palette.note, italic=True)
+    timeline.STAT = Style(color=palette.stat)
+
+
+def name_of(app: App) -> str:
+    return "light" if app.theme == THEMES["light"].name else "dark"
+
+
+class SafeMonochrome(Monochrome):
+    """Textual's NO_COLOR filter, also for segments without a style (``Strip.blank(width)`` in a line-API widget):
+    Textual 8.2.8's own raises AttributeError on them, and the app dies at start-up with ``NO_COLOR`` set."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        blank = Style()
+        return [Segment(text, monochrome_style(style or blank), None) for text, style, _ in segments]
+
+
+def install(app: App, name: str | None = None) -> None:
+    """Register both themes on ``app`` and start it in ``name`` (see ``initial``); NO_COLOR filtered safely."""
+    filters = getattr(app, "_filters", [])
+    filters[:] = [SafeMonochrome() if type(f) is Monochrome else f for f in filters]
+    for theme in THEMES.values():
+        app.register_theme(theme)
+    try:
+        chosen = initial(name)
+    except ValueError:  # a stray $GIL_TUI_THEME: the command line checks --theme, the environment falls back
+        chosen = "dark"
+    use_palette(chosen)
+    app.theme = THEMES[chosen].name
+
+
+def toggle(app: App) -> str:
+    """Dark to light or back; the lanes and the timeline are drawn again in the new palette."""
+    chosen = "light" if name_of(app) == "dark" else "dark"
+    use_palette(chosen)
+    app.theme = THEMES[chosen].name
+    from .widgets.lanes import RunLanes
+    from .widgets.timeline import TimelineLanes
+
+    for widget in list(app.query(RunLanes)) + list(app.query(TimelineLanes)):
+        getattr(widget, "_rows", {}).clear()  # the timeline caches its drawn rows
+        widget.refresh()
+    return chosen

@@ -1,0 +1,205 @@
+"""The result pane: the live elapsed time and CPU meter, then the run's numbers and why they came out so.
+
+What it shows is kept as a function of the language (``self._details``), so switching language
+re-renders the same result in the other one.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ...core.explain import explain
+from ...i18n import t
+from ..texts import text
+from .cpu_meter import CpuMeterLine
+from .setup import interval_label
+
+
+def python_label(interp: dict, gil: str | None = None) -> str:
+    short = ".".join(interp["version"].split(".")[:2]) + ("t" if interp.get("free_threaded") else "")
+    if interp.get("free_threaded"):
+        short += " GIL " + ("on" if interp.get("gil_enabled") else "off")
+    return short
+
+
+def size_label(size: float) -> str:
+    return "%g" % size
+
+
+def mode_name(mode: str) -> str:
+    return t("mode." + mode)
+
+
+def lost_pct(counter: dict) -> float:
+    return 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
+
+
+def describe(result: dict) -> str:
+    return text("result.what", workload=result["workload"], mode=mode_name(result["mode"]),
+                workers=result["workers"], size=size_label(result["size"]),
+                python=python_label(result["interpreter"]),
+                switch=interval_label(result.get("switch_interval") or 0.005))
+
+
+def numbers(result: dict) -> list[RenderableType]:
+    """The numbers of a finished run, most important first: status, counter, times, speedup."""
+    parts: list[RenderableType] = []
+    status = result["status"]
+    if status == "cancelled":
+        parts.append(Text(text("result.status.cancelled"), style="bold yellow"))
+    elif status != "ok":
+        parts.append(Text(text("result.status.error", error=result.get("error") or "?"), style="bold red"))
+
+    def num(value, pattern: str) -> str:
+        return "—" if value is None else pattern % value
+
+    counter = result.get("counter")
+    if counter:
+        style = "bold red" if counter["lost"] > 0 else "bold green"
+        parts.append(Text.assemble((text("result.counter") + " ", "grey70"), ("{:,}".format(counter["final"]), style),
+                                   " %s %s" % (text("result.of"), "{:,}".format(counter["expected"]))))
+    parts.append(Text.assemble(
+        (text("result.wall") + " ", "grey70"), num(result.get("wall_s"), "%.3f s"),
+        ("  " + text("result.cpu") + " ", "grey70"), num(result.get("cpu_s"), "%.3f s"),
+        ("  " + text("result.cores") + " ", "grey70"), num(result.get("cores_used"), "%.2f")))
+    if result["mode"] == "sequential" and status == "ok":
+        speedup = text("result.speedup.self")
+    elif result.get("speedup") is None:
+        speedup = text("result.speedup.none")
+    else:
+        speedup = "%.2f×" % result["speedup"]
+    parts.append(Text.assemble((text("result.speedup") + " ", "grey70"), (speedup, "bold")))
+    parts.append(Text(describe(result), style="grey70"))
+    for note in result.get("notes") or []:
+        parts.append(Text(text("result.notes", note=note), style="italic grey70"))
+    return parts
+
+
+def bullets(lines: list[str], style: str = "") -> list[RenderableType]:
+    return [Text.assemble(("• ", "grey50"), (line, style)) for line in lines]
+
+
+def details(result: dict, baseline: dict | None = None) -> RenderableType:
+    """The numbers, then the explanation measured from them (``gil_tui.explain``), in the current language."""
+    parts = numbers(result)
+    why = explain(result, None, baseline)
+    if why:
+        parts.append(Text(text("result.why"), style="bold"))
+        parts += bullets(why)
+    return Group(*parts)
+
+
+def banner(result: dict | None) -> str:
+    counter = (result or {}).get("counter")
+    if not counter or counter["lost"] <= 0:
+        return ""
+    return text("result.lost", lost="{:,}".format(counter["lost"]), pct=lost_pct(counter))
+
+
+class ResultPane(VerticalScroll):
+    """Elapsed time and the machine's CPU while a run goes; the measurements and their explanation when it ends."""
+
+    DEFAULT_CSS = """
+    ResultPane #elapsed { text-style: bold; height: 1; }
+    ResultPane #cpu { display: none; }
+    ResultPane #cpu.-live { display: block; }
+    ResultPane #banner { display: none; background: $error; color: $text; text-style: bold; padding: 0 1; }
+    ResultPane #banner.-lost { display: block; }
+    ResultPane #banner.-exact { display: block; background: $success-darken-2; }
+    """
+
+    elapsed: reactive[float | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._details: Callable[[], RenderableType] = lambda: Text(text("idle.hint"), style="italic grey50")
+        self._banner: Callable[[], tuple[str, str]] = lambda: ("", "")
+        self._ready = True
+        self._what: Callable[[], str] = lambda: ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(text("idle"), id="elapsed")
+        yield CpuMeterLine(id="cpu")
+        yield Static("", id="banner")
+        yield Static(self._details(), id="details")
+
+    def watch_elapsed(self, old: float | None, new: float | None) -> None:
+        # only the one-decimal text reaches the screen, so the pane repaints at most ten times a second
+        if new is not None and (old is None or "%.1f" % old != "%.1f" % new):
+            # one fixed-height line: a repaint, never a layout pass
+            self.query_one("#elapsed", Static).update(text("elapsed", seconds=new), layout=False)
+
+    def _paint(self) -> None:
+        self.query_one("#details", Static).update(self._details())
+        message, cls = self._banner()
+        widget = self.query_one("#banner", Static)
+        widget.update(message)
+        widget.set_class(cls == "-lost", "-lost")
+        widget.set_class(cls == "-exact", "-exact")
+
+    def retranslate(self) -> None:
+        """The same content again in the current language."""
+        elapsed = self.query_one("#elapsed", Static)
+        if self.elapsed is None:
+            elapsed.update(text("idle") if self._ready else text("idle.fix"))
+        else:
+            elapsed.update(text("elapsed", seconds=self.elapsed))
+        self.query_one(CpuMeterLine).refresh()
+        self._paint()
+
+    def show_idle(self, ready: bool) -> None:
+        self._ready = ready
+        if self.elapsed is None:
+            self.query_one("#elapsed", Static).update(text("idle") if ready else text("idle.fix"))
+
+    def show_start(self, what: Callable[[], str]) -> None:
+        self.elapsed = None
+        self.elapsed = 0.0
+        self._what = what
+        self._banner = lambda: ("", "")
+        self._details = lambda: Text(what() + "\n" + text("starting"), style="grey70")
+        self.query_one(CpuMeterLine).clear()
+        self.query_one(CpuMeterLine).add_class("-live")
+        self._paint()
+
+    def show_running(self) -> None:
+        """The lab has started: drop "starting the lab…"."""
+        what = self._what
+        self._details = lambda: Text(what(), style="grey70")
+        self._paint()
+
+    def show_cpu(self, percents: list[float]) -> None:
+        self.query_one(CpuMeterLine).show(percents)
+
+    def show_cancelling(self) -> None:
+        self._details = lambda: Text(text("cancelling"), style="bold yellow")
+        self._paint()
+
+    def show_result(self, result: dict, elapsed: float | None, baseline: dict | None = None,
+                    before: Callable[[], list[RenderableType]] | None = None, why: bool = True) -> None:
+        """A finished run; ``before`` renders what goes above its numbers (a preset's comparison, which
+        carries its own explanation: then ``why=False``)."""
+        self.elapsed = None
+        if elapsed is None:
+            elapsed = result.get("wall_s") or 0.0
+        self.elapsed = elapsed
+        self.query_one(CpuMeterLine).remove_class("-live")
+        counter = result.get("counter")
+        if counter and counter["lost"] > 0:
+            self._banner = lambda: (banner(result), "-lost")
+        elif counter and result["status"] == "ok":
+            self._banner = lambda: (text("result.exact"), "-exact")
+        else:
+            self._banner = lambda: ("", "")
+        body: Callable[[], RenderableType] = (lambda: details(result, baseline)) if why else \
+            (lambda: Group(*numbers(result)))
+        self._details = body if before is None else (lambda: Group(*before(), body()))
+        self._paint()
+        self.scroll_home(animate=False)

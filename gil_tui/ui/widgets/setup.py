@@ -1,0 +1,288 @@
+"""The setup pane: workload, workers, mode, size, switch interval and interpreter, checked as you type."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ...core import validation
+from ...core.probe import Interpreter
+from ...core.runner import RunSpec
+from ...lab.catalog import DEFAULT_SWITCH_INTERVAL, MAX_WORKERS, MODES, SWITCH_INTERVAL_RANGE, WORKLOADS, default_size
+from ..texts import text
+
+# sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
+SWITCH_PRESETS = (0.005, 0.001, 0.0001, 0.00001)
+CUSTOM = "custom"
+
+
+def interval_label(seconds: float) -> str:
+    """5 ms, 100 µs: the switch interval as people say it."""
+    if seconds >= 1e-3:
+        return "%g ms" % round(seconds * 1e3, 6)
+    return "%g µs" % round(seconds * 1e6, 6)
+
+
+def preset_for(value: str) -> str:
+    """The preset Select value matching a typed interval, or CUSTOM."""
+    try:
+        seconds = float(value.strip()) if value.strip() else DEFAULT_SWITCH_INTERVAL
+    except ValueError:
+        return CUSTOM
+    for preset in SWITCH_PRESETS:
+        if abs(seconds - preset) <= preset * 1e-9:
+            return "%g" % preset
+    return CUSTOM
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of the interpreter picker: a build, and for free-threaded builds the GIL setting."""
+
+    interpreter: Interpreter
+    gil: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.interpreter.free_threaded:
+            gil = self.gil or ("on" if self.interpreter.gil_enabled else "off")
+            return text("python.gil", short=self.interpreter.short, gil=gil)
+        return self.interpreter.short
+
+
+def choices_for(interpreters: list[Interpreter]) -> list[Choice]:
+    """Free-threaded builds appear twice, GIL off and GIL on; duplicates are dropped."""
+    seen: set[str] = set()
+    result: list[Choice] = []
+    for interp in interpreters:
+        real = os.path.realpath(interp.executable)
+        if real in seen:
+            continue
+        seen.add(real)
+        if interp.free_threaded:
+            result += [Choice(interp, "off"), Choice(interp, "on")]
+        else:
+            result.append(Choice(interp))
+    return result
+
+
+@dataclass
+class Preset:
+    workload: str = "fib"
+    mode: str = "threads"
+    workers: str = "4"
+    size: str = ""
+    switch_interval: str = "%g" % DEFAULT_SWITCH_INTERVAL
+    choice: int = 0
+
+
+FIELDS = ("workload", "workers", "mode", "size", "switch", "python")
+
+
+class SetupPane(Vertical):
+    """Posts ``SetupPane.Checked`` whenever the values change, valid or not."""
+
+    DEFAULT_CSS = """
+    SetupPane { height: auto; }
+    SetupPane .row { height: 1; }
+    SetupPane .row Label { width: 10; color: $text-muted; }
+    SetupPane .row Select, SetupPane .row Input { width: 1fr; }
+    SetupPane .row #switch-preset { width: 1fr; }
+    SetupPane .row #switch { display: none; margin-left: 1; }
+    SetupPane .row #switch.-custom { display: block; }
+    SetupPane #workload-desc { color: $text-muted; text-style: italic; padding-left: 10; text-wrap: nowrap;
+                              text-overflow: ellipsis; }
+    SetupPane .error { color: $error; text-style: bold; padding-left: 10; display: none; }
+    SetupPane .error.-shown { display: block; }
+    SetupPane #buttons { height: 1; }
+    SetupPane #buttons Button { margin-right: 2; min-width: 8; }
+    """
+
+    class Checked(Message):
+        def __init__(self, ok: bool) -> None:
+            super().__init__()
+            self.ok = ok
+
+    def __init__(self, choices: list[Choice], preset: Preset, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.choices = choices
+        self.preset = preset
+        self.errors: dict[str, str] = {}
+
+    # -- options, in the current language ---------------------------------------------------------
+
+    @staticmethod
+    def _workloads() -> list[tuple[Text, str]]:
+        return [(Text.assemble((name, "bold"), "  ", (text("workload." + name), "dim")), name) for name in WORKLOADS]
+
+    @staticmethod
+    def _modes() -> list[tuple[Text, str]]:
+        return [(Text.assemble((name, "bold"), "  ", (text("mode." + name), "dim")), name) for name in MODES]
+
+    def _pythons(self) -> list[tuple[Text, str]]:
+        return [(Text.assemble((c.label, "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
+                for i, c in enumerate(self.choices)]
+
+    @staticmethod
+    def _switches() -> list[tuple[str, str]]:
+        labels = [text("switch.default")] + [interval_label(s) for s in SWITCH_PRESETS[1:]]
+        return [(label, "%g" % s) for label, s in zip(labels, SWITCH_PRESETS)] + [(text("switch.custom"), CUSTOM)]
+
+    def compose(self) -> ComposeResult:
+        p = self.preset
+        with Horizontal(classes="row"):
+            yield Label(text("field.workload"), id="label-workload")
+            yield Select(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
+        yield Static(text("workload." + p.workload), id="workload-desc")
+        yield from self._input_row("workers", p.workers, "")
+        with Horizontal(classes="row"):
+            yield Label(text("field.mode"), id="label-mode")
+            yield Select(self._modes(), value=p.mode, allow_blank=False, compact=True, id="mode")
+        yield from self._input_row("size", p.size, "%g" % default_size(p.workload))
+        with Horizontal(classes="row"):
+            yield Label(text("field.switch"), id="label-switch")
+            preset = preset_for(p.switch_interval)
+            yield Select(self._switches(), value=preset, allow_blank=False, compact=True, id="switch-preset")
+            yield Input(p.switch_interval, placeholder="%g" % DEFAULT_SWITCH_INTERVAL, compact=True, id="switch",
+                        select_on_focus=False, classes="-custom" if preset == CUSTOM else "")
+        yield Static("", classes="error", id="switch-error")
+        with Horizontal(classes="row"):
+            yield Label(text("field.python"), id="label-python")
+            yield Select(self._pythons(), value=str(p.choice), allow_blank=False, compact=True, id="python")
+        yield Static("", classes="error", id="python-error")
+        with Horizontal(id="buttons"):
+            yield Button(text("button.run"), id="run-button", variant="success", compact=True)
+            yield Button(text("button.cancel"), id="cancel-button", variant="error", compact=True, disabled=True)
+
+    def _input_row(self, name: str, value: str, placeholder: str) -> ComposeResult:
+        with Horizontal(classes="row"):
+            yield Label(text("field." + name), id="label-" + name)
+            yield Input(value, placeholder=placeholder, compact=True, id=name, select_on_focus=False)
+        yield Static("", classes="error", id=name + "-error")
+
+    def on_mount(self) -> None:
+        self.check()
+
+    def retranslate(self) -> None:
+        """Every label, option and error again, in the current language; the values stay."""
+        for name in FIELDS:
+            self.query_one("#label-" + name, Label).update(text("field." + name))
+        for name, items in (("workload", self._workloads()), ("mode", self._modes()),
+                            ("switch-preset", self._switches()), ("python", self._pythons())):
+            select = self.query_one("#" + name, Select)
+            value = select.value
+            with select.prevent(Select.Changed):
+                select.set_options(items)
+                # set_options picks the first option; going through another value repaints the prompt
+                select.value = items[-1][1] if value == items[0][1] else items[0][1]
+                select.value = value
+        self.query_one("#workload-desc", Static).update(text("workload." + self.value("workload")))
+        self.query_one("#run-button", Button).label = text("button.run")
+        self.query_one("#cancel-button", Button).label = text("button.cancel")
+        self.check()
+
+    # -- reading and checking ---------------------------------------------------------------------
+
+    def value(self, name: str) -> str:
+        """A field's value as typed; "switch" is the interval in seconds, from the preset or the entry."""
+        if name == "switch":
+            preset = self.query_one("#switch-preset", Select).value
+            if preset != CUSTOM:
+                return str(preset)
+        widget = self.query_one("#" + name)
+        if isinstance(widget, Select):
+            return str(widget.value)
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def set_value(self, name: str, value: str) -> None:
+        if name == "switch":
+            self.query_one("#switch-preset", Select).value = preset_for(value)
+            self.query_one("#switch", Input).value = value
+            return
+        widget = self.query_one("#" + name)
+        if isinstance(widget, (Select, Input)):
+            widget.value = value
+
+    def spec(self) -> RunSpec:
+        """The RunSpec these values ask for; UsageError with the first mistake."""
+        workload = validation.workload(self.value("workload"))
+        mode = validation.modes(self.value("mode"))[0]
+        workers = validation.workers(self.value("workers"))
+        size = validation.size(workload, self.value("size"))
+        interval = validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL)
+        choice = self.choices[int(self.value("python"))]
+        gil = validation.gil_for(choice.interpreter, choice.gil)
+        return RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval)
+
+    def _message(self, name: str) -> str:
+        """The field's mistake, in the current language (options' own messages are English only)."""
+        value = self.value(name)
+        if name == "workers":
+            return text("error.workers", max=MAX_WORKERS, value=value.strip() or "''")
+        if name == "size":
+            workload = self.value("workload")
+            _, integral, upper, unit, _ = WORKLOADS[workload]
+            key = "error.size.whole" if integral else "error.size.number"
+            return text(key, workload=workload, upper=upper, unit=unit, value=value.strip())
+        if name == "switch":
+            low, high = SWITCH_INTERVAL_RANGE
+            return text("error.switch", low=low, high=high, value=value.strip())
+        return text("error.python.gil", version=self.choices[int(self.value("python"))].interpreter.version)
+
+    def check(self) -> bool:
+        """Show an error under each bad field; disable Run while any is left. True when all are fine."""
+        errors: dict[str, str] = {}
+        workload = self.value("workload")
+        checks = {
+            "workers": lambda: validation.workers(self.value("workers")),
+            "size": lambda: validation.size(workload, self.value("size")),
+            "switch": lambda: validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL),
+            "python": lambda: validation.gil_for(self.choices[int(self.value("python"))].interpreter,
+                                              self.choices[int(self.value("python"))].gil),
+        }
+        for name, check in checks.items():
+            try:
+                check()
+            except validation.UsageError:
+                errors[name] = self._message(name)
+        for name in ("workers", "size", "switch", "python"):
+            widget = self.query_one("#%s-error" % name, Static)
+            widget.update(errors.get(name, ""))
+            widget.set_class(name in errors, "-shown")
+        self.errors = errors
+        self.query_one("#run-button", Button).disabled = bool(errors) or self.running
+        self.post_message(self.Checked(not errors))
+        return not errors
+
+    running = False
+
+    def set_running(self, running: bool) -> None:
+        self.running = running
+        self.query_one("#run-button", Button).disabled = running or bool(self.errors)
+        self.query_one("#cancel-button", Button).disabled = not running
+
+    # -- events -----------------------------------------------------------------------------------
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "workload" and isinstance(event.value, str) and event.value in WORKLOADS:
+            self.query_one("#workload-desc", Static).update(text("workload." + event.value))
+            self.query_one("#size", Input).placeholder = "%g" % default_size(event.value)
+        elif event.select.id == "switch-preset":
+            entry = self.query_one("#switch", Input)
+            custom = event.value == CUSTOM
+            entry.set_class(custom, "-custom")
+            if custom and not entry.value.strip():
+                entry.value = "%g" % DEFAULT_SWITCH_INTERVAL
+            if custom and self.query_one("#switch-preset", Select).has_focus:
+                entry.focus()
+        self.check()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.check()

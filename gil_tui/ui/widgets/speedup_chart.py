@@ -1,0 +1,135 @@
+"""A comparison's speedups (and lost counter updates) as text bars in ONE widget, grouped GIL vs GIL off.
+
+Interpreters running with a GIL (classic builds, and free-threaded builds with PYTHON_GIL=1) form one group in one
+colour; free-threaded builds running without it form the other, so the contrast shows at a glance. Every bar is one
+mode against that interpreter's own sequential run; a mark at 1× shows where "no gain" is.
+Colours are from the Okabe-Ito palette, which stays distinct for colour-blind readers.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
+
+from ...core.export import python_label
+from ..comparison_texts import ct
+
+GIL_STYLE = Style(color="#e69f00", bold=True)  # orange
+FREE_STYLE = Style(color="#56b4e9", bold=True)  # sky blue
+LOST_STYLE = Style(color="#d55e00", bold=True)  # vermillion
+FAILED_STYLE = Style(color="#d55e00", italic=True)
+TRACK = Style(color="grey35")
+DIM = Style(color="grey62", italic=True)
+LABEL = Style(color="grey85")
+MIN_BAR = 6
+
+
+def gil_group(result: dict) -> str:
+    """"free" for a free-threaded build that really ran without the GIL (as the lab reported), else "gil"."""
+    interp = result["interpreter"]
+    return "free" if interp.get("free_threaded") and not interp.get("gil_enabled") else "gil"
+
+
+def _bars(results: list[dict]) -> list[dict]:
+    """The rows worth a bar: every mode but sequential (always 1×), unless sequential is all there is."""
+    others = [r for r in results if r["mode"] != "sequential"]
+    return others or list(results)
+
+
+def _value(result: dict) -> str:
+    if result.get("status") != "ok" or result.get("speedup") is None:
+        return ct("chart.failed", status=result.get("status") or "error")
+    return "%.2f×" % result["speedup"]
+
+
+def _bar(value: float, scale: float, width: int, style: Style, mark: int | None) -> Text:
+    """``value`` as filled cells of ``width`` (eighths for the last one), a dim track and the 1× mark after it."""
+    eighths = int(round(max(0.0, value) / scale * width * 8)) if scale > 0 else 0
+    eighths = min(eighths, width * 8)
+    full, part = divmod(eighths, 8)
+    bar = Text("█" * full, style=style)
+    if part:
+        bar.append(" ▏▎▍▌▋▊▉"[part], style=style)
+    for column in range(bar.cell_len, width):
+        bar.append("│" if column == mark else " ", style=TRACK)
+    return bar
+
+
+def chart_lines(results: list[dict], width: int) -> list[Text]:
+    """The chart at ``width`` columns, one Text per line (tests read it the way a person does)."""
+    width = max(width, 20)
+    rows = _bars(results)
+    if not rows:
+        return [Text(ct("chart.empty"), style=DIM)]
+    races = any(r.get("counter") for r in rows)
+    labels = {id(r): python_label(r) for r in rows}
+    label_w = max(len(v) for v in labels.values())
+    mode_w = max([len(r["mode"]) for r in rows] + ([len(ct("chart.lost"))] if races else []))
+    values = {id(r): _value(r) for r in rows}
+    value_w = max(max(len(v) for v in values.values()), len("100.0 %") if races else 0)
+    bar_w = max(MIN_BAR, width - 2 - label_w - 1 - mode_w - 1 - 1 - value_w)
+    speedups = [r["speedup"] for r in rows if r.get("status") == "ok" and r.get("speedup") is not None]
+    scale = max([1.0] + speedups) * 1.05
+    mark = int(round(bar_w / scale))
+    lines = [Text(ct("chart.title"), style=DIM)]
+    if races:
+        lines.append(Text(ct("chart.lost.title"), style=DIM))
+    for group, style in (("gil", GIL_STYLE), ("free", FREE_STYLE)):
+        members = [r for r in rows if gil_group(r) == group]
+        if not members:
+            continue
+        lines.append(Text("■ " + ct("chart.group." + group), style=style))
+        previous = None
+        for r in members:
+            name = labels[id(r)]
+            shown = name if name != previous else ""
+            previous = name
+            line = Text("  ")
+            line.append(shown.ljust(label_w), style=LABEL if shown else None)
+            line.append(" " + r["mode"].ljust(mode_w) + " ")
+            if r.get("status") == "ok" and r.get("speedup") is not None:
+                line.append_text(_bar(r["speedup"], scale, bar_w, style, mark))
+                line.append(" " + values[id(r)].rjust(value_w), style=style)
+            else:
+                line.append(values[id(r)] + (": " + str(r["error"]) if r.get("error") else ""), style=FAILED_STYLE)
+            lines.append(line)
+            counter = r.get("counter")
+            if counter and r.get("status") == "ok":
+                pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
+                lost = Text("  " + " " * label_w + " " + ct("chart.lost").rjust(mode_w) + " ")
+                lost.append_text(_bar(pct, 100.0, bar_w, LOST_STYLE, None))
+                lost.append((" %.1f %%" % pct).rjust(value_w + 1), style=LOST_STYLE if counter["lost"] else DIM)
+                lines.append(lost)
+    for line in lines:
+        line.no_wrap = True
+        line.overflow = "ellipsis"
+        line.truncate(width, overflow="ellipsis")
+    return lines
+
+
+class SpeedupChart(Widget):
+    """Shows ``chart_lines`` for the results it is given; as tall as its lines."""
+
+    DEFAULT_CSS = """
+    SpeedupChart { height: auto; width: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.results: list[dict] = []
+
+    def show(self, results: list[dict]) -> None:
+        self.results = list(results)
+        self.refresh(layout=True)
+
+    def lines(self, width: int | None = None) -> list[Text]:
+        """The lines at ``width``, else at the widget's width (80 before it was ever laid out, e.g. a hidden tab)."""
+        return chart_lines(self.results, width or self.content_region.width or 80)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(chart_lines(self.results, width))
+
+    def render(self) -> Text:
+        return Text("\n").join(self.lines())

@@ -1,0 +1,236 @@
+"""Who ran when, drawn in ONE line-API widget: a row per worker, time left to right, zoomable.
+
+Each cell covers ``per`` recorded slices (0.5 ms each by default); its shade is the share of them
+in which the worker made progress. "Fit" picks the smallest zoom level that shows the whole run;
+``+``/``-`` step through ``ZOOM`` and ``[``/``]`` move the window (a zoomed-in live view follows
+the newest slices). Under the lanes, fixed at the bottom: the scale, and how often one lane at a
+time made progress. Rows are cached per lane and only redrawn when new slices or the view change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...core.timeline import first_last
+from ..texts import text
+
+SHADES = " ░▒▓█"
+ZOOM = (1, 2, 4, 10, 20, 40, 100, 200, 400, 1000, 2000, 4000, 10000, 20000)  # slices per cell
+ACTIVE = Style(color="#3b8eea")
+TRACK = Style(color="grey23")
+LABEL = Style(color="grey70")
+NOTE = Style(color="grey50", italic=True)
+STAT = Style(color="#d9a400")
+FOOTER = 2  # rows under the lanes: the scale, the overlap (one row, merged, when the lanes need the room)
+MIN_ACTIVE = 20  # active slices below which the overlap figure says little
+_ONE = bytes([0] + [1] * 255)  # translate table: any mark -> 1
+
+
+@dataclass(frozen=True)
+class Stat:
+    active: int  # slices with at least one lane active, in the steady window
+    one: float  # share of them with exactly one lane active
+    all: float  # share with every lane active
+
+
+def fast_overlap(lanes: list[bytearray]) -> Stat:
+    """``gil_tui.timeline.steady_overlap`` without a Python loop per slice.
+
+    Lanes hold 0/1 bytes; read as big integers and added, each byte of the sum is the number of
+    lanes active in that slice (no carry: at most 64 lanes < 256).
+    """
+    spans = [first_last(lane) for lane in lanes]
+    if len(lanes) < 1 or any(span is None for span in spans):
+        return Stat(0, 0.0, 0.0)
+    start = max(span[0] for span in spans if span is not None)
+    end = min(span[1] for span in spans if span is not None) + 1
+    if end <= start:
+        return Stat(0, 0.0, 0.0)
+    total = sum(int.from_bytes(lane[start:end], "big") for lane in lanes)
+    counts = total.to_bytes(end - start, "big")
+    active = end - start - counts.count(0)
+    if not active:
+        return Stat(0, 0.0, 0.0)
+    return Stat(active, counts.count(1) / active, counts.count(len(lanes)) / active)
+
+
+def cell_label(seconds: float) -> str:
+    if seconds >= 1:
+        return "%g s" % round(seconds, 3)
+    return "%g ms" % round(seconds * 1000, 3)
+
+
+class TimelineLanes(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    TimelineLanes { height: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.lanes: list[bytearray] = []
+        self.slice_s = 0.0005
+        self.zoom: int | None = None  # index into ZOOM; None: fit the whole run
+        self.pan: int | None = None  # first slice shown when zoomed in; None: follow the newest
+        self._rows: dict[int, tuple[tuple, str]] = {}
+        self._stat: tuple[int, Stat] | None = None
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.zoom = self.pan = None
+        self.show([], self.slice_s)
+
+    def show(self, lanes: list[list[int]], slice_s: float) -> None:
+        self.lanes = [bytearray(bytes(lane).translate(_ONE)) for lane in lanes]
+        self.slice_s = slice_s
+        self._changed(resized=True)
+
+    def extend(self, start: int, lanes: list[list[int]]) -> bool:
+        """Replace everything from slot ``start`` on with freshly read slots. True if anything changed."""
+        if len(self.lanes) != len(lanes):
+            self.lanes = [bytearray() for _ in lanes]
+            start = 0
+            resized = True
+        else:
+            resized = False
+        changed = resized
+        for mine, new in zip(self.lanes, lanes):
+            fresh = bytes(new).translate(_ONE)
+            if mine[start:] != fresh:
+                del mine[start:]
+                mine.extend(fresh)
+                changed = True
+        if changed:
+            self._changed(resized)
+        return changed
+
+    def _changed(self, resized: bool) -> None:
+        self._stat = None
+        if resized:
+            self.virtual_size = Size(0, len(self.lanes) + 1)  # scrolling needed only with the one-row footer
+        self.refresh()
+
+    @property
+    def slots(self) -> int:
+        return max((len(lane) for lane in self.lanes), default=0)
+
+    # -- the view ---------------------------------------------------------------------------------
+
+    def _cells(self) -> int:
+        return max(1, self.scrollable_content_region.width - self._label_width())
+
+    def _label_width(self) -> int:
+        return len(text("lane.label", index=max(0, len(self.lanes) - 1))) + 1
+
+    def _fit(self, cells: int) -> int:
+        slots = self.slots
+        for index, per in enumerate(ZOOM):
+            if per * cells >= slots:
+                return index
+        return len(ZOOM) - 1
+
+    def window(self) -> tuple[int, int]:
+        """(first slice shown, slices per cell)."""
+        cells = self._cells()
+        fit = self._fit(cells)
+        if self.zoom is None or self.zoom >= fit:
+            return 0, ZOOM[fit]
+        per = ZOOM[self.zoom]
+        last = max(0, self.slots - per * cells)
+        start = last if self.pan is None else max(0, min(self.pan, last))
+        return start - start % per, per
+
+    def zoom_in(self) -> None:
+        level = self._fit(self._cells()) if self.zoom is None else self.zoom
+        self.zoom = max(0, level - 1)
+        self.refresh()
+
+    def zoom_out(self) -> None:
+        if self.zoom is not None:
+            self.zoom += 1
+            if self.zoom >= self._fit(self._cells()):
+                self.zoom = self.pan = None
+        self.refresh()
+
+    def zoom_fit(self) -> None:
+        self.zoom = self.pan = None
+        self.refresh()
+
+    def move(self, direction: int) -> None:
+        """Half a window earlier (-1) or later (+1); reaching the end follows the newest slices again."""
+        if self.zoom is None:
+            return
+        start, per = self.window()
+        span = per * self._cells()
+        start += direction * span // 2
+        self.pan = None if start + span >= self.slots else max(0, start)
+        self.refresh()
+
+    def scale_label(self) -> str:
+        start, per = self.window()
+        where = text("timeline.fit") if self.zoom is None or per == ZOOM[self._fit(self._cells())] else \
+            "%.2f–%.2f s" % (start * self.slice_s, min(self.slots, start + per * self._cells()) * self.slice_s)
+        return "%s · %s · %s" % (text("timeline.scale", cell=cell_label(per * self.slice_s)), where,
+                                 text("timeline.keys"))
+
+    def stat(self) -> Stat:
+        if self._stat is None or self._stat[0] != self.slots:
+            self._stat = (self.slots, fast_overlap(self.lanes))
+        return self._stat[1]
+
+    def stat_label(self, short: bool = False) -> str:
+        stat = self.stat()
+        if stat.active < MIN_ACTIVE or len(self.lanes) < 2:
+            return text("timeline.few")
+        return text("timeline.turns.short" if short else "timeline.turns", one=100 * stat.one, lanes=len(self.lanes),
+                    all=100 * stat.all)
+
+    # -- drawing ----------------------------------------------------------------------------------
+
+    def _row(self, index: int, start: int, per: int, cells: int) -> str:
+        lane = self.lanes[index]
+        key = (len(lane), start, per, cells)
+        cached = self._rows.get(index)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        top = len(SHADES) - 1
+        chars = []
+        for a in range(start, min(len(lane), start + per * cells), per):
+            chunk = lane[a:a + per]
+            chars.append(SHADES[-(-chunk.count(1) * top // len(chunk))])  # any mark shows, rounded up
+        row = "".join(chars)
+        self._rows[index] = (key, row)
+        return row
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        height = self.scrollable_content_region.height
+        if not self.lanes:
+            return Strip([Segment(text("timeline.empty")[:width], NOTE)]).extend_cell_length(width) if y == 0 \
+                else Strip.blank(width)
+        rows = FOOTER if height >= len(self.lanes) + FOOTER else 1
+        footer = y - (height - rows)
+        if rows == 1 and footer == 0:
+            scale = text("timeline.cell", cell=cell_label(self.window()[1] * self.slice_s))
+            return Strip([Segment(self.stat_label(short=True), STAT), Segment(" · " + scale, NOTE)]).crop_extend(
+                0, width, None)
+        if footer == 0:
+            return Strip([Segment(self.scale_label()[:width], NOTE)]).extend_cell_length(width)
+        if footer == 1:
+            return Strip([Segment(self.stat_label()[:width], STAT)]).extend_cell_length(width)
+        index = y + int(self.scroll_offset.y)
+        if index >= len(self.lanes):
+            return Strip.blank(width)
+        label_width = self._label_width()
+        cells = max(1, width - label_width)
+        start, per = self.window()
+        row = self._row(index, start, per, cells)
+        segments = [Segment(text("lane.label", index=index).rjust(label_width - 1) + " ", LABEL),
+                    Segment(row, ACTIVE)]
+        return Strip(segments).extend_cell_length(width).crop(0, width)

@@ -1,0 +1,484 @@
+"""The workbench: setup on one side, the run's lanes, its result and the session's history.
+
+A thread worker starts and watches the lab process; ONE timer pulls the lab's shared-memory board
+ten times a second and applies it in one batch. No message per progress step, no workload code here.
+The same timer samples the machine's per-core CPU twice a second. The post's three experiments
+(keys 1 2 3) are series of runs started one after another from ``_finish``. Every text comes from
+the current language (``gil_tui.i18n``); ``l`` switches it and re-labels everything on screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
+
+from .. import i18n
+from ..core import presets, validation
+from ..core.cpu_meter import CpuMeter
+from ..core.probe import Interpreter
+from ..core.runner import RunSpec
+from ..core.validation import UsageError
+from . import themes
+from .active_run import ActiveRun
+from .comparison import for_app as comparison_for
+from .comparison_texts import ct
+from .export_dialog import export_results
+from .help import HelpScreen
+from .texts import text
+from .widgets.history import HistoryTable
+from .widgets.lanes import RunLanes
+from .widgets.result import ResultPane, bullets, mode_name
+from .widgets.setup import Preset, SetupPane, choices_for
+from .widgets.timeline import TimelineLanes
+
+FPS = 10
+CPU_EVERY = 5  # timer ticks between CPU meter samples: 2 Hz
+LANES_EVERY = 2  # timer ticks between lane and timeline redraws: 5 Hz, half the drawing; the elapsed time gets 10 Hz
+PRESET_KEYS = ("seed-fib", "seed-race", "seed-sleep")  # keys 1, 2, 3
+# the footer's descriptions by action (i18n keys), looked up again when the language changes
+KEY_TEXTS = {"run": "app.key.run", "cancel": "app.key.cancel", "quit": "app.key.quit", "help": "app.key.help",
+             "toggle_timeline": "app.key.timeline", "language": "app.key.language", "zoom_in": "app.key.zoom_in",
+             "zoom_out": "app.key.zoom_out", "preset(1)": "app.key.preset", "preset(2)": "app.key.preset",
+             "preset(3)": "app.key.preset", "compare": "compare.key.compare", "export": "compare.key.export",
+             "toggle_theme": "app.key.theme"}
+NARROW = 100  # columns: below this the panes stack
+QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab on quit (cancel itself takes < 0.5 s)
+RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is appended as a JSON line
+
+
+def group_key(result: dict) -> tuple:
+    return (result["workload"], result["size"], result["workers"], result["interpreter"]["executable"],
+            result.get("gil"))
+
+
+def baseline_for(result: dict, earlier: list[dict]) -> dict | None:
+    """The latest sequential run of the same workload, size, workers and interpreter that went fine."""
+    for past in reversed(earlier):
+        if past is not result and past["mode"] == "sequential" and past["status"] == "ok" and past.get("wall_s") \
+                and group_key(past) == group_key(result):
+            return past
+    return None
+
+
+def release_footer_keys(app: App) -> None:
+    """Drop the footer's watchers of keys it has since removed. Textual 8.2.8 keeps every FooterKey the footer ever
+    composed (textual#6666: a data_bind watcher is only pruned when the watched value changes, and the footer's
+    ``compact`` never does); with a recompose on each run's start and end that was ~0.3 MB per run."""
+    for footer in app.query(Footer):
+        for watchers in getattr(footer, "__watchers", {}).values():
+            watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]
+
+
+@dataclass
+class Series:
+    """One of the post's experiments in progress: its runs still to go and those done."""
+
+    number: int
+    name: str
+    steps: int
+    queue: list[RunSpec]
+    results: list[dict] = field(default_factory=list)
+
+
+class Workbench(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = text("title")
+    BINDINGS = [
+        Binding("r", "run", text("key.run"), priority=True),
+        Binding("escape", "cancel", text("key.cancel")),
+        Binding("q", "quit", text("key.quit"), priority=True),
+        Binding("ctrl+c", "quit", text("key.quit"), show=False, priority=True),
+        Binding("question_mark", "help", text("key.help"), priority=True),
+        Binding("t", "toggle_timeline", text("key.timeline")),
+        Binding("l", "language", text("key.language"), priority=True),  # the inputs take numbers only
+        Binding("plus,equals_sign", "zoom_in", text("key.zoom_in"), show=False),
+        Binding("minus", "zoom_out", text("key.zoom_out"), show=False),
+        Binding("0", "zoom_fit", show=False),
+        Binding("left_square_bracket", "pan(-1)", show=False),
+        Binding("right_square_bracket", "pan(1)", show=False),
+        Binding("1", "preset(1)", text("key.preset"), show=False),
+        Binding("2", "preset(2)", text("key.preset"), show=False),
+        Binding("3", "preset(3)", text("key.preset"), show=False),
+        Binding("c", "compare", ct("key.compare"), show=False),
+        Binding("e", "export", ct("key.export"), show=False),
+        Binding("d", "toggle_theme", text("key.theme"), show=False),
+    ]
+
+    def __init__(self, interpreters: list[Interpreter], preset: Preset | None = None, *, autorun: bool = False,
+                 blink: bool = True, lang: str | None = None, theme: str | None = None) -> None:
+        if lang is not None:
+            i18n.set_language(lang)
+        super().__init__()
+        themes.install(self, theme)  # theme None: $GIL_TUI_THEME, else dark
+        self.choices = choices_for(interpreters)
+        self.preset = preset or Preset()
+        self.autorun = autorun
+        self.blink = blink
+        self.active: ActiveRun | None = None
+        self.timer: Timer | None = None
+        self.timeline_from = 0
+        self.ticks = 0
+        self.started_shown = False
+        self.cpu: CpuMeter | None = None
+        self.series: Series | None = None
+        self.preset_size: float | None = None  # the post's experiments at another size (tests run them short)
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                setup = SetupPane(self.choices, self.preset, id="setup")
+                setup.border_title = text("pane.setup")
+                yield setup
+                result = ResultPane(id="result")
+                result.border_title = text("pane.result")
+                yield result
+            with Vertical(id="right"):
+                with TabbedContent(id="runpane"):
+                    with TabPane(text("tab.lanes"), id="tab-lanes"):
+                        yield RunLanes(id="lanes")
+                    with TabPane(text("tab.timeline"), id="tab-timeline"):
+                        yield TimelineLanes(id="timeline")
+                history = HistoryTable(id="history")
+                history.border_title = text("pane.history")
+                yield history
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.retranslate()
+        self._apply_width(self.size.width)
+        if not self.blink:
+            for field in self.query(Input):
+                field.cursor_blink = False
+        if self.autorun:
+            self.call_after_refresh(self.action_run)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW, "narrow")
+
+    def retranslate(self) -> None:
+        """The workbench's own texts again (title, pane titles, tabs, footer), in the current language."""
+        self.title = text("title")
+        for selector, key in (("#setup", "pane.setup"), ("#result", "pane.result"), ("#history", "pane.history"),
+                              ("#runpane", "pane.run")):
+            self.query_one(selector).border_title = text(key)
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("tab-lanes").label = text("tab.lanes")
+        tabs.get_tab("tab-timeline").label = text("tab.timeline")
+        bindings = self._bindings.key_to_bindings
+        for key, found in bindings.items():
+            bindings[key] = [dataclasses.replace(b, description=i18n.t(KEY_TEXTS[b.action]))
+                             if b.action in KEY_TEXTS else b for b in found]
+        self.refresh_bindings()
+
+    def action_language(self) -> None:
+        i18n.set_language("es" if i18n.get_language() == "en" else "en")
+        with self.batch_update():
+            self.retranslate()
+            self.query_one(SetupPane).retranslate()
+            self.query_one(ResultPane).retranslate()
+            self.query_one(HistoryTable).retranslate()
+            self.query_one(RunLanes).refresh()
+            self.query_one(TimelineLanes).refresh()
+        if isinstance(self.screen, HelpScreen):  # built from texts: build it again
+            self.pop_screen()
+            self.push_screen(HelpScreen())
+        elif callable(getattr(self.screen, "retranslate", None)):  # another screen that can re-label itself
+            self.screen.retranslate()  # type: ignore[attr-defined]
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # the footer shows run or cancel, whichever applies now
+        if action == "run":  # on another screen (comparison, help) its own r applies
+            return self.active is None and len(self.screen_stack) == 1
+        if action == "cancel":
+            return self.active is not None
+        return True
+
+    def action_run(self) -> None:
+        if self.active is not None or isinstance(self.screen, HelpScreen):
+            return
+        setup = self.query_one(SetupPane)
+        if not setup.check():
+            self.notify(text("error.invalid", error=next(iter(setup.errors.values()))), severity="error")
+            return
+        try:
+            spec = setup.spec()
+        except UsageError as exc:
+            self.notify(text("error.invalid", error=exc), severity="error")
+            return
+        self.series = None
+        self._start(spec)
+
+    def action_preset(self, number: int) -> None:
+        """Run the post's experiment ``number`` (1 fib, 2 the race, 3 sleep) on the chosen interpreter."""
+        if self.active is not None or len(self.screen_stack) > 1:
+            return
+        setup = self.query_one(SetupPane)
+        choice = setup.choices[int(setup.value("python"))]
+        try:
+            gil = validation.gil_for(choice.interpreter, choice.gil)
+        except UsageError:
+            self.notify(text("error.invalid", error=setup.errors.get("python", "")), severity="error")
+            return
+        name = PRESET_KEYS[number - 1]
+        specs = presets.PRESETS[name].specs(choice.interpreter, gil, self.preset_size)
+        self.series = Series(number, name, len(specs), specs[1:])
+        self._start(specs[0])
+
+    def _start(self, spec: RunSpec) -> None:
+        active = self.active = ActiveRun(spec)
+        self.query_one(SetupPane).set_running(True)
+        self.query_one(RunLanes).reset(spec.workers)
+        self.query_one(TimelineLanes).clear()
+        self.timeline_from = 0
+        self.ticks = 0
+        self.started_shown = False  # "starting the lab…" until the first progress arrives
+        self.cpu = CpuMeter()
+        series = self.series
+
+        def what() -> str:
+            line = text("running", workload=spec.workload, mode=mode_name(spec.mode), workers=spec.workers,
+                        python=spec.interpreter.short)
+            if series is None:
+                return line
+            return text("preset.running", number=series.number, step=len(series.results) + 1, steps=series.steps,
+                        what=line)
+
+        self.query_one(ResultPane).show_start(what)
+        self.timer = self.set_interval(1 / FPS, self._pull)
+        self.run_worker(active.drive_in_worker, thread=True, group="lab", exit_on_error=False)
+        self.refresh_bindings()
+
+    def action_cancel(self) -> None:
+        if self.series is not None:
+            self.series.queue.clear()
+        if self.active is not None and not self.active.stop.is_set():
+            self.active.stop.set()
+            self.query_one(ResultPane).show_cancelling()
+
+    async def action_quit(self) -> None:
+        await self.stop_run()
+        self.exit(0)
+
+    def action_toggle_timeline(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "tab-lanes" if tabs.active == "tab-timeline" else "tab-timeline"
+        if tabs.active == "tab-timeline" and self.active is not None:
+            self._pull_timeline(self.active)
+
+    def action_compare(self) -> None:
+        if self.active is None and len(self.screen_stack) == 1:
+            self.push_screen(comparison_for(self))
+
+    def action_export(self) -> None:
+        if len(self.screen_stack) == 1:
+            export_results(self, self.query_one(HistoryTable).results, "session")
+
+    def _timeline_tab(self) -> TimelineLanes:
+        """The timeline, brought to the front: zoom keys act on it and show it."""
+        if self.query_one(TabbedContent).active != "tab-timeline":
+            self.action_toggle_timeline()
+        return self.query_one(TimelineLanes)
+
+    def action_zoom_in(self) -> None:
+        self._timeline_tab().zoom_in()
+
+    def action_zoom_out(self) -> None:
+        self._timeline_tab().zoom_out()
+
+    def action_zoom_fit(self) -> None:
+        self._timeline_tab().zoom_fit()
+
+    def action_pan(self, direction: int) -> None:
+        self._timeline_tab().move(direction)
+
+    def action_toggle_theme(self) -> None:
+        themes.toggle(self)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen())
+
+    async def stop_run(self) -> None:
+        """Cancel a run in progress and wait until its lab process and board are gone."""
+        active = self.active
+        if active is None:
+            return
+        active.stop.set()
+        loop_time = asyncio.get_running_loop().time
+        deadline = loop_time() + QUIT_WAIT
+        while not active.done.is_set() and loop_time() < deadline:
+            await asyncio.sleep(0.02)
+        self._finish(active)
+
+    # -- the one timer ----------------------------------------------------------------------------
+
+    def _pull(self) -> None:
+        active = self.active
+        if active is None:
+            return
+        if active.done.is_set():
+            self._finish(active)
+            return
+        self.ticks += 1
+        with self.batch_update():
+            self.query_one(ResultPane).elapsed = active.elapsed()
+            if self.cpu is not None and self.ticks % CPU_EVERY == 0:
+                self.query_one(ResultPane).show_cpu(self.cpu.sample())
+            if self.ticks % LANES_EVERY != 1:
+                return
+            snap = active.lab.snapshot()
+            if snap.total and any(snap.total):
+                if self.query_one(RunLanes).show(snap.done, snap.total, snap.states) and not self.started_shown:
+                    self.started_shown = True
+                    self.query_one(ResultPane).show_running()
+            if self.query_one(TabbedContent).active == "tab-timeline":
+                self._pull_timeline(active)
+
+    def _pull_timeline(self, active: ActiveRun) -> None:
+        start = max(0, self.timeline_from - 1)  # the last slot read may have been still filling
+        lanes = active.lab.timeline(start)
+        if lanes.lanes:
+            timeline = self.query_one(TimelineLanes)
+            timeline.slice_s = lanes.slice_s
+            timeline.extend(start, lanes.lanes)
+            self.timeline_from = start + max(len(lane) for lane in lanes.lanes)
+
+    def _finish(self, active: ActiveRun) -> None:
+        """In the UI thread, once the lab is over: last snapshot, close, show and record the result."""
+        if self.active is not active:
+            return
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+        result = active.result
+        if result is None:  # the worker did not finish in time: close() kills the lab regardless
+            result = active.lab.unfinished("cancelled")
+        snap = active.lab.snapshot() if active.lab.board is not None else None
+        active.close()
+        self.active = None
+        self.cpu = None
+        history = self.query_one(HistoryTable)
+        self._add_speedup(result, history.results)
+        series = self.series
+        if series is not None:
+            series.results.append(result)
+            if result["status"] != "ok":
+                series.queue.clear()
+        following = series is not None and bool(series.queue)
+        with self.batch_update():
+            if result.get("tasks"):
+                self._show_lanes(result)
+            elif snap is not None:
+                self.query_one(RunLanes).show(snap.done, snap.total, snap.states)
+            self._show_timeline(result)
+            if series is None:
+                self.query_one(ResultPane).show_result(result, active.elapsed(),
+                                                       baseline_for(result, history.results))
+            elif not following:
+                self._show_series(series, result, active.elapsed())
+            history.add_result(result)
+            self.query_one(SetupPane).set_running(following)
+        self._log(result)
+        release_footer_keys(self)
+        if following:
+            assert series is not None
+            self._start(series.queue.pop(0))
+        else:
+            self.series = None
+        self.refresh_bindings()
+
+    def _show_series(self, series: Series, last: dict, elapsed: float) -> None:
+        """The post's figures beside the ones just measured, and why they differ; then the last run."""
+        results = list(series.results)
+
+        def comparison() -> list[RenderableType]:
+            title = text("preset.done", number=series.number, title=i18n.t(presets.PRESETS[series.name].title_key))
+            parts: list[RenderableType] = [Text(title, style="bold")]
+            if len(results) < series.steps or any(r["status"] != "ok" for r in results):
+                done = len([r for r in results if r["status"] == "ok"])
+                parts.append(Text(text("preset.cancelled", number=series.number, done=done, steps=series.steps),
+                                  style="bold yellow"))
+            parts += bullets(presets.compare(series.name, results))
+            parts.append(Text(""))
+            return parts
+
+        self.query_one(ResultPane).show_result(last, elapsed, before=comparison, why=False)
+
+    def _show_lanes(self, result: dict) -> None:
+        tasks = result.get("tasks") or []
+        shares = [t["cpu_s"] / t["wall_s"] if t.get("cpu_s") is not None and t.get("wall_s") else None
+                  for t in tasks]
+        self.query_one(RunLanes).show([t["done"] or 0 for t in tasks], [t["total"] or 0 for t in tasks],
+                                      [t.get("state") or "pending" for t in tasks], shares)
+
+    def _show_timeline(self, result: dict) -> None:
+        timeline = result.get("timeline")
+        if timeline and timeline.get("lanes"):
+            self.query_one(TimelineLanes).show(timeline["lanes"], timeline["slice_s"])
+
+    @staticmethod
+    def _add_speedup(result: dict, earlier: list[dict]) -> None:
+        """Speedup against the latest sequential run of the same workload, size, workers and interpreter."""
+        if result.get("speedup") is not None or result["status"] != "ok" or not result.get("wall_s"):
+            return
+        if result["mode"] == "sequential":
+            result["speedup"] = 1.0
+            return
+        past = baseline_for(result, earlier)
+        if past is not None:
+            result["speedup"] = past["wall_s"] / result["wall_s"]
+
+    @staticmethod
+    def _log(result: dict) -> None:
+        path = os.environ.get(RESULT_LOG)
+        if path:
+            with Path(path).open("a", encoding="utf-8") as f:
+                f.write(json.dumps(result) + "\n")
+
+    # -- events -----------------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "run-button":
+            self.action_run()
+        elif event.button.id == "cancel-button":
+            self.action_cancel()
+
+    def on_setup_pane_checked(self, event: SetupPane.Checked) -> None:
+        self.query_one(ResultPane).show_idle(event.ok)
+
+    def on_history_table_picked(self, event: HistoryTable.Picked) -> None:
+        if self.active is None:
+            results = self.query_one(HistoryTable).results
+            earlier = results[:results.index(event.result)] if event.result in results else results
+            self.query_one(ResultPane).show_result(event.result, None, baseline_for(event.result, earlier))
+            self._show_timeline(event.result)
+            self._show_lanes(event.result)
+
+    def load_result(self, result: dict) -> None:
+        """Show a finished result as if it had just run (screenshots and snapshot tests use fixed ones)."""
+        history = self.query_one(HistoryTable)
+        self._add_speedup(result, history.results)
+        history.add_result(result)
+        self.on_history_table_picked(HistoryTable.Picked(result))
