@@ -8,26 +8,30 @@ import os
 import signal
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from ..core import validation
+from ..core.model import choices_for
 from ..core.probe import Interpreter, ProbeError, lab_interpreter
 from . import exit_codes
+
+if TYPE_CHECKING:
+    from ..ui.widgets.setup import SetupValues
 
 DEFAULT_MODE = "threads"
 
 
-def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], object]:
-    """The interpreters to offer and the preset values; UsageError with the first mistake."""
-    from ..ui.widgets.setup import Preset, choices_for
+def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], SetupValues]:
+    """The interpreters to offer and the values the setup pane opens with; UsageError with the first mistake."""
+    from ..ui.widgets.setup import SetupValues
 
     workload = validation.workload(args.workload)
     modes = validation.modes(args.mode if args.mode is not None else DEFAULT_MODE)
     if len(modes) > 1:
         raise validation.UsageError("the workbench runs one mode at a time (use gil-tui run for %s)" % ",".join(modes))
     workers = validation.workers(args.workers)
-    if args.size is not None:
-        validation.size(workload, args.size)
-    validation.switch_interval(args.switch_interval)
+    size = None if args.size is None else validation.size(workload, args.size)
+    interval = validation.switch_interval(args.switch_interval)
     gil = validation.gil(args.gil)
     try:
         current = lab_interpreter(sys.executable)
@@ -42,9 +46,8 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], objec
     index = 0
     if chosen.free_threaded and gil == "on":
         index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
-    preset = Preset(workload=workload, mode=modes[0], workers=str(workers),
-                    size="" if args.size is None else str(args.size).strip(),
-                    switch_interval=str(args.switch_interval).strip(), choice=index)
+    preset = SetupValues(workload=workload, mode=modes[0], workers=workers, size=size, switch_interval=interval,
+                         choice=index)
     assert choices
     return interpreters, preset
 

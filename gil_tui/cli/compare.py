@@ -15,7 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..core.export import ExportError, load, python_label
+from ..core.export import ExportError, load
+from ..core.model import RunResult
 from . import exit_codes
 from .parser import Parser
 
@@ -27,19 +28,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def key(r: dict, exact: bool = True) -> tuple:
+RowKey = tuple[str, str, int, float, str, bool, bool]
+
+
+def key(r: RunResult, exact: bool = True) -> RowKey:
     """The run a row stands for; ``exact=False`` matches 3.11.7 with 3.11.2 (two machines rarely share a patch)."""
-    interp = r["interpreter"]
-    version = str(interp["version"]) if exact else ".".join(str(interp["version"]).split(".")[:2])
-    return (r["workload"], r["mode"], r["workers"], float(r["size"]), version,
-            bool(interp.get("free_threaded")), bool(interp.get("gil_enabled")))
+    interp = r.interpreter
+    version = interp.version if exact else ".".join(interp.version.split(".")[:2])
+    return (r.workload, r.mode, r.workers, float(r.size), version, bool(interp.free_threaded),
+            bool(interp.gil_enabled))
 
 
-def pair(a: list[dict], b: list[dict]) -> list[tuple[dict | None, dict | None]]:
+def pair(a: list[RunResult], b: list[RunResult]) -> list[tuple[RunResult | None, RunResult | None]]:
     """A's rows in A's order with their match in B (same Python version first, else same X.Y), then B's rows that
     match nothing in A."""
     left = list(b)
-    match: dict[int, dict] = {}
+    match: dict[int, RunResult] = {}
     for exact in (True, False):
         for i, r in enumerate(a):
             if i in match:
@@ -52,38 +56,35 @@ def pair(a: list[dict], b: list[dict]) -> list[tuple[dict | None, dict | None]]:
     return [(r, match.get(i)) for i, r in enumerate(a)] + [(None, r) for r in left]
 
 
-def wall_text(r: dict | None) -> str:
+def wall_text(r: RunResult | None) -> str:
     if r is None:
         return "—"
-    if r.get("status") != "ok" or r.get("wall_s") is None:
-        return str(r.get("status") or "error")
-    return ("%.3f s" if r["wall_s"] < 10 else "%.2f s") % r["wall_s"]
+    if not r.ok or r.wall_s is None:
+        return r.status or "error"
+    return ("%.3f s" if r.wall_s < 10 else "%.2f s") % r.wall_s
 
 
-def _speedup(r: dict | None) -> str:
-    return "—" if r is None or r.get("speedup") is None else "%.2f×" % r["speedup"]
+def _speedup(r: RunResult | None) -> str:
+    return "—" if r is None or r.speedup is None else "%.2f×" % r.speedup
 
 
-def _lost(r: dict | None) -> Text:
-    counter = (r or {}).get("counter")
-    if not counter:
+def _lost(r: RunResult | None) -> Text:
+    if r is None or r.counter is None:
         return Text("—")
-    return Text(str(counter["lost"]), style="bold red" if counter["lost"] else "green")
+    return Text(str(r.counter.lost), style="bold red" if r.counter.lost else "green")
 
 
-def ratio(a: dict | None, b: dict | None) -> float | None:
-    if not a or not b or not a.get("wall_s") or b.get("wall_s") is None:
+def ratio(a: RunResult | None, b: RunResult | None) -> float | None:
+    if not a or not b or not a.wall_s or b.wall_s is None or not a.ok or not b.ok:
         return None
-    if a.get("status") != "ok" or b.get("status") != "ok":
-        return None
-    return b["wall_s"] / a["wall_s"]
+    return b.wall_s / a.wall_s
 
 
-def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
+def table(a_name: str, a: list[RunResult], b_name: str, b: list[RunResult]) -> Table:
     rows = pair(a, b)
     every = [r for ab in rows for r in ab if r is not None]
-    workloads = {(r["workload"], r["size"], r["workers"]) for r in every}
-    races = any(r.get("counter") for r in every)
+    workloads = {(r.workload, r.size, r.workers) for r in every}
+    races = any(r.counter for r in every)
     title = "A = %s, B = %s" % (a_name, b_name)
     if len(workloads) == 1:
         title += " · %s size %s · %d workers" % next(iter(workloads))
@@ -101,11 +102,11 @@ def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
         r = ra or rb
         assert r is not None
         x = ratio(ra, rb)
-        cells: list = (["%s %s ×%d" % (r["workload"], r["size"], r["workers"])] if len(workloads) > 1 else [])
-        label = python_label(r)
-        if ra and rb and ra["interpreter"]["version"] != rb["interpreter"]["version"]:
-            label += " / " + str(rb["interpreter"]["version"])
-        cells += [label, r["mode"], wall_text(ra), wall_text(rb),
+        cells: list[str | Text] = ["%s %s ×%d" % (r.workload, r.size, r.workers)] if len(workloads) > 1 else []
+        label = r.python_label
+        if ra and rb and ra.interpreter.version != rb.interpreter.version:
+            label += " / " + rb.interpreter.version
+        cells += [label, r.mode, wall_text(ra), wall_text(rb),
                   Text("—") if x is None else Text("%.2f" % x, style="green" if x < 1 else "")]
         cells += [_speedup(ra), _speedup(rb)]
         if races:
@@ -114,7 +115,7 @@ def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
     return out
 
 
-def _machine_line(name: str, machine: dict | None) -> str | None:
+def _machine_line(name: str, machine: dict[str, object] | None) -> str | None:
     if not machine:
         return None
     return "%s: %s, %s, %s CPUs" % (name, machine.get("host"), machine.get("platform"), machine.get("cpus"))

@@ -19,7 +19,9 @@ from rich.text import Text
 
 from ..core import export, matrix, presets, validation
 from ..core.explain import explain
-from ..core.runner import LabRun, RunSpec, add_speedups
+from ..core.model import Counter, RunResult, RunSpec
+from ..core.runner import LabRun
+from ..core.speedup import with_speedups
 from ..i18n import set_language, t
 from . import exit_codes
 
@@ -63,42 +65,34 @@ def _live_view(spec: RunSpec, run: LabRun) -> Group:
     return Group(head, table)
 
 
-def _fmt(value, pattern: str, missing: str = "—") -> str:
+def _fmt(value: float | None, pattern: str, missing: str = "—") -> str:
     return missing if value is None else pattern % value
 
 
-def counter_cells(counter: dict | None) -> tuple[Text, Text]:
+def counter_cells(counter: Counter | None) -> tuple[Text, Text]:
     """The counter as "final/expected" and the lost updates, red and bold when any were lost."""
-    if not counter:
+    if counter is None:
         return Text(""), Text("")
-    pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
-    style = "bold red" if counter["lost"] > 0 else "green"
-    return (Text("%d/%d" % (counter["final"], counter["expected"])),
-            Text("%d %.1f%%" % (counter["lost"], pct), style=style))
+    style = "bold red" if counter.lost > 0 else "green"
+    return (Text("%d/%d" % (counter.final, counter.expected)),
+            Text("%d %.1f%%" % (counter.lost, counter.lost_pct), style=style))
 
 
-def python_label(interp: dict) -> str:
-    label = interp["version"] + ("t" if interp["free_threaded"] else "")
-    if interp["free_threaded"]:
-        label += " GIL " + ("on" if interp["gil_enabled"] else "off")
-    return label
-
-
-def result_table(results: list[dict]) -> Table:
-    races = any(r["counter"] for r in results)
-    pythons = {python_label(r["interpreter"]) for r in results}
-    title = "%s · %s" % (", ".join(dict.fromkeys(r["workload"] for r in results)),
-                         t("run.workers", workers=results[0]["workers"])) if results else ""
+def result_table(results: list[RunResult]) -> Table:
+    races = any(r.counter for r in results)
+    pythons = {r.python_label for r in results}
+    title = "%s · %s" % (", ".join(dict.fromkeys(r.workload for r in results)),
+                         t("run.workers", workers=results[0].workers)) if results else ""
     if len(pythons) == 1:
         title += " · " + t("run.python", python=pythons.pop())
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    spread = any(r.get("spread") is not None for r in results)
-    workloads = len({r["workload"] for r in results}) > 1  # a preset mixes workloads and switch intervals
-    switches = len({r["switch_interval"] for r in results}) > 1
+    spread = any(r.spread is not None for r in results)
+    workloads = len({r.workload for r in results}) > 1  # a preset mixes workloads and switch intervals
+    switches = len({r.switch_interval for r in results}) > 1
     columns = ([("workload", "left")] if workloads else []) + [("mode", "left")] + (
         [("switch", "right")] if switches else []) + ([("python", "left")] if len(pythons) > 1 else []) + [
         ("wall", "right"), ("CPU", "right"), ("cores", "right")]
-    speedups = not workloads or any(r["speedup"] is not None for r in results)  # the race preset has none
+    speedups = not workloads or any(r.speedup is not None for r in results)  # the race preset has none
     columns += [("speedup", "right")] if speedups else []
     columns += [("spread", "right")] if spread else []
     if races:
@@ -106,24 +100,24 @@ def result_table(results: list[dict]) -> Table:
     for name, justify in columns:
         table.add_column(t("table." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for r in results:
-        name = t("mode." + r["mode"])
-        mode = Text(name) if r["status"] == "ok" else Text("%s (%s)" % (name, t("status." + r["status"])),
-                                                           style="bold red")
-        row = ([r["workload"]] if workloads else []) + [mode]
-        row += [_fmt(r["switch_interval"] and r["switch_interval"] * 1000, "%g ms")] if switches else []
-        row += [python_label(r["interpreter"])] if len(pythons) > 1 else []
-        row += [_fmt(r["wall_s"], "%.2f s"), _fmt(r["cpu_s"], "%.2f s"), _fmt(r["cores_used"], "%.2f")]
-        row += [_fmt(r["speedup"], "%.2f×")] if speedups else []
+        name = t("mode." + r.mode)
+        mode = Text(name) if r.ok else Text("%s (%s)" % (name, t("status." + r.status)), style="bold red")
+        row: list[str | Text] = [r.workload] if workloads else []
+        row.append(mode)
+        row += [_fmt(r.switch_interval and r.switch_interval * 1000, "%g ms")] if switches else []
+        row += [r.python_label] if len(pythons) > 1 else []
+        row += [_fmt(r.wall_s, "%.2f s"), _fmt(r.cpu_s, "%.2f s"), _fmt(r.cores_used, "%.2f")]
+        row += [_fmt(r.speedup, "%.2f×")] if speedups else []
         if spread:  # with --repeat: (max - min) / median of the cell's walls, yellow when noisy
-            noisy = (r.get("spread") or 0) > matrix.NOISY_SPREAD
-            row.append(Text(_fmt(r.get("spread") and 100 * r["spread"], "%.1f%%"), style="yellow" if noisy else ""))
+            noisy = (r.spread or 0) > matrix.NOISY_SPREAD
+            row.append(Text(_fmt(r.spread and 100 * r.spread, "%.1f%%"), style="yellow" if noisy else ""))
         if races:
-            row += list(counter_cells(r["counter"]))
+            row += list(counter_cells(r.counter))
         table.add_row(*row)
     return table
 
 
-def _run_one(spec: RunSpec, console: Console | None) -> dict:
+def _run_one(spec: RunSpec, console: Console | None) -> RunResult:
     run = LabRun(spec).start()
     with run:
         if console is None:
@@ -140,29 +134,28 @@ def _run_one(spec: RunSpec, console: Console | None) -> dict:
         return result
 
 
-def _print_results(results: list[dict], as_json: bool, console: Console, preset: str | None = None) -> None:
+def _print_results(results: list[RunResult], as_json: bool, console: Console, preset: str | None = None) -> None:
     if not results:  # interrupted before the first run ended: no empty table
         return
-    add_speedups(results)
     if as_json:
         for r in results:
-            sys.stdout.write(json.dumps(r) + "\n")
+            sys.stdout.write(json.dumps(r.to_json()) + "\n")
         sys.stdout.flush()
         return
     console.print(result_table(results))
-    several = len({python_label(r["interpreter"]) for r in results}) > 1
+    several = len({r.python_label for r in results}) > 1
 
-    def who(r: dict) -> str:
+    def who(r: RunResult) -> str:
         """The run's mode, and its Python when the table has several: messages must say which run they are about."""
-        name = t("mode." + r["mode"])
-        return "%s · %s" % (name, python_label(r["interpreter"])) if several else name
+        name = t("mode." + r.mode)
+        return "%s · %s" % (name, r.python_label) if several else name
 
     printed: set[tuple[str, str]] = set()
     for r in results:
-        if r["error"]:
-            console.print(Text(t("run.failed", mode=who(r), error=r["error"]), style="red"))
-        for note in r.get("notes") or []:
-            key = (python_label(r["interpreter"]) if several else "", note)
+        if r.error:
+            console.print(Text(t("run.failed", mode=who(r), error=r.error), style="red"))
+        for note in r.notes:
+            key = (r.python_label if several else "", note)
             if key not in printed:  # the same note for every mode of one Python is said once
                 printed.add(key)
                 console.print(Text(t("run.note", text=key[0] + ": " + note if several else note), style="dim"))
@@ -170,22 +163,22 @@ def _print_results(results: list[dict], as_json: bool, console: Console, preset:
         _print_preset(preset, results, console)
         return
     for r in results:
-        if r["status"] == "error":
+        if r.status == "error":
             continue  # its message is printed above
         console.print(Text(t("run.why", mode=who(r)), style="bold"))
         for line in explain(r):
             console.print(Padding(Text(line), (0, 0, 0, 2)))
 
 
-def _print_preset(name: str, results: list[dict], console: Console) -> None:
+def _print_preset(name: str, results: list[RunResult], console: Console) -> None:
     """The post's figures beside the measured ones, per interpreter (and GIL choice)."""
-    groups: dict[tuple, list[dict]] = {}
+    groups: dict[tuple[str, str | None], list[RunResult]] = {}
     for r in results:
-        groups.setdefault((r["interpreter"]["executable"], r.get("gil")), []).append(r)
+        groups.setdefault((r.interpreter.executable, r.gil), []).append(r)
     for group in groups.values():
         title = t(presets.PRESETS[name].title_key)
         if len(groups) > 1:
-            title += " · " + t("run.python", python=python_label(group[0]["interpreter"]))
+            title += " · " + t("run.python", python=group[0].python_label)
         console.print(Text(title, style="bold"))
         for line in presets.compare(name, group):
             console.print(Padding(Text(line), (0, 0, 0, 2)))
@@ -203,7 +196,7 @@ def check_output(path: str) -> None:
         raise validation.UsageError("cannot write %s: permission denied" % path)
 
 
-def _on_sigterm(signum, frame):
+def _on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
@@ -225,7 +218,7 @@ def run_command(args: argparse.Namespace) -> int:
     live_console = None if args.json else console
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGHUP, _on_sigterm)  # the terminal went away (an SSH session dropped): stop the same way
-    cells: list[list[dict]] = [[] for _ in specs]  # with --repeat K, every cell's K results
+    cells: list[list[RunResult]] = [[] for _ in specs]  # with --repeat K, every cell's K results
     current: LabRun | None = None
     try:
         for index in matrix.plan(len(specs), times):
@@ -233,13 +226,13 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         if current is not None:
             current.close()
-        _print_results(matrix.collect(cells, times), args.json, console, preset)
+        _print_results(with_speedups(matrix.collect(cells, times)), args.json, console, preset)
         sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))
         return exit_codes.INTERRUPTED
-    results = matrix.collect(cells, times)
+    results = with_speedups(matrix.collect(cells, times))
     _print_results(results, args.json, console, preset)
     for r in results:
-        for warning in r.get("warnings") or []:
+        for warning in r.warnings or ():
             sys.stderr.write("gil-tui run: warning: %s\n" % warning)
     if output is not None:
         try:
@@ -247,4 +240,4 @@ def run_command(args: argparse.Namespace) -> int:
         except export.ExportError as exc:
             sys.stderr.write("gil-tui run: error: %s\n" % exc)
             return exit_codes.FAILED
-    return 0 if all(r["status"] == "ok" for r in results) and not problems else exit_codes.FAILED
+    return exit_codes.OK if all(r.ok for r in results) and not problems else exit_codes.FAILED

@@ -19,26 +19,13 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from .model import Choice
 from .probe import PROBE_TIMEOUT, Interpreter, ProbeError, kill_probes, probe
 
 CACHE_VERSION = 1
 DISCOVERY_TIMEOUT = 5.0  # seconds a probe may take before the interpreter is reported as hanging
 MAX_PARALLEL = 8
 NAME = re.compile(r"^python(\d+(\.\d+)?t?)?$")  # python, python3, python3.13, python3.13t; not -config, 3.6m
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One way to run the lab: an interpreter, and for a free-threaded build whether the GIL is on."""
-
-    interpreter: Interpreter
-    gil: str | None = None  # None: the build's default; "on"/"off": PYTHON_GIL=1/0
-
-    @property
-    def label(self) -> str:
-        if self.gil is None and not self.interpreter.free_threaded:
-            return self.interpreter.short
-        return "%s (GIL %s)" % (self.interpreter.short, self.gil or ("on" if self.interpreter.gil_enabled else "off"))
 
 
 @dataclass

@@ -11,10 +11,13 @@ is never explained as lossy, a fib that did speed up (free-threaded) is never bl
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..i18n import t
 from . import timeline
+from .model import RunResult
+from .speedup import speedup_over
 
 PYTHON_BOUND = ("fib", "race", "race-plain", "race-locked")  # pure Python: needs the GIL throughout
 WAITING = ("sleep", "io")  # blocked in the kernel: the GIL is released while waiting
@@ -26,12 +29,12 @@ TIMELINE_MIN_SLICES = 20  # fewer active slices than this say too little to desc
 @dataclass(frozen=True)
 class Line:
     key: str
-    params: dict = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
 
     def render(self, lang: str | None = None) -> str:
         params = dict(self.params)
         if "mode" in params:  # shown by its name in the reader's language
-            params["mode"] = t("mode." + params["mode"], lang)
+            params["mode"] = t("mode." + str(params["mode"]), lang)
         return t(self.key, lang, **params)
 
 
@@ -45,34 +48,13 @@ def version_tuple(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def gil_held(result: dict) -> bool:
-    """Whether the lab ran with a GIL (a free-threaded build may run with it on or off)."""
-    interp = result.get("interpreter") or {}
-    enabled = interp.get("gil_enabled")
-    return True if enabled is None else bool(enabled)
-
-
-def speedup_of(result: dict, baseline: dict | None) -> float | None:
-    if result.get("speedup"):
-        return result["speedup"]
-    if baseline and baseline.get("status") == "ok" and baseline.get("wall_s") and result.get("wall_s"):
-        return baseline["wall_s"] / result["wall_s"]
-    return None
-
-
-def worker_shares(result: dict) -> list[float]:
-    """Each task's CPU time / its wall time: its share of one core."""
-    return [task["cpu_s"] / task["wall_s"] for task in result.get("tasks") or []
-            if task.get("cpu_s") is not None and task.get("wall_s")]
-
-
-def reasons(result: dict, baseline: dict | None = None) -> list[Line]:
-    status = result.get("status")
+def reasons(result: RunResult, baseline: RunResult | None = None) -> list[Line]:
+    status = result.status
     if status == "error":
-        return [Line("explain.error", {"error": result.get("error") or "?"})]
+        return [Line("explain.error", {"error": result.error or "?"})]
     lines = [Line("explain.cancelled")] if status == "cancelled" else []
     if status == "ok":
-        lines += _speed(result, speedup_of(result, baseline))
+        lines += _speed(result, speedup_over(result, baseline))
     lines += _shares(result)
     if status == "ok":
         lines += _timeline(result)
@@ -80,24 +62,28 @@ def reasons(result: dict, baseline: dict | None = None) -> list[Line]:
     return lines
 
 
-def explain(result: dict, lang: str | None = None, baseline: dict | None = None) -> list[str]:
+def explain(result: RunResult, lang: str | None = None, baseline: RunResult | None = None) -> list[str]:
     return [line.render(lang) for line in reasons(result, baseline)]
 
 
 # --- speed ---------------------------------------------------------------------------------------
 
-def _speed(r: dict, speedup: float | None) -> list[Line]:
-    mode, workload, workers = r["mode"], r["workload"], r["workers"]
-    wall, cpu = r.get("wall_s") or 0.0, r.get("cpu_s") or 0.0
-    cores = r.get("cores_used") if r.get("cores_used") is not None else (cpu / wall if wall else 0.0)
-    base = {"mode": mode, "workload": workload, "workers": workers, "wall": wall, "cpu": cpu, "cores": cores,
-            "version": (r.get("interpreter") or {}).get("version", "?")}
+def _cores(r: RunResult) -> float:
+    wall, cpu = r.wall_s or 0.0, r.cpu_s or 0.0
+    return r.cores_used if r.cores_used is not None else (cpu / wall if wall else 0.0)
+
+
+def _speed(r: RunResult, speedup: float | None) -> list[Line]:
+    mode, workload, workers = r.mode, r.workload, r.workers
+    wall, cpu, cores = r.wall_s or 0.0, r.cpu_s or 0.0, _cores(r)
+    base: dict[str, object] = {"mode": mode, "workload": workload, "workers": workers, "wall": wall, "cpu": cpu,
+                               "cores": cores, "version": r.interpreter.version or "?"}
     if mode == "sequential":
         return [Line("explain.sequential", base)]
     if speedup is None:
         return [Line("explain.no_baseline", base)]
     base["speedup"] = speedup
-    gil = gil_held(r)
+    gil = r.gil_held
     if speedup >= FASTER:
         lines = [Line("explain.faster", base)]
         parallel = cores >= PARALLEL_CORES
@@ -136,36 +122,35 @@ def _speed(r: dict, speedup: float | None) -> list[Line]:
 
 # --- where the CPU went ------------------------------------------------------------------------
 
-def _shares(r: dict) -> list[Line]:
-    shares = worker_shares(r)
+def _shares(r: RunResult) -> list[Line]:
+    shares = r.core_shares
     if not shares:
         return []
     n = len(shares)
     mean = sum(shares) / n
-    wall, cpu = r.get("wall_s") or 0.0, r.get("cpu_s") or 0.0
-    cores = r.get("cores_used") if r.get("cores_used") is not None else (cpu / wall if wall else 0.0)
-    params = {"mean": 100 * mean, "low": 100 * min(shares), "high": 100 * max(shares), "workers": n,
+    cores = _cores(r)
+    params: dict[str, object] = {"mean": 100 * mean, "low": 100 * min(shares), "high": 100 * max(shares), "workers": n,
               "fair": 100.0 / n, "cores": cores}
     lines = [Line("explain.share", params)]
-    if r["workload"] in WAITING and mean < 0.15:
+    if r.workload in WAITING and mean < 0.15:
         lines.append(Line("explain.share.waiting", params))
-    elif r["mode"] == "threads" and gil_held(r) and n > 1 and mean <= 1.5 / n and r["workload"] in PYTHON_BOUND:
+    elif r.mode == "threads" and r.gil_held and n > 1 and mean <= 1.5 / n and r.workload in PYTHON_BOUND:
         lines.append(Line("explain.share.one_nth", params))
-    elif r["mode"] != "sequential" and n > 1 and mean >= 0.8:
+    elif r.mode != "sequential" and n > 1 and mean >= 0.8:
         # a core each, but not at the same time: short tasks that ran nearly back to back
         key = "explain.share.own_core" if cores >= PARALLEL_CORES else "explain.share.back_to_back"
         lines.append(Line(key, params))
     return lines
 
 
-def _timeline(r: dict) -> list[Line]:
-    tl = r.get("timeline")
-    if r["mode"] == "sequential" or not tl or len(tl.get("lanes") or []) < 2:
+def _timeline(r: RunResult) -> list[Line]:
+    tl = r.timeline
+    if r.mode == "sequential" or tl is None or len(tl.lanes) < 2:
         return []
-    steady = timeline.steady_overlap(tl["lanes"])
+    steady = timeline.steady_overlap(tl.lanes)
     if steady.active < TIMELINE_MIN_SLICES:
         return []
-    params = {"workers": steady.lanes, "slice_ms": tl["slice_s"] * 1000, "one": 100 * steady.at_most_one,
+    params = {"workers": steady.lanes, "slice_ms": tl.slice_s * 1000, "one": 100 * steady.at_most_one,
               "all": 100 * steady.all_lanes, "mean": steady.mean_active}
     if steady.at_most_one >= 0.75:
         return [Line("explain.timeline.turns", params)]
@@ -176,19 +161,18 @@ def _timeline(r: dict) -> list[Line]:
 
 # --- the counter ---------------------------------------------------------------------------------
 
-def _counter(r: dict) -> list[Line]:
-    counter = r.get("counter")
-    if not counter:
+def _counter(r: RunResult) -> list[Line]:
+    counter = r.counter
+    if counter is None:
         return []
-    expected, final, lost = counter["expected"], counter["final"], counter["lost"]
-    interp = r.get("interpreter") or {}
-    params = {"expected": expected, "final": final, "lost": lost, "mode": r["mode"],
-              "pct": 100.0 * lost / expected if expected else 0.0, "version": interp.get("version", "?"),
-              "interval_ms": (r.get("switch_interval") or 0.005) * 1000}
-    workload, mode = r["workload"], r["mode"]
-    one_at_a_time = mode in ("sequential", "asyncio") or r["workers"] == 1
-    gil = gil_held(r)
-    modern = version_tuple(interp.get("version", "0")) >= (3, 10)
+    expected, final, lost = counter.expected, counter.final, counter.lost
+    version = r.interpreter.version or "?"
+    params: dict[str, object] = {"expected": expected, "final": final, "lost": lost, "mode": r.mode,
+                                 "pct": counter.lost_pct, "version": version, "interval_ms": r.interval * 1000}
+    workload, mode = r.workload, r.mode
+    one_at_a_time = mode in ("sequential", "asyncio") or r.workers == 1
+    gil = r.gil_held
+    modern = version_tuple(r.interpreter.version or "0") >= (3, 10)
     if lost > 0:
         lines = [Line("explain.lost", params)]
         if workload == "race-locked" or one_at_a_time:
@@ -215,12 +199,12 @@ def _counter(r: dict) -> list[Line]:
         lines.append(Line("explain.exact.one_at_a_time", params))
     elif workload == "race-plain" and mode == "threads" and gil and modern:
         lines.append(Line("explain.exact.plain_310", params))
-    elif mode == "threads" and gil and _longest_task_cpu(r) < (r.get("switch_interval") or 0.005):
+    elif mode == "threads" and gil and _longest_task_cpu(r) < r.interval:
         lines.append(Line("explain.exact.too_short", dict(params, task_ms=1000 * _longest_task_cpu(r))))
     else:
         lines.append(Line("explain.exact.lucky", params))
     return lines
 
 
-def _longest_task_cpu(r: dict) -> float:
-    return max((task.get("cpu_s") or 0.0 for task in r.get("tasks") or []), default=0.0)
+def _longest_task_cpu(r: RunResult) -> float:
+    return max((task.cpu_s or 0.0 for task in r.tasks), default=0.0)

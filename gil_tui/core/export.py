@@ -1,4 +1,4 @@
-"""Writing results (the runner's schema-1 dicts) to JSON, CSV or Markdown, and reading JSON and CSV back.
+"""Writing results to JSON (schema 1), CSV or Markdown, and reading JSON and CSV back as ``RunResult``.
 
 - ``.json``: {"schema": 1, "kind": "gil-tui results", "machine": {...}, "results": [every dict, whole]}.
   ``load`` also reads a plain list and the JSON Lines of ``gil-tui run --json`` (any other extension).
@@ -15,6 +15,7 @@ import platform
 import socket
 from typing import Any
 
+from .model import Counter, Python, RunResult
 from .validation import UsageError
 
 FORMATS = (".json", ".csv", ".md")
@@ -28,18 +29,9 @@ class ExportError(UsageError):
     """A file that cannot be written or read as results: the message names it."""
 
 
-def machine_info() -> dict:
+def machine_info() -> dict[str, Any]:
     return {"host": socket.gethostname(), "platform": platform.platform(), "cpus": os.cpu_count(),
             "machine": platform.machine()}
-
-
-def python_label(result: dict) -> str:
-    """"3.12.1", or "3.13.5t GIL off" / "3.13.5t GIL on" for a free-threaded build."""
-    interp = result["interpreter"]
-    label = str(interp["version"]) + ("t" if interp.get("free_threaded") else "")
-    if interp.get("free_threaded"):
-        label += " GIL " + ("on" if interp.get("gil_enabled") else "off")
-    return label
 
 
 def format_of(path: str) -> str:
@@ -49,12 +41,12 @@ def format_of(path: str) -> str:
     return ext
 
 
-def write(path: str, results: list[dict], machine: dict | None = None) -> str:
+def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
     """Write ``results`` in the format the extension names; returns the format. ExportError on failure."""
     ext = format_of(path)
     if ext == ".json":
-        text = json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(), "results": results},
-                          indent=1) + "\n"
+        text = json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(),
+                           "results": [r.to_json() for r in results]}, indent=1) + "\n"
     elif ext == ".md":
         text = markdown(results, machine or machine_info())
     else:
@@ -72,55 +64,58 @@ def write(path: str, results: list[dict], machine: dict | None = None) -> str:
     return ext
 
 
-def flat(result: dict) -> dict:
+def flat(result: RunResult) -> dict[str, Any]:
     """One CSV row: the nested interpreter and counter spread into columns, lists joined with ';'."""
-    interp = result.get("interpreter") or {}
-    counter = result.get("counter") or {}
-    row: dict[str, Any] = {k: result.get(k) for k in CSV_FIELDS}
-    row.update(python=python_label(result), version=interp.get("version"),
-               free_threaded=interp.get("free_threaded"), gil_enabled=interp.get("gil_enabled"),
-               executable=interp.get("executable"),
-               counter_expected=counter.get("expected"), counter_final=counter.get("final"),
-               counter_lost=counter.get("lost"),
-               wall_s_all=";".join(repr(w) for w in result.get("wall_s_all") or []),
-               warnings=" | ".join(result.get("warnings") or []))
+    interp, counter = result.interpreter, result.counter
+    row: dict[str, Any] = {
+        "workload": result.workload, "mode": result.mode, "workers": result.workers, "size": result.size,
+        "python": result.python_label, "version": interp.version, "free_threaded": interp.free_threaded,
+        "gil_enabled": interp.gil_enabled, "gil": result.gil, "executable": interp.executable,
+        "switch_interval": result.switch_interval, "status": result.status, "error": result.error,
+        "wall_s": result.wall_s, "cpu_s": result.cpu_s, "cores_used": result.cores_used, "speedup": result.speedup,
+        "repeat": result.repeat, "spread": result.spread,
+        "wall_s_all": ";".join(repr(w) for w in result.wall_s_all or ()),
+        "counter_expected": counter and counter.expected, "counter_final": counter and counter.final,
+        "counter_lost": counter and counter.lost, "warnings": " | ".join(result.warnings or ()),
+    }
     return {k: "" if v is None else v for k, v in row.items()}
 
 
-def _num(text: str, kind=float):
-    return None if text in ("", None) else kind(float(text)) if kind is int else kind(text)
+def _float(text: str | None) -> float | None:
+    return None if text in ("", None) else float(text)  # type: ignore[arg-type]
+
+
+def _int(text: str | None) -> int | None:
+    return None if text in ("", None) else int(float(text))  # type: ignore[arg-type]
 
 
 def _bool(text: str) -> bool | None:
     return None if text == "" else text == "True"
 
 
-def unflat(row: dict) -> dict:
-    """A CSV row back into a result dict (the fields CSV keeps)."""
+def unflat(row: dict[str, str]) -> RunResult:
+    """A CSV row back into a result (the fields CSV keeps)."""
     counter = None
     if row.get("counter_expected", "") != "":
-        counter = {"expected": _num(row["counter_expected"], int), "final": _num(row["counter_final"], int),
-                   "lost": _num(row["counter_lost"], int)}
-    size = _num(row["size"])
-    result: dict[str, Any] = {
-        "schema": 1, "workload": row["workload"], "mode": row["mode"], "workers": _num(row["workers"], int),
-        "size": int(size) if size is not None and size == int(size) else size,
-        "interpreter": {"executable": row["executable"], "version": row["version"],
-                        "free_threaded": _bool(row["free_threaded"]), "gil_enabled": _bool(row["gil_enabled"])},
-        "gil": row["gil"] or None, "switch_interval": _num(row["switch_interval"]),
-        "status": row["status"], "error": row["error"] or None,
-        "wall_s": _num(row["wall_s"]), "cpu_s": _num(row["cpu_s"]), "cores_used": _num(row["cores_used"]),
-        "speedup": _num(row["speedup"]), "counter": counter,
-    }
-    if row.get("repeat"):
-        result["repeat"] = _num(row["repeat"], int)
-        result["spread"] = _num(row["spread"])
-        result["wall_s_all"] = [float(w) for w in row["wall_s_all"].split(";") if w]
-        result["warnings"] = [w for w in row["warnings"].split(" | ") if w]
-    return result
+        counter = Counter(int(row["counter_expected"]), int(row["counter_final"]), int(row["counter_lost"]))
+    size = float(row["size"])
+    repeated = bool(row.get("repeat"))
+    return RunResult(
+        workload=row["workload"], mode=row["mode"], workers=int(float(row["workers"])),
+        size=int(size) if size == int(size) else size,
+        interpreter=Python(row["executable"], row["version"], _bool(row["free_threaded"]), _bool(row["gil_enabled"])),
+        gil=row["gil"] or None, switch_interval=_float(row["switch_interval"]),
+        status=row["status"], error=row["error"] or None,
+        wall_s=_float(row["wall_s"]), cpu_s=_float(row["cpu_s"]), cores_used=_float(row["cores_used"]),
+        speedup=_float(row["speedup"]), counter=counter,
+        repeat=_int(row["repeat"]) if repeated else None,
+        spread=_float(row["spread"]) if repeated else None,
+        wall_s_all=tuple(float(w) for w in row["wall_s_all"].split(";") if w) if repeated else None,
+        warnings=tuple(w for w in row["warnings"].split(" | ") if w) if repeated else None,
+    )
 
 
-def load(path: str) -> tuple[list[dict], dict | None]:
+def load(path: str) -> tuple[list[RunResult], dict[str, Any] | None]:
     """(results, machine or None) from an export or from ``gil-tui run --json`` output. ExportError if unreadable."""
     try:
         with open(path, encoding="utf-8", newline="") as f:
@@ -149,23 +144,21 @@ def load(path: str) -> tuple[list[dict], dict | None]:
             results = [json.loads(line) for line in text.splitlines() if line.strip()]
         except ValueError:
             raise ExportError("%s is not JSON, JSON Lines or CSV written by gil-tui" % path) from None
-    if not isinstance(results, list) or not all(_is_result(r) for r in results):
+    if not isinstance(results, list):
         raise ExportError("%s does not hold gil-tui results (schema 1)" % path)
-    return results, machine
+    try:
+        return [RunResult.from_json(r) for r in results], machine if isinstance(machine, dict) else None
+    except (ValueError, KeyError, TypeError):
+        raise ExportError("%s does not hold gil-tui results (schema 1)" % path) from None
 
 
-def _is_result(r: object) -> bool:
-    return (isinstance(r, dict) and r.get("schema") == 1 and isinstance(r.get("interpreter"), dict)
-            and all(k in r for k in ("workload", "mode", "workers", "size", "wall_s")))
-
-
-def _cell(value, pattern: str) -> str:
+def _cell(value: float | None, pattern: str) -> str:
     return "—" if value is None else pattern % value
 
 
-def markdown(results: list[dict], machine: dict | None = None) -> str:
-    races = any(r.get("counter") for r in results)
-    repeats = any(r.get("repeat") for r in results)
+def markdown(results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
+    races = any(r.counter for r in results)
+    repeats = any(r.repeat for r in results)
     head = ["workload", "size", "python", "mode", "workers", "wall", "CPU", "cores", "speedup"]
     head += ["spread"] if repeats else []
     head += ["counter", "lost"] if races else []
@@ -177,22 +170,21 @@ def markdown(results: list[dict], machine: dict | None = None) -> str:
     lines += ["| " + " | ".join(head) + " |", "|" + "|".join("---" if h in ("workload", "python", "mode", "status")
                                                           else "---:" for h in head) + "|"]
     for r in results:
-        cells = [r["workload"], str(r["size"]), python_label(r), r["mode"], str(r["workers"]),
-                 _cell(r.get("wall_s"), "%.3f s"), _cell(r.get("cpu_s"), "%.3f s"), _cell(r.get("cores_used"), "%.2f"),
-                 _cell(r.get("speedup"), "%.2f×")]
+        cells = [r.workload, str(r.size), r.python_label, r.mode, str(r.workers),
+                 _cell(r.wall_s, "%.3f s"), _cell(r.cpu_s, "%.3f s"), _cell(r.cores_used, "%.2f"),
+                 _cell(r.speedup, "%.2f×")]
         if repeats:
-            spread = r.get("spread")
-            cells.append("—" if spread is None else "%.1f %% (%d runs)" % (100 * spread, r.get("repeat") or 1))
+            cells.append("—" if r.spread is None else "%.1f %% (%d runs)" % (100 * r.spread, r.repeat or 1))
         if races:
-            c = r.get("counter")
-            cells += ["%d/%d" % (c["final"], c["expected"]) if c else "", str(c["lost"]) if c else ""]
-        status = r.get("status", "")
-        if r.get("error"):
-            status += ": " + str(r["error"]).replace("|", "\\|")
+            c = r.counter
+            cells += ["%d/%d" % (c.final, c.expected) if c else "", str(c.lost) if c else ""]
+        status = r.status
+        if r.error:
+            status += ": " + str(r.error).replace("|", "\\|")
         cells.append(status)
         lines.append("| " + " | ".join(cells) + " |")
     for r in results:
-        for warning in r.get("warnings") or []:
+        for warning in r.warnings or ():
             lines.append("")
             lines.append("> %s" % warning)
     return "\n".join(lines) + "\n"

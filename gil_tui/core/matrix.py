@@ -21,9 +21,8 @@ from dataclasses import dataclass
 
 from . import validation
 from .discovery import find_interpreter
-from .export import python_label
+from .model import Counter, RunResult, RunSpec
 from .probe import Interpreter
-from .runner import RunSpec
 from .validation import UsageError
 
 GIL_CHOICES = ("on", "off", "both")
@@ -131,44 +130,41 @@ def plan(count: int, times: int) -> list[int]:
     return [cell for _ in range(times) for cell in range(count)]
 
 
-def aggregate(runs: list[dict]) -> dict:
+def aggregate(runs: list[RunResult]) -> RunResult:
     """One result for a cell run several times: medians, every wall, the spread, warnings when noisy or failed."""
-    ok = [r for r in runs if r["status"] == "ok" and r["wall_s"]]
-    walls = sorted(r["wall_s"] for r in ok)
+    ok = [r for r in runs if r.ok and r.wall_s]
+    walls = sorted(r.wall_s for r in ok if r.wall_s)
     # the run with the median wall stands for the cell: its tasks, notes and timeline are kept as they were
-    middle = sorted(ok, key=lambda r: r["wall_s"])[(len(ok) - 1) // 2] if ok else runs[-1]
-    cell = dict(middle)
-    cell["repeat"] = len(runs)
-    cell["wall_s_all"] = [r["wall_s"] for r in runs]
-    cell["spread"] = None
-    cell["warnings"] = list(middle.get("warnings") or [])
+    middle = sorted(ok, key=lambda r: r.wall_s or 0.0)[(len(ok) - 1) // 2] if ok else runs[-1]
+    warnings = list(middle.warnings or ())
+    cell = middle.replace(repeat=len(runs), wall_s_all=tuple(r.wall_s for r in runs), spread=None)
     if ok:
         wall = statistics.median(walls)
-        cpus = [r["cpu_s"] for r in ok if r["cpu_s"] is not None]
-        cell["wall_s"] = wall
-        cell["cpu_s"] = statistics.median(cpus) if cpus else None
-        cell["cores_used"] = cell["cpu_s"] / wall if cell["cpu_s"] is not None else None
-        cell["spread"] = (walls[-1] - walls[0]) / wall
-        counters = [r["counter"] for r in ok if r.get("counter")]
+        cpus = [r.cpu_s for r in ok if r.cpu_s is not None]
+        cpu = statistics.median(cpus) if cpus else None
+        spread = (walls[-1] - walls[0]) / wall
+        counter = cell.counter
+        counters = [r.counter for r in ok if r.counter]
         if counters:
-            lost = [c["lost"] for c in counters]
-            expected = counters[0]["expected"]
+            lost = [c.lost for c in counters]
+            expected = counters[0].expected
             median_lost = int(statistics.median(lost))
-            cell["counter"] = {"expected": expected, "final": expected - median_lost, "lost": median_lost,
-                               "lost_all": lost}
-        if cell["spread"] > NOISY_SPREAD:
-            cell["warnings"].append("%s %s on %s: %d runs spread %.0f %% around the median (over %.0f %%): a busy "
-                                    "machine; repeat more or compare with care" % (
-                                        cell["workload"], cell["mode"], python_label(cell), len(ok),
-                                        100 * cell["spread"], 100 * NOISY_SPREAD))
-    failed = [r for r in runs if r is not middle and r["status"] != "ok"]
+            counter = Counter(expected, expected - median_lost, median_lost, tuple(lost))
+        cell = cell.replace(wall_s=wall, cpu_s=cpu, cores_used=None if cpu is None else cpu / wall, spread=spread,
+                            counter=counter)
+        if spread > NOISY_SPREAD:
+            warnings.append("%s %s on %s: %d runs spread %.0f %% around the median (over %.0f %%): a busy "
+                            "machine; repeat more or compare with care" % (
+                                cell.workload, cell.mode, cell.python_label, len(ok), 100 * spread,
+                                100 * NOISY_SPREAD))
+    failed = [r for r in runs if r is not middle and not r.ok]
     if failed and ok:
-        cell["status"] = failed[0]["status"]
-        cell["error"] = "%d of %d runs failed: %s" % (len(failed), len(runs), failed[0]["error"] or failed[0]["status"])
-    return cell
+        cell = cell.replace(status=failed[0].status, error="%d of %d runs failed: %s" % (
+            len(failed), len(runs), failed[0].error or failed[0].status))
+    return cell.replace(warnings=tuple(warnings))
 
 
-def collect(cells: list[list[dict]], times: int) -> list[dict]:
+def collect(cells: list[list[RunResult]], times: int) -> list[RunResult]:
     """The results to report: each cell as it ran when ``times`` is 1, else aggregated; cells never run left out."""
     if times == 1:
         return [runs[0] for runs in cells if runs]

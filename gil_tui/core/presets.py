@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from ..i18n import t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL
-from .explain import PARALLEL_CORES, explain, gil_held, speedup_of
+from .explain import PARALLEL_CORES, explain
+from .model import RunResult, RunSpec
 from .probe import Interpreter
-from .runner import RunSpec
+from .speedup import speedup_over
 
 POST_FIB_SEQUENTIAL_S = 3.23
 POST_FIB_THREADS_S = 12.43
@@ -78,15 +79,15 @@ def fib_work_share(size: int, workers: int = 5) -> float:
     return workers * fib_calls(size) / sum(fib_calls(n) for n in range(30, 35))
 
 
-def _find(results: list[dict], workload: str, mode: str, interval: float | None = None) -> dict | None:
+def _find(results: list[RunResult], workload: str, mode: str, interval: float | None = None) -> RunResult | None:
     for r in results:
-        if r["workload"] == workload and r["mode"] == mode and r["status"] == "ok" and (
-                interval is None or abs((r.get("switch_interval") or 0) - interval) <= interval * 0.01):
+        if r.workload == workload and r.mode == mode and r.ok and (
+                interval is None or abs((r.switch_interval or 0) - interval) <= interval * 0.01):
             return r
     return None
 
 
-def compare(name: str, results: list[dict], lang: str | None = None) -> list[str]:
+def compare(name: str, results: list[RunResult], lang: str | None = None) -> list[str]:
     """The post's figures beside the measured ones, and why they differ, in ``lang``."""
     preset = PRESETS[name]
     if name == "seed-fib":
@@ -96,23 +97,23 @@ def compare(name: str, results: list[dict], lang: str | None = None) -> list[str
     return _compare_sleep(results, lang)
 
 
-def _compare_fib(preset: Preset, results: list[dict], lang: str | None) -> list[str]:
+def _compare_fib(preset: Preset, results: list[RunResult], lang: str | None) -> list[str]:
     seq, thr = _find(results, "fib", "sequential"), _find(results, "fib", "threads")
     lines = [t("preset.fib.post", lang, seq=POST_FIB_SEQUENTIAL_S, thr=POST_FIB_THREADS_S,
                ratio=POST_FIB_THREADS_S / POST_FIB_SEQUENTIAL_S)]
     if seq is None or thr is None:
         return lines + [t("preset.incomplete", lang)]
-    size = int(seq["size"])
-    ratio = thr["wall_s"] / seq["wall_s"]
-    lines.append(t("preset.fib.here", lang, seq=seq["wall_s"], thr=thr["wall_s"], ratio=ratio,
-                   workers=seq["workers"], size=size))
-    lines.append(t("preset.fib.model", lang, workers=seq["workers"], size=size,
-                   share=100 * fib_work_share(size, seq["workers"])))
-    version = thr["interpreter"]["version"]
-    cores = thr.get("cores_used") or 0.0
+    size = int(seq.size)
+    seq_wall, thr_wall = seq.wall_s or 0.0, thr.wall_s or 0.0
+    ratio = thr_wall / seq_wall if seq_wall else 0.0
+    lines.append(t("preset.fib.here", lang, seq=seq_wall, thr=thr_wall, ratio=ratio, workers=seq.workers, size=size))
+    lines.append(t("preset.fib.model", lang, workers=seq.workers, size=size,
+                   share=100 * fib_work_share(size, seq.workers)))
+    version = thr.interpreter.version
+    cores = thr.cores_used or 0.0
     if ratio < 0.8:  # faster: real only if more than one core was busy
         key = "preset.fib.parallel" if cores >= PARALLEL_CORES else "preset.fib.noisy"
-    elif not gil_held(thr):
+    elif not thr.gil_held:
         key = "preset.fib.no_gil_not_faster"
     elif ratio >= 2:
         key = "preset.fib.like_post"
@@ -122,42 +123,42 @@ def _compare_fib(preset: Preset, results: list[dict], lang: str | None) -> list[
     return lines + explain(thr, lang, seq)
 
 
-def _compare_race(results: list[dict], lang: str | None) -> list[str]:
+def _compare_race(results: list[RunResult], lang: str | None) -> list[str]:
     lines = [t("preset.race.post", lang, first=POST_RACE_FINALS[0], second=POST_RACE_FINALS[1],
                expected=POST_RACE_EXPECTED)]
     for step in PRESETS["seed-race"].steps:
         r = _find(results, step.workload, step.mode, step.switch_interval)
-        if r is None or not r["counter"]:
+        if r is None or r.counter is None:
             continue
-        c = r["counter"]
-        lines.append(t("preset.race.here", lang, workload=r["workload"], interval_ms=r["switch_interval"] * 1000,
-                       final=c["final"], expected=c["expected"], lost=c["lost"]))
+        c = r.counter
+        lines.append(t("preset.race.here", lang, workload=r.workload, interval_ms=r.interval * 1000,
+                       final=c.final, expected=c.expected, lost=c.lost))
     if len(lines) == 1:
         return lines + [t("preset.incomplete", lang)]
-    lossless = [r for r in results if r["status"] == "ok" and r["counter"] and r["counter"]["lost"] == 0]
-    lossy = [r for r in results if r["status"] == "ok" and r["counter"] and r["counter"]["lost"] > 0]
+    lossless = [r for r in results if r.ok and r.counter and r.counter.lost == 0]
+    lossy = [r for r in results if r.ok and r.counter and r.counter.lost > 0]
     if lossless and lossy:
         lines.append(t("preset.race.depends", lang))
     elif lossless:
         lines.append(t("preset.race.none_lost", lang))
     for r in results:  # the reason for each outcome, once per distinct explanation
-        if r["status"] == "ok" and r["counter"]:
+        if r.ok and r.counter:
             why = explain(r, lang)[-1]
-            label = t("preset.race.why", lang, workload=r["workload"], interval_ms=r["switch_interval"] * 1000)
+            label = t("preset.race.why", lang, workload=r.workload, interval_ms=r.interval * 1000)
             if not any(line.endswith(why) for line in lines):
                 lines.append("%s %s" % (label, why))
     return lines
 
 
-def _compare_sleep(results: list[dict], lang: str | None) -> list[str]:
+def _compare_sleep(results: list[RunResult], lang: str | None) -> list[str]:
     seq, thr = _find(results, "sleep", "sequential"), _find(results, "sleep", "threads")
     lines = [t("preset.sleep.post", lang, seq=POST_SLEEP_SEQUENTIAL_S, thr=POST_SLEEP_THREADS_S)]
     if seq is None or thr is None:
         return lines + [t("preset.incomplete", lang)]
-    lines.append(t("preset.sleep.here", lang, seq=seq["wall_s"], thr=thr["wall_s"]))
-    speedup = speedup_of(thr, seq) or 0.0
+    lines.append(t("preset.sleep.here", lang, seq=seq.wall_s, thr=thr.wall_s))
+    speedup = speedup_over(thr, seq) or 0.0
     post_speedup = POST_SLEEP_SEQUENTIAL_S / POST_SLEEP_THREADS_S
-    if speedup >= 0.8 * min(post_speedup, thr["workers"]):
+    if speedup >= 0.8 * min(post_speedup, thr.workers):
         lines.append(t("preset.sleep.like_post", lang, speedup=speedup, post=post_speedup))
     else:
         lines.append(t("preset.sleep.unlike", lang, speedup=speedup, post=post_speedup))

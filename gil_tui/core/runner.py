@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
+from typing import IO, Any
 
 from ..lab import bootstrap
 from ..lab.board import (
@@ -27,23 +28,11 @@ from ..lab.board import (
     T_TOTAL,
     Board,
 )
-from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, RACE_WORKLOADS
-from .probe import Interpreter
+from ..lab.catalog import RACE_WORKLOADS
+from .model import Counter, Python, RunResult, RunSpec, TaskResult, Timeline
 
-SCHEMA = 1
 CANCEL_GRACE = 0.35  # seconds the lab gets to stop by itself before its process group is killed
 START_TIMEOUT = 30.0  # seconds an interpreter gets to load the lab and start the tasks (the probe already answered)
-
-
-@dataclass(frozen=True)
-class RunSpec:
-    workload: str
-    mode: str
-    workers: int
-    size: float
-    interpreter: Interpreter
-    gil: str | None = None  # "on" / "off" set PYTHON_GIL; None leaves the build's default
-    switch_interval: float = DEFAULT_SWITCH_INTERVAL
 
 
 @dataclass
@@ -95,10 +84,10 @@ class LabRun:
         self.slice_ns = slice_ns
         self.start_timeout = start_timeout
         self.board: Board | None = None
-        self.proc: subprocess.Popen | None = None
-        self._out = None
-        self._err = None
-        self._result: dict | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._out: IO[bytes] | None = None
+        self._err: IO[bytes] | None = None
+        self._result: RunResult | None = None
         self._group_reaped = False
         self._final: Snapshot | None = None
         self.started = 0.0
@@ -155,7 +144,7 @@ class LabRun:
             return True
         return False
 
-    def wait(self, timeout: float | None = None) -> dict | None:
+    def wait(self, timeout: float | None = None) -> RunResult | None:
         """The result once the lab has exited (None if still running after ``timeout``)."""
         if self._result is not None:
             return self._result
@@ -182,15 +171,14 @@ class LabRun:
         return (self._result is None and self.proc is not None and self.proc.poll() is None and self._pending()
                 and time.monotonic() - self.started > self.start_timeout)
 
-    def _give_up_start(self) -> dict:
+    def _give_up_start(self) -> RunResult:
         self._kill()
-        result = self._collect()
-        result["status"] = "error"
-        result["error"] = "%s did not start the lab within %g s" % (self.spec.interpreter.executable,
-                                                                    self.start_timeout)
-        return result
+        self._result = self._collect().replace(
+            status="error", error="%s did not start the lab within %g s" % (self.spec.interpreter.executable,
+                                                                            self.start_timeout))
+        return self._result
 
-    def cancel(self) -> dict:
+    def cancel(self) -> RunResult:
         """Ask the lab to stop, kill it if it has not within CANCEL_GRACE; return the cancelled result."""
         if self._result is not None:
             return self._result
@@ -202,9 +190,8 @@ class LabRun:
         except subprocess.TimeoutExpired:
             self._kill()
         result = self._collect()
-        if result["status"] != "ok":
-            result["status"] = "cancelled"
-            result["error"] = None
+        if not result.ok:
+            self._result = result = result.replace(status="cancelled", error=None)
         return result
 
     def close(self) -> None:
@@ -214,8 +201,8 @@ class LabRun:
         if self.board is not None:
             path = self.board.path
             final = self._read_snapshot(self.board)
-            if self._result is not None and self._result.get("wall_s"):
-                final.elapsed_s = self._result["wall_s"]
+            if self._result is not None and self._result.wall_s:
+                final.elapsed_s = self._result.wall_s
             final.running = False
             self._final = final
             self.board.close()
@@ -285,41 +272,11 @@ class LabRun:
 
     # -- results --------------------------------------------------------------------------------
 
-    def _base(self) -> dict:
-        spec = self.spec
-        return {
-            "schema": SCHEMA,
-            "workload": spec.workload,
-            "mode": spec.mode,
-            "workers": spec.workers,
-            "size": spec.size,
-            "interpreter": {
-                "executable": spec.interpreter.executable,
-                "version": spec.interpreter.version,
-                "free_threaded": spec.interpreter.free_threaded,
-                "gil_enabled": spec.interpreter.gil_enabled,
-            },
-            "gil": spec.gil,
-            "switch_interval": spec.switch_interval,
-            "status": "error",
-            "error": None,
-            "wall_s": None,
-            "cpu_s": None,
-            "cores_used": None,
-            "speedup": None,
-            "tasks": [],
-            "counter": None,
-            "notes": [],
-            "timeline": None,
-        }
-
-    def unfinished(self, status: str = "error", error: str | None = None) -> dict:
+    def unfinished(self, status: str = "error", error: str | None = None) -> RunResult:
         """A result for a run that never produced one of its own (it failed to start, or was given up on)."""
-        result = self._base()
-        result["status"], result["error"] = status, error
-        return result
+        return RunResult.of(self.spec, status, error)
 
-    def _collect(self) -> dict:
+    def _collect(self) -> RunResult:
         if self._result is not None:
             return self._result
         assert self.proc is not None and self._out is not None and self._err is not None
@@ -327,52 +284,65 @@ class LabRun:
         self._err.seek(0)
         out = self._out.read().decode("utf-8", "replace").strip().splitlines()
         err = self._err.read().decode("utf-8", "replace").strip().splitlines()
-        result = self._base()
+        result = RunResult.of(self.spec)
         lab = None
         if out:
             try:
                 lab = json.loads(out[-1])
             except ValueError:
                 lab = None
-        if lab is None:
+        if not isinstance(lab, dict):
             code = self.proc.returncode
             why = err[-1] if err else (_signal_text(-code) if code < 0 else "exit code %d" % code)
-            result["error"] = "the lab stopped without a result (%s)" % why
-            result["status"] = "cancelled" if self.board and self.board.words[H_CANCEL] else "error"
-            self._fill_from_board(result)
+            cancelled = self.board is not None and self.board.words[H_CANCEL]
+            result = self._from_board(result.replace(status="cancelled" if cancelled else "error",
+                                                      error="the lab stopped without a result (%s)" % why))
         else:
-            for key in ("status", "error", "wall_s", "cpu_s", "counter", "notes"):
-                if key in lab:
-                    result[key] = lab[key]
-            if lab.get("interpreter"):
-                for key in ("executable", "version", "free_threaded", "gil_enabled"):
-                    result["interpreter"][key] = lab["interpreter"].get(key, result["interpreter"][key])
-            if lab.get("switch_interval") is not None:
-                result["switch_interval"] = lab["switch_interval"]
-            keys = ("index", "done", "total", "wall_s", "cpu_s", "state")
-            result["tasks"] = [{k: t.get(k) for k in keys} for t in lab.get("tasks", [])]
-            if not result["tasks"]:
-                self._fill_from_board(result)
-        if result["wall_s"] and result["cpu_s"] is not None:
-            result["cores_used"] = result["cpu_s"] / result["wall_s"]
-        if self.board is not None and result["wall_s"]:
-            slots = int(result["wall_s"] * 1e9 // self.slice_ns) + 1
-            result["timeline"] = {"slice_s": self.slice_ns / 1e9, "lanes": self.timeline(0, slots).lanes}
+            result = _merge_lab_report(result, lab)
+            if not result.tasks:
+                result = self._from_board(result)
+        if result.wall_s and result.cpu_s is not None:
+            result = result.replace(cores_used=result.cpu_s / result.wall_s)
+        if self.board is not None and result.wall_s:
+            slots = int(result.wall_s * 1e9 // self.slice_ns) + 1
+            lanes = self.timeline(0, slots).lanes
+            result = result.replace(timeline=Timeline(self.slice_ns / 1e9, tuple(tuple(lane) for lane in lanes)))
         self._result = result
         return result
 
-    def _fill_from_board(self, result: dict) -> None:
+    def _from_board(self, result: RunResult) -> RunResult:
+        """The tasks (and the counter of a race) as the board last showed them: for a lab that said nothing."""
         if self.board is None:
-            return
+            return result
         snap = self.snapshot()
-        result["tasks"] = [
-            {"index": i, "done": snap.done[i], "total": snap.total[i], "wall_s": None, "cpu_s": None,
-             "state": snap.states[i]}
-            for i in range(len(snap.done))
-        ]
+        tasks = tuple(TaskResult(i, snap.done[i], snap.total[i], None, None, snap.states[i])
+                      for i in range(len(snap.done)))
+        counter = result.counter
         if self.spec.workload in RACE_WORKLOADS:
             expected = sum(snap.done)
-            result["counter"] = {"expected": expected, "final": snap.counter, "lost": expected - snap.counter}
+            counter = Counter(expected, snap.counter, expected - snap.counter)
+        return result.replace(tasks=tasks, counter=counter)
+
+
+def _merge_lab_report(result: RunResult, lab: dict[str, Any]) -> RunResult:
+    """The lab's own report (its last line of JSON) laid over the result the runner started from."""
+    changes: dict[str, Any] = {}
+    for key in ("status", "error", "wall_s", "cpu_s"):
+        if key in lab:
+            changes[key] = lab[key]
+    if lab.get("counter"):
+        changes["counter"] = Counter.from_json(lab["counter"])
+    if "notes" in lab:
+        changes["notes"] = tuple(str(note) for note in lab["notes"] or ())
+    if isinstance(lab.get("interpreter"), dict):
+        own, said = result.interpreter, lab["interpreter"]
+        changes["interpreter"] = Python(said.get("executable", own.executable), said.get("version", own.version),
+                                        said.get("free_threaded", own.free_threaded),
+                                        said.get("gil_enabled", own.gil_enabled))
+    if lab.get("switch_interval") is not None:
+        changes["switch_interval"] = float(lab["switch_interval"])
+    changes["tasks"] = tuple(TaskResult.from_json(task) for task in lab.get("tasks") or ())
+    return result.replace(**changes)
 
 
 def _signal_text(number: int) -> str:
@@ -380,18 +350,3 @@ def _signal_text(number: int) -> str:
         return "killed by %s" % signal.Signals(number).name
     except ValueError:
         return "killed by signal %d" % number
-
-
-def add_speedups(results: list[dict]) -> None:
-    """speedup = sequential wall / this run's wall, within each (workload, size, interpreter, gil) group."""
-    baseline: dict[tuple, float] = {}
-    for r in results:
-        if r["mode"] == "sequential" and r["status"] == "ok" and r["wall_s"]:
-            baseline[_group(r)] = r["wall_s"]
-    for r in results:
-        base = baseline.get(_group(r))
-        r["speedup"] = base / r["wall_s"] if base and r["status"] == "ok" and r["wall_s"] else None
-
-
-def _group(r: dict) -> tuple:
-    return (r["workload"], r["size"], r["workers"], r["interpreter"]["executable"], r.get("gil"))

@@ -1,16 +1,26 @@
 """Names, defaults and limits of the lab's workloads and modes: a contract with scripts and the UI."""
 
+from typing import NamedTuple, Union
+
+
+class Workload(NamedTuple):
+    default_size: Union[int, float]
+    integral: bool  # the size is a whole number
+    upper: Union[int, float]  # the largest size accepted
+    unit: str
+    description: str
+
+
 WORKLOADS = {
-    # name: (default size, size is an integer, upper bound, unit, one-line description)
-    "fib": (33, True, 40, "n", "recursive pure-Python Fibonacci fib(n): holds the GIL"),
-    "sleep": (1.0, False, 60.0, "s", "time.sleep in 10 ms steps: releases the GIL while waiting"),
-    "race": (100000, True, 10000000, "increments",
-             "shared counter, unlocked read-call-write: loses updates under the GIL"),
-    "race-plain": (100000, True, 10000000, "increments",
-                   "the post's literal self.count += n: exact with the GIL on 3.10+"),
-    "race-locked": (100000, True, 10000000, "increments", "the race counter behind a lock: always exact"),
-    "hash": (512, True, 8192, "MiB", "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL"),
-    "io": (1000, True, 100000, "writes", "64 KiB file writes, each fsync'd: real blocking I/O"),
+    "fib": Workload(33, True, 40, "n", "recursive pure-Python Fibonacci fib(n): holds the GIL"),
+    "sleep": Workload(1.0, False, 60.0, "s", "time.sleep in 10 ms steps: releases the GIL while waiting"),
+    "race": Workload(100000, True, 10000000, "increments",
+                     "shared counter, unlocked read-call-write: loses updates under the GIL"),
+    "race-plain": Workload(100000, True, 10000000, "increments",
+                           "the post's literal self.count += n: exact with the GIL on 3.10+"),
+    "race-locked": Workload(100000, True, 10000000, "increments", "the race counter behind a lock: always exact"),
+    "hash": Workload(512, True, 8192, "MiB", "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL"),
+    "io": Workload(1000, True, 100000, "writes", "64 KiB file writes, each fsync'd: real blocking I/O"),
 }
 
 MODES = {
@@ -29,12 +39,13 @@ SWITCH_INTERVAL_RANGE = (1e-6, 1.0)
 
 
 def default_size(workload):
-    return WORKLOADS[workload][0]
+    return WORKLOADS[workload].default_size
 
 
 def check_size(workload, size):
     """Return the size as the workload's type, or raise ValueError with a message for a person."""
-    default, integral, upper, unit, _ = WORKLOADS[workload]
+    spec = WORKLOADS[workload]
+    integral, upper, unit = spec.integral, spec.upper, spec.unit
     try:
         value = float(size)
     except (TypeError, ValueError):

@@ -11,7 +11,8 @@ import threading
 import time
 from typing import Callable
 
-from ..core.runner import LabRun, RunSpec
+from ..core.model import RunResult, RunSpec
+from ..core.runner import LabRun
 
 POLL = 0.1  # seconds between checks for a cancel request while waiting for the lab
 
@@ -22,7 +23,7 @@ class ActiveRun:
         self.lab = LabRun(spec)
         self.stop = threading.Event()
         self.done = threading.Event()
-        self.result: dict | None = None
+        self.result: RunResult | None = None
         self.started = time.monotonic()
         self.ended: float | None = None
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from typing import Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,9 +23,8 @@ from textual.widgets import DataTable, Footer, Input, Label, Select, SelectionLi
 from textual.widgets.selection_list import Selection
 
 from ..core import validation
-from ..core.export import python_label
-from ..core.probe import Interpreter
-from ..core.runner import RunSpec, add_speedups
+from ..core.model import Choice, RunResult, RunSpec
+from ..core.speedup import with_speedups
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from .active_run import ActiveRun
 from .comparison_texts import ct
@@ -39,24 +37,12 @@ QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab when the screen g
 DEFAULT_MODES = ("sequential", "threads")
 
 
-class ChoiceLike(Protocol):
-    interpreter: Interpreter
-    gil: str | None
-
-    @property
-    def label(self) -> str: ...
-
-
 def spec_label(spec: RunSpec) -> str:
-    """The label ``export.python_label`` gives the result this spec will produce ("3.13.0t GIL off")."""
-    interp = spec.interpreter
-    label = interp.version + ("t" if interp.free_threaded else "")
-    if interp.free_threaded:
-        label += " GIL " + (spec.gil or ("on" if interp.gil_enabled else "off"))
-    return label
+    """The label the result of this spec will have ("3.13.0t GIL off")."""
+    return spec.python.label
 
 
-def plan(choices: list[ChoiceLike], modes: list[str], workload: str, workers: int, size: float,
+def plan(choices: list[Choice], modes: list[str], workload: str, workers: int, size: float,
          switch_interval: float = DEFAULT_SWITCH_INTERVAL) -> list[RunSpec]:
     """Every run, interpreter by interpreter: sequential first (the baseline), then the modes in catalog order."""
     ordered = ["sequential"] + [m for m in MODES if m in modes and m != "sequential"]
@@ -64,7 +50,7 @@ def plan(choices: list[ChoiceLike], modes: list[str], workload: str, workers: in
                     switch_interval) for c in choices for mode in ordered]
 
 
-def default_picks(choices: list[ChoiceLike]) -> list[int]:
+def default_picks(choices: list[Choice]) -> list[int]:
     """The first interpreter, and the first free-threaded one without the GIL when there is one: the contrast."""
     picks = [0] if choices else []
     free = next((i for i, c in enumerate(choices) if c.interpreter.free_threaded and c.gil == "off"), None)
@@ -109,7 +95,7 @@ class ComparisonScreen(Screen[None]):
     KEY_TEXTS = {"run": "key.run", "cancel": "key.cancel", "close": "key.close", "export": "key.export",
                  "view": "key.view", "setup": "key.setup"}
 
-    def __init__(self, choices: list[ChoiceLike], *, workload: str = "fib", workers: str = "4", size: str = "",
+    def __init__(self, choices: list[Choice], *, workload: str = "fib", workers: str = "4", size: str = "",
                  picks: list[int] | None = None, modes: tuple[str, ...] = DEFAULT_MODES) -> None:
         super().__init__()
         self.choices = list(choices)
@@ -117,7 +103,7 @@ class ComparisonScreen(Screen[None]):
         self.picks = default_picks(self.choices) if picks is None else picks
         self.modes = modes
         self.specs: list[RunSpec] = []
-        self.results: list[dict] = []
+        self.results: list[RunResult] = []
         self.active: ActiveRun | None = None
         self.timer: Timer | None = None
         self.stopping = False
@@ -127,7 +113,8 @@ class ComparisonScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        workloads = [(Text.assemble((name, "bold"), "  ", (spec[4], "dim")), name) for name, spec in WORKLOADS.items()]
+        workloads = [(Text.assemble((name, "bold"), "  ", (spec.description, "dim")), name)
+                     for name, spec in WORKLOADS.items()]
         preset = self.preset
         with Vertical(id="cmp-setup") as setup:
             setup.border_title = ct("title")
@@ -162,7 +149,7 @@ class ComparisonScreen(Screen[None]):
         yield Footer()
 
     @staticmethod
-    def _choice_prompt(choice: ChoiceLike) -> Text:
+    def _choice_prompt(choice: Choice) -> Text:
         free = choice.interpreter.free_threaded and choice.gil == "off"
         return Text.assemble((choice.label, FREE_STYLE if free else GIL_STYLE), "  ",
                              (choice.interpreter.executable, "dim"))
@@ -301,8 +288,9 @@ class ComparisonScreen(Screen[None]):
         index = len(self.results)
         line = Text(ct("progress", n=index + 1, count=len(self.specs), python=spec_label(active.spec),
                        mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
-        if snap is not None and sum(snap.total):
-            line.append("  %3.0f %%" % (100.0 * sum(snap.done) / sum(snap.total)), style="grey70")
+        total = 0 if snap is None else sum(snap.total)
+        if snap is not None and total > 0:
+            line.append("  %3.0f %%" % (100.0 * sum(snap.done) / total), style="grey70")
         self.query_one("#cmp-status", Static).update(line)
 
     def _finish_run(self, active: ActiveRun) -> None:
@@ -314,9 +302,8 @@ class ComparisonScreen(Screen[None]):
             result = active.lab.unfinished("cancelled")
         active.close()
         self.active = None
-        self.results.append(result)
-        add_speedups(self.results)
-        if result["status"] == "cancelled":
+        self.results = with_speedups(self.results + [result])
+        if result.status == "cancelled":
             self.stopping = True
         self.query_one(SpeedupChart).show(self.results)
         self._next()
@@ -326,7 +313,7 @@ class ComparisonScreen(Screen[None]):
             self.timer.stop()
             self.timer = None
         elapsed = time.monotonic() - self.started
-        done = len([r for r in self.results if r["status"] != "cancelled"])
+        done = len([r for r in self.results if r.status != "cancelled"])
         if self.stopping:
             message = Text(ct("cancelled", done=done, count=len(self.specs)), style="bold yellow")
         else:
@@ -356,31 +343,31 @@ class ComparisonScreen(Screen[None]):
             else:
                 state = "running" if index == len(self.results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
-                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", ""] + ([""] if race else [])
+                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", ""]
+                cells += [""] if race else []
                 table.add_row(*cells, Text(state, style="bold #3b8eea" if state == "running" else "grey50"),
                               key=str(index))
 
     @staticmethod
-    def _row(result: dict, race: bool) -> list[str | Text]:
+    def _row(result: RunResult, race: bool) -> list[str | Text]:
         style = FREE_STYLE if gil_group(result) == "free" else GIL_STYLE
-        status = result["status"]
-        speedup = result.get("speedup")
+        status = result.status
+        speedup = result.speedup
         cells: list[str | Text] = [
-            Text(python_label(result), style=style),
-            result["mode"],
-            "—" if result.get("wall_s") is None else "%.3f s" % result["wall_s"],
-            "—" if result.get("cores_used") is None else "%.2f" % result["cores_used"],
+            Text(result.python_label, style=style),
+            result.mode,
+            "—" if result.wall_s is None else "%.3f s" % result.wall_s,
+            "—" if result.cores_used is None else "%.2f" % result.cores_used,
             Text("—" if speedup is None else "%.2f×" % speedup, style=style if speedup is not None else ""),
         ]
         if race:
-            counter = result.get("counter")
+            counter = result.counter
             if counter:
-                pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
-                cells.append(Text("%d (%.1f%%)" % (counter["lost"], pct),
-                                  style="bold red" if counter["lost"] else "green"))
+                cells.append(Text("%d (%.1f%%)" % (counter.lost, counter.lost_pct),
+                                  style="bold red" if counter.lost else "green"))
             else:
                 cells.append("")
-        label = status if status == "ok" or not result.get("error") else "%s: %s" % (status, result["error"])
+        label = status if status == "ok" or not result.error else "%s: %s" % (status, result.error)
         cells.append(Text(label, style="green" if status == "ok" else "bold red" if status == "error" else "yellow"))
         return cells
 
@@ -410,11 +397,9 @@ class ComparisonScreen(Screen[None]):
 def for_app(app: object) -> ComparisonScreen:
     """A comparison preset from the workbench: its interpreter choices and its setup's workload, workers and size."""
     choices = list(getattr(app, "choices", []))
-    values: dict[str, str] = {}
     try:
         setup = app.query_one("#setup")  # type: ignore[attr-defined]
-        for name in ("workload", "workers", "size"):
-            values[name] = str(setup.value(name))
+        return ComparisonScreen(choices, workload=str(setup.value("workload")), workers=str(setup.value("workers")),
+                                size=str(setup.value("size")))
     except Exception:  # the setup pane is the workbench's: without it the comparison starts from defaults
-        values = {}
-    return ComparisonScreen(choices, **values)
+        return ComparisonScreen(choices)

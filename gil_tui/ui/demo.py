@@ -17,7 +17,7 @@ from textual.widgets import Static, TabbedContent
 from .. import i18n
 from ..core.probe import Interpreter
 from .demo_steps import NO_FREE, QUICK_SIZES, STEPS, Step
-from .widgets.setup import Preset, SetupPane
+from .widgets.setup import SetupPane, SetupValues
 from .workbench import Workbench
 
 CHECK_EVERY = 0.1  # seconds between looks at whether a step's runs are over
@@ -36,7 +36,7 @@ class DemoTour(Workbench):
 
     def __init__(self, interpreters: list[Interpreter], *, auto: float | None = None, quick: bool = False,
                  lang: str | None = None, blink: bool = True, theme: str | None = None) -> None:
-        super().__init__(interpreters, Preset(), blink=blink, lang=lang, theme=theme)
+        super().__init__(interpreters, SetupValues(), blink=blink, lang=lang, theme=theme)
         self.auto = auto
         self.quick = quick
         self.free_choice = next((i for i, c in enumerate(self.choices)

@@ -15,10 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ..core import export
+from ..core.model import RunResult
 from .comparison_texts import ct
 
 
-def check_and_write(name: str, results: list[dict]) -> tuple[str | None, str | None]:
+def check_and_write(name: str, results: list[RunResult]) -> tuple[str | None, str | None]:
     """(path written, None) or (None, a message for a person)."""
     name = name.strip()
     if not name:
@@ -54,7 +55,7 @@ class ExportDialog(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "close", ct("key.close"))]
 
-    def __init__(self, results: list[dict], *, what: str = "session", name: str = "") -> None:
+    def __init__(self, results: list[RunResult], *, what: str = "session", name: str = "") -> None:
         super().__init__()
         self.results = list(results)
         self.what = what
@@ -97,7 +98,7 @@ class ExportDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def export_results(app: App, results: list[dict], what: str) -> None:
+def export_results(app: App, results: list[RunResult], what: str) -> None:
     """Open the dialog for ``results`` ("session" or "comparison"); with nothing to write, say so instead."""
     if not results:
         app.notify(ct("export.nothing"), severity="warning")

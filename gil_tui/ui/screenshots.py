@@ -16,16 +16,17 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 from textual.pilot import Pilot
 
 from .. import i18n
+from ..core.model import RunResult
 from ..core.probe import Interpreter
 from .comparison import ComparisonScreen
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
-from .widgets.setup import Preset
+from .widgets.setup import SetupValues
 from .workbench import Workbench
 
 SIZE = (120, 34)  # columns, rows of every shot but the timeline pair
@@ -37,13 +38,13 @@ PARALLEL_CORES = 1.5  # cores a free-threaded fib threads run must use to show i
 
 @dataclass(frozen=True)
 class Sizes:
-    fib: str
-    race: str
-    compare_fib: str
+    fib: int
+    race: int
+    compare_fib: int
 
 
-FULL = Sizes(fib="31", race="20000", compare_fib="29")
-QUICK = Sizes(fib="25", race="5000", compare_fib="22")
+FULL = Sizes(fib=31, race=20000, compare_fib=29)
+QUICK = Sizes(fib=25, race=5000, compare_fib=22)
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,8 @@ class Camera:
         self.free = next((i for i in interpreters[1:] if i.free_threaded), None)
         self.sizes = QUICK if quick else FULL
 
-    def app(self, **preset: str) -> Workbench:
-        return Workbench(self.interpreters, Preset(**preset), blink=False, lang="en")
+    def app(self, **values: Any) -> Workbench:
+        return Workbench(self.interpreters, SetupValues(**values), blink=False, lang="en")
 
     async def take(self, shot: Shot) -> str:
         take: Callable[[Shot], Awaitable[str]] = getattr(self, "_" + shot.name.replace("-", "_"))
@@ -122,7 +123,7 @@ class Camera:
         async def nothing(pilot: Pilot) -> None:
             return None
 
-        return await self._shoot(self.app(workload="fib", mode="threads", workers="4"), shot, nothing)
+        return await self._shoot(self.app(workload="fib", mode="threads", workers=4), shot, nothing)
 
     async def _fib_threads_running(self, shot: Shot) -> str:
         async def midway(pilot: Pilot) -> None:
@@ -139,7 +140,7 @@ class Camera:
             await pilot.press("r")
             await until(pilot, lambda: fraction() >= 0.4 or len(history.results) > before)
 
-        app = self.app(workload="fib", mode="threads", workers="4", size=self.sizes.fib)
+        app = self.app(workload="fib", mode="threads", workers=4, size=self.sizes.fib)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await midway(pilot)
@@ -147,7 +148,7 @@ class Camera:
             await app.stop_run()
             return svg
 
-    async def _run_until(self, pilot: Pilot, wanted: Callable[[dict], bool]) -> None:
+    async def _run_until(self, pilot: Pilot, wanted: Callable[[RunResult], bool]) -> None:
         """Run until the result shows what the shot is about (``ATTEMPTS`` at most; a shared machine is noisy)."""
         app = pilot.app
         assert isinstance(app, Workbench)
@@ -158,10 +159,10 @@ class Camera:
                 return
 
     async def _race(self, pilot: Pilot) -> None:
-        await self._run_until(pilot, lambda r: bool(r.get("counter") and r["counter"]["lost"] > 0))
+        await self._run_until(pilot, lambda r: bool(r.counter and r.counter.lost > 0))
 
     def _race_app(self) -> Workbench:
-        return self.app(workload="race", mode="threads", workers="20", size=self.sizes.race, switch_interval="0.0001")
+        return self.app(workload="race", mode="threads", workers=20, size=self.sizes.race, switch_interval=0.0001)
 
     async def _race_lost_updates(self, shot: Shot) -> str:
         return await self._shoot(self._race_app(), shot, self._race)
@@ -173,13 +174,13 @@ class Camera:
 
         return await self._shoot(self._race_app(), shot, race_in_spanish)
 
-    async def _timeline(self, shot: Shot, choice: int, title: str, wanted: Callable[[dict], bool]) -> str:
+    async def _timeline(self, shot: Shot, choice: int, title: str, wanted: Callable[[RunResult], bool]) -> str:
         async def timeline(pilot: Pilot) -> None:
             await self._run_until(pilot, wanted)
             await pilot.press("t")
 
-        app = Workbench(self.interpreters, Preset(workload="fib", mode="threads", workers="4", size=self.sizes.fib,
-                                                  choice=choice), blink=False, lang="en")
+        app = Workbench(self.interpreters, SetupValues(workload="fib", mode="threads", workers=4,
+                                                       size=self.sizes.fib, choice=choice), blink=False, lang="en")
         return await self._shoot(app, Shot(shot.name, title), timeline, size=HALF)
 
     async def _timeline_gil_vs_free_threaded(self, shot: Shot) -> str:
@@ -187,7 +188,7 @@ class Camera:
         left = await self._timeline(shot, 0, "%s: the GIL" % self.interpreters[0].short, lambda r: True)
         # choices_for lists the free-threaded build right after the main one: GIL off first
         right = await self._timeline(shot, 1, "%s: GIL off" % self.free.short,
-                                     lambda r: (r.get("cores_used") or 0.0) >= PARALLEL_CORES)
+                                     lambda r: (r.cores_used or 0.0) >= PARALLEL_CORES)
         return side_by_side(left, right, shot.title)
 
     async def _comparison(self, shot: Shot) -> str:
@@ -201,7 +202,7 @@ class Camera:
             await until(pilot, lambda: screen.active is not None)
             await until(pilot, lambda: screen.active is None and len(screen.results) == len(screen.specs))
 
-        app = self.app(workload="fib", mode="threads", workers="4", size=self.sizes.compare_fib)
+        app = self.app(workload="fib", mode="threads", workers=4, size=self.sizes.compare_fib)
         return await self._shoot(app, shot, compare)
 
 

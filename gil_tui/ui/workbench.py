@@ -28,8 +28,9 @@ from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
 from .. import i18n
 from ..core import presets, validation
 from ..core.cpu_meter import CpuMeter
+from ..core.model import RunResult, RunSpec, choices_for
 from ..core.probe import Interpreter
-from ..core.runner import RunSpec
+from ..core.speedup import find_baseline, with_speedup
 from ..core.validation import UsageError
 from . import themes
 from .active_run import ActiveRun
@@ -41,7 +42,7 @@ from .texts import text
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
 from .widgets.result import ResultPane, bullets, mode_name
-from .widgets.setup import Preset, SetupPane, choices_for
+from .widgets.setup import SetupPane, SetupValues
 from .widgets.timeline import TimelineLanes
 
 FPS = 10
@@ -57,20 +58,6 @@ KEY_TEXTS = {"run": "app.key.run", "cancel": "app.key.cancel", "quit": "app.key.
 NARROW = 100  # columns: below this the panes stack
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab on quit (cancel itself takes < 0.5 s)
 RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is appended as a JSON line
-
-
-def group_key(result: dict) -> tuple:
-    return (result["workload"], result["size"], result["workers"], result["interpreter"]["executable"],
-            result.get("gil"))
-
-
-def baseline_for(result: dict, earlier: list[dict]) -> dict | None:
-    """The latest sequential run of the same workload, size, workers and interpreter that went fine."""
-    for past in reversed(earlier):
-        if past is not result and past["mode"] == "sequential" and past["status"] == "ok" and past.get("wall_s") \
-                and group_key(past) == group_key(result):
-            return past
-    return None
 
 
 def release_footer_keys(app: App) -> None:
@@ -90,7 +77,7 @@ class Series:
     name: str
     steps: int
     queue: list[RunSpec]
-    results: list[dict] = field(default_factory=list)
+    results: list[RunResult] = field(default_factory=list)
 
 
 class Workbench(App[int]):
@@ -117,14 +104,14 @@ class Workbench(App[int]):
         Binding("d", "toggle_theme", text("key.theme"), show=False),
     ]
 
-    def __init__(self, interpreters: list[Interpreter], preset: Preset | None = None, *, autorun: bool = False,
+    def __init__(self, interpreters: list[Interpreter], preset: SetupValues | None = None, *, autorun: bool = False,
                  blink: bool = True, lang: str | None = None, theme: str | None = None) -> None:
         if lang is not None:
             i18n.set_language(lang)
         super().__init__()
         themes.install(self, theme)  # theme None: $GIL_TUI_THEME, else dark
         self.choices = choices_for(interpreters)
-        self.preset = preset or Preset()
+        self.preset = preset or SetupValues()
         self.autorun = autorun
         self.blink = blink
         self.active: ActiveRun | None = None
@@ -380,22 +367,22 @@ class Workbench(App[int]):
         self.active = None
         self.cpu = None
         history = self.query_one(HistoryTable)
-        self._add_speedup(result, history.results)
+        result = with_speedup(result, history.results)
         series = self.series
         if series is not None:
             series.results.append(result)
-            if result["status"] != "ok":
+            if not result.ok:
                 series.queue.clear()
         following = series is not None and bool(series.queue)
         with self.batch_update():
-            if result.get("tasks"):
+            if result.tasks:
                 self._show_lanes(result)
             elif snap is not None:
                 self.query_one(RunLanes).show(snap.done, snap.total, snap.states)
             self._show_timeline(result)
             if series is None:
                 self.query_one(ResultPane).show_result(result, active.elapsed(),
-                                                       baseline_for(result, history.results))
+                                                       find_baseline(result, history.results))
             elif not following:
                 self._show_series(series, result, active.elapsed())
             history.add_result(result)
@@ -409,15 +396,15 @@ class Workbench(App[int]):
             self.series = None
         self.refresh_bindings()
 
-    def _show_series(self, series: Series, last: dict, elapsed: float) -> None:
+    def _show_series(self, series: Series, last: RunResult, elapsed: float) -> None:
         """The post's figures beside the ones just measured, and why they differ; then the last run."""
         results = list(series.results)
 
         def comparison() -> list[RenderableType]:
             title = text("preset.done", number=series.number, title=i18n.t(presets.PRESETS[series.name].title_key))
             parts: list[RenderableType] = [Text(title, style="bold")]
-            if len(results) < series.steps or any(r["status"] != "ok" for r in results):
-                done = len([r for r in results if r["status"] == "ok"])
+            if len(results) < series.steps or any(not r.ok for r in results):
+                done = len([r for r in results if r.ok])
                 parts.append(Text(text("preset.cancelled", number=series.number, done=done, steps=series.steps),
                                   style="bold yellow"))
             parts += bullets(presets.compare(series.name, results))
@@ -426,36 +413,22 @@ class Workbench(App[int]):
 
         self.query_one(ResultPane).show_result(last, elapsed, before=comparison, why=False)
 
-    def _show_lanes(self, result: dict) -> None:
-        tasks = result.get("tasks") or []
-        shares = [t["cpu_s"] / t["wall_s"] if t.get("cpu_s") is not None and t.get("wall_s") else None
-                  for t in tasks]
-        self.query_one(RunLanes).show([t["done"] or 0 for t in tasks], [t["total"] or 0 for t in tasks],
-                                      [t.get("state") or "pending" for t in tasks], shares)
+    def _show_lanes(self, result: RunResult) -> None:
+        tasks = result.tasks
+        self.query_one(RunLanes).show([t.done or 0 for t in tasks], [t.total or 0 for t in tasks],
+                                      [t.state or "pending" for t in tasks], [t.core_share for t in tasks])
 
-    def _show_timeline(self, result: dict) -> None:
-        timeline = result.get("timeline")
-        if timeline and timeline.get("lanes"):
-            self.query_one(TimelineLanes).show(timeline["lanes"], timeline["slice_s"])
+    def _show_timeline(self, result: RunResult) -> None:
+        timeline = result.timeline
+        if timeline is not None and timeline.lanes:
+            self.query_one(TimelineLanes).show(timeline.lanes, timeline.slice_s)
 
     @staticmethod
-    def _add_speedup(result: dict, earlier: list[dict]) -> None:
-        """Speedup against the latest sequential run of the same workload, size, workers and interpreter."""
-        if result.get("speedup") is not None or result["status"] != "ok" or not result.get("wall_s"):
-            return
-        if result["mode"] == "sequential":
-            result["speedup"] = 1.0
-            return
-        past = baseline_for(result, earlier)
-        if past is not None:
-            result["speedup"] = past["wall_s"] / result["wall_s"]
-
-    @staticmethod
-    def _log(result: dict) -> None:
+    def _log(result: RunResult) -> None:
         path = os.environ.get(RESULT_LOG)
         if path:
             with Path(path).open("a", encoding="utf-8") as f:
-                f.write(json.dumps(result) + "\n")
+                f.write(json.dumps(result.to_json()) + "\n")
 
     # -- events -----------------------------------------------------------------------------------
 
@@ -472,13 +445,13 @@ class Workbench(App[int]):
         if self.active is None:
             results = self.query_one(HistoryTable).results
             earlier = results[:results.index(event.result)] if event.result in results else results
-            self.query_one(ResultPane).show_result(event.result, None, baseline_for(event.result, earlier))
+            self.query_one(ResultPane).show_result(event.result, None, find_baseline(event.result, earlier))
             self._show_timeline(event.result)
             self._show_lanes(event.result)
 
-    def load_result(self, result: dict) -> None:
+    def load_result(self, result: RunResult) -> None:
         """Show a finished result as if it had just run (screenshots and snapshot tests use fixed ones)."""
         history = self.query_one(HistoryTable)
-        self._add_speedup(result, history.results)
+        result = with_speedup(result, history.results)
         history.add_result(result)
         self.on_history_table_picked(HistoryTable.Picked(result))

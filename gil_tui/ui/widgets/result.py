@@ -16,17 +16,11 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ...core.explain import explain
+from ...core.model import RunResult
 from ...i18n import t
 from ..texts import text
 from .cpu_meter import CpuMeterLine
 from .setup import interval_label
-
-
-def python_label(interp: dict, gil: str | None = None) -> str:
-    short = ".".join(interp["version"].split(".")[:2]) + ("t" if interp.get("free_threaded") else "")
-    if interp.get("free_threaded"):
-        short += " GIL " + ("on" if interp.get("gil_enabled") else "off")
-    return short
 
 
 def size_label(size: float) -> str:
@@ -37,47 +31,43 @@ def mode_name(mode: str) -> str:
     return t("mode." + mode)
 
 
-def lost_pct(counter: dict) -> float:
-    return 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
+def describe(result: RunResult) -> str:
+    return text("result.what", workload=result.workload, mode=mode_name(result.mode),
+                workers=result.workers, size=size_label(result.size),
+                python=result.interpreter.short_label,
+                switch=interval_label(result.interval))
 
 
-def describe(result: dict) -> str:
-    return text("result.what", workload=result["workload"], mode=mode_name(result["mode"]),
-                workers=result["workers"], size=size_label(result["size"]),
-                python=python_label(result["interpreter"]),
-                switch=interval_label(result.get("switch_interval") or 0.005))
-
-
-def numbers(result: dict) -> list[RenderableType]:
+def numbers(result: RunResult) -> list[RenderableType]:
     """The numbers of a finished run, most important first: status, counter, times, speedup."""
     parts: list[RenderableType] = []
-    status = result["status"]
+    status = result.status
     if status == "cancelled":
         parts.append(Text(text("result.status.cancelled"), style="bold yellow"))
     elif status != "ok":
-        parts.append(Text(text("result.status.error", error=result.get("error") or "?"), style="bold red"))
+        parts.append(Text(text("result.status.error", error=result.error or "?"), style="bold red"))
 
-    def num(value, pattern: str) -> str:
+    def num(value: float | None, pattern: str) -> str:
         return "—" if value is None else pattern % value
 
-    counter = result.get("counter")
+    counter = result.counter
     if counter:
-        style = "bold red" if counter["lost"] > 0 else "bold green"
-        parts.append(Text.assemble((text("result.counter") + " ", "grey70"), ("{:,}".format(counter["final"]), style),
-                                   " %s %s" % (text("result.of"), "{:,}".format(counter["expected"]))))
+        style = "bold red" if counter.lost > 0 else "bold green"
+        parts.append(Text.assemble((text("result.counter") + " ", "grey70"), ("{:,}".format(counter.final), style),
+                                   " %s %s" % (text("result.of"), "{:,}".format(counter.expected))))
     parts.append(Text.assemble(
-        (text("result.wall") + " ", "grey70"), num(result.get("wall_s"), "%.3f s"),
-        ("  " + text("result.cpu") + " ", "grey70"), num(result.get("cpu_s"), "%.3f s"),
-        ("  " + text("result.cores") + " ", "grey70"), num(result.get("cores_used"), "%.2f")))
-    if result["mode"] == "sequential" and status == "ok":
+        (text("result.wall") + " ", "grey70"), num(result.wall_s, "%.3f s"),
+        ("  " + text("result.cpu") + " ", "grey70"), num(result.cpu_s, "%.3f s"),
+        ("  " + text("result.cores") + " ", "grey70"), num(result.cores_used, "%.2f")))
+    if result.mode == "sequential" and result.ok:
         speedup = text("result.speedup.self")
-    elif result.get("speedup") is None:
+    elif result.speedup is None:
         speedup = text("result.speedup.none")
     else:
-        speedup = "%.2f×" % result["speedup"]
+        speedup = "%.2f×" % result.speedup
     parts.append(Text.assemble((text("result.speedup") + " ", "grey70"), (speedup, "bold")))
     parts.append(Text(describe(result), style="grey70"))
-    for note in result.get("notes") or []:
+    for note in result.notes:
         parts.append(Text(text("result.notes", note=note), style="italic grey70"))
     return parts
 
@@ -86,7 +76,7 @@ def bullets(lines: list[str], style: str = "") -> list[RenderableType]:
     return [Text.assemble(("• ", "grey50"), (line, style)) for line in lines]
 
 
-def details(result: dict, baseline: dict | None = None) -> RenderableType:
+def details(result: RunResult, baseline: RunResult | None = None) -> RenderableType:
     """The numbers, then the explanation measured from them (``gil_tui.explain``), in the current language."""
     parts = numbers(result)
     why = explain(result, None, baseline)
@@ -96,11 +86,11 @@ def details(result: dict, baseline: dict | None = None) -> RenderableType:
     return Group(*parts)
 
 
-def banner(result: dict | None) -> str:
-    counter = (result or {}).get("counter")
-    if not counter or counter["lost"] <= 0:
+def banner(result: RunResult | None) -> str:
+    counter = result.counter if result is not None else None
+    if counter is None or counter.lost <= 0:
         return ""
-    return text("result.lost", lost="{:,}".format(counter["lost"]), pct=lost_pct(counter))
+    return text("result.lost", lost="{:,}".format(counter.lost), pct=counter.lost_pct)
 
 
 class ResultPane(VerticalScroll):
@@ -182,19 +172,19 @@ class ResultPane(VerticalScroll):
         self._details = lambda: Text(text("cancelling"), style="bold yellow")
         self._paint()
 
-    def show_result(self, result: dict, elapsed: float | None, baseline: dict | None = None,
+    def show_result(self, result: RunResult, elapsed: float | None, baseline: RunResult | None = None,
                     before: Callable[[], list[RenderableType]] | None = None, why: bool = True) -> None:
         """A finished run; ``before`` renders what goes above its numbers (a preset's comparison, which
         carries its own explanation: then ``why=False``)."""
         self.elapsed = None
         if elapsed is None:
-            elapsed = result.get("wall_s") or 0.0
+            elapsed = result.wall_s or 0.0
         self.elapsed = elapsed
         self.query_one(CpuMeterLine).remove_class("-live")
-        counter = result.get("counter")
-        if counter and counter["lost"] > 0:
+        counter = result.counter
+        if counter and counter.lost > 0:
             self._banner = lambda: (banner(result), "-lost")
-        elif counter and result["status"] == "ok":
+        elif counter and result.ok:
             self._banner = lambda: (text("result.exact"), "-exact")
         else:
             self._banner = lambda: ("", "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -12,13 +11,20 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...core import validation
-from ...core.probe import Interpreter
-from ...core.runner import RunSpec
-from ...lab.catalog import DEFAULT_SWITCH_INTERVAL, MAX_WORKERS, MODES, SWITCH_INTERVAL_RANGE, WORKLOADS, default_size
+from ...core.model import Choice, RunSpec
+from ...lab.catalog import (
+    DEFAULT_SWITCH_INTERVAL,
+    DEFAULT_WORKERS,
+    MAX_WORKERS,
+    MODES,
+    SWITCH_INTERVAL_RANGE,
+    WORKLOADS,
+    default_size,
+)
 from ..texts import text
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
-SWITCH_PRESETS = (0.005, 0.001, 0.0001, 0.00001)
+SWITCH_PRESETS = (DEFAULT_SWITCH_INTERVAL, 0.001, 0.0001, 0.00001)
 CUSTOM = "custom"
 
 
@@ -41,45 +47,28 @@ def preset_for(value: str) -> str:
     return CUSTOM
 
 
+def choice_label(choice: Choice) -> str:
+    """The picker's label for a choice, in the current language: "3.12", "3.13t (GIL off)"."""
+    gil = choice.gil_shown
+    return choice.interpreter.short if gil is None else text("python.gil", short=choice.interpreter.short, gil=gil)
+
+
 @dataclass(frozen=True)
-class Choice:
-    """One entry of the interpreter picker: a build, and for free-threaded builds the GIL setting."""
+class SetupValues:
+    """What the setup pane opens with: values already checked (by the command line), not text to parse again."""
 
-    interpreter: Interpreter
-    gil: str | None = None
-
-    @property
-    def label(self) -> str:
-        if self.interpreter.free_threaded:
-            gil = self.gil or ("on" if self.interpreter.gil_enabled else "off")
-            return text("python.gil", short=self.interpreter.short, gil=gil)
-        return self.interpreter.short
-
-
-def choices_for(interpreters: list[Interpreter]) -> list[Choice]:
-    """Free-threaded builds appear twice, GIL off and GIL on; duplicates are dropped."""
-    seen: set[str] = set()
-    result: list[Choice] = []
-    for interp in interpreters:
-        real = os.path.realpath(interp.executable)
-        if real in seen:
-            continue
-        seen.add(real)
-        if interp.free_threaded:
-            result += [Choice(interp, "off"), Choice(interp, "on")]
-        else:
-            result.append(Choice(interp))
-    return result
-
-
-@dataclass
-class Preset:
     workload: str = "fib"
     mode: str = "threads"
-    workers: str = "4"
-    size: str = ""
-    switch_interval: str = "%g" % DEFAULT_SWITCH_INTERVAL
-    choice: int = 0
+    workers: int = DEFAULT_WORKERS
+    size: float | None = None  # None: the workload's default, shown as the field's placeholder
+    switch_interval: float = DEFAULT_SWITCH_INTERVAL
+    choice: int = 0  # index into the pane's interpreter choices
+
+
+def number_text(value: float) -> str:
+    """A number as a person would type it: 20000, 0.0001, 1.5 (never 1.23457e+06)."""
+    short = "%g" % value
+    return short if float(short) == value else repr(value)
 
 
 FIELDS = ("workload", "workers", "mode", "size", "switch", "python")
@@ -109,7 +98,7 @@ class SetupPane(Vertical):
             super().__init__()
             self.ok = ok
 
-    def __init__(self, choices: list[Choice], preset: Preset, *, id: str | None = None) -> None:
+    def __init__(self, choices: list[Choice], preset: SetupValues, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.choices = choices
         self.preset = preset
@@ -126,7 +115,7 @@ class SetupPane(Vertical):
         return [(Text.assemble((name, "bold"), "  ", (text("mode." + name), "dim")), name) for name in MODES]
 
     def _pythons(self) -> list[tuple[Text, str]]:
-        return [(Text.assemble((c.label, "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
+        return [(Text.assemble((choice_label(c), "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
                 for i, c in enumerate(self.choices)]
 
     @staticmethod
@@ -140,17 +129,18 @@ class SetupPane(Vertical):
             yield Label(text("field.workload"), id="label-workload")
             yield Select(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
         yield Static(text("workload." + p.workload), id="workload-desc")
-        yield from self._input_row("workers", p.workers, "")
+        yield from self._input_row("workers", str(p.workers), "")
         with Horizontal(classes="row"):
             yield Label(text("field.mode"), id="label-mode")
             yield Select(self._modes(), value=p.mode, allow_blank=False, compact=True, id="mode")
-        yield from self._input_row("size", p.size, "%g" % default_size(p.workload))
+        size = "" if p.size is None else number_text(p.size)
+        yield from self._input_row("size", size, "%g" % default_size(p.workload))
         with Horizontal(classes="row"):
             yield Label(text("field.switch"), id="label-switch")
-            preset = preset_for(p.switch_interval)
+            preset = preset_for(number_text(p.switch_interval))
             yield Select(self._switches(), value=preset, allow_blank=False, compact=True, id="switch-preset")
-            yield Input(p.switch_interval, placeholder="%g" % DEFAULT_SWITCH_INTERVAL, compact=True, id="switch",
-                        select_on_focus=False, classes="-custom" if preset == CUSTOM else "")
+            yield Input(number_text(p.switch_interval), placeholder="%g" % DEFAULT_SWITCH_INTERVAL, compact=True,
+                        id="switch", select_on_focus=False, classes="-custom" if preset == CUSTOM else "")
         yield Static("", classes="error", id="switch-error")
         with Horizontal(classes="row"):
             yield Label(text("field.python"), id="label-python")

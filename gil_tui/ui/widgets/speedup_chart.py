@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from ...core.export import python_label
+from ...core.model import RunResult
 from ..comparison_texts import ct
 
 GIL_STYLE = Style(color="#e69f00", bold=True)  # orange
@@ -26,22 +26,21 @@ LABEL = Style(color="grey85")
 MIN_BAR = 6
 
 
-def gil_group(result: dict) -> str:
+def gil_group(result: RunResult) -> str:
     """"free" for a free-threaded build that really ran without the GIL (as the lab reported), else "gil"."""
-    interp = result["interpreter"]
-    return "free" if interp.get("free_threaded") and not interp.get("gil_enabled") else "gil"
+    return "free" if result.interpreter.free_threaded and not result.interpreter.gil_enabled else "gil"
 
 
-def _bars(results: list[dict]) -> list[dict]:
+def _bars(results: list[RunResult]) -> list[RunResult]:
     """The rows worth a bar: every mode but sequential (always 1×), unless sequential is all there is."""
-    others = [r for r in results if r["mode"] != "sequential"]
+    others = [r for r in results if r.mode != "sequential"]
     return others or list(results)
 
 
-def _value(result: dict) -> str:
-    if result.get("status") != "ok" or result.get("speedup") is None:
-        return ct("chart.failed", status=result.get("status") or "error")
-    return "%.2f×" % result["speedup"]
+def _value(result: RunResult) -> str:
+    if not result.ok or result.speedup is None:
+        return ct("chart.failed", status=result.status or "error")
+    return "%.2f×" % result.speedup
 
 
 def _bar(value: float, scale: float, width: int, style: Style, mark: int | None) -> Text:
@@ -57,20 +56,20 @@ def _bar(value: float, scale: float, width: int, style: Style, mark: int | None)
     return bar
 
 
-def chart_lines(results: list[dict], width: int) -> list[Text]:
+def chart_lines(results: list[RunResult], width: int) -> list[Text]:
     """The chart at ``width`` columns, one Text per line (tests read it the way a person does)."""
     width = max(width, 20)
     rows = _bars(results)
     if not rows:
         return [Text(ct("chart.empty"), style=DIM)]
-    races = any(r.get("counter") for r in rows)
-    labels = {id(r): python_label(r) for r in rows}
+    races = any(r.counter for r in rows)
+    labels = {id(r): r.python_label for r in rows}
     label_w = max(len(v) for v in labels.values())
-    mode_w = max([len(r["mode"]) for r in rows] + ([len(ct("chart.lost"))] if races else []))
+    mode_w = max([len(r.mode) for r in rows] + ([len(ct("chart.lost"))] if races else []))
     values = {id(r): _value(r) for r in rows}
     value_w = max(max(len(v) for v in values.values()), len("100.0 %") if races else 0)
     bar_w = max(MIN_BAR, width - 2 - label_w - 1 - mode_w - 1 - 1 - value_w)
-    speedups = [r["speedup"] for r in rows if r.get("status") == "ok" and r.get("speedup") is not None]
+    speedups = [r.speedup for r in rows if r.ok and r.speedup is not None]
     scale = max([1.0] + speedups) * 1.05
     mark = int(round(bar_w / scale))
     lines = [Text(ct("chart.title"), style=DIM)]
@@ -88,19 +87,19 @@ def chart_lines(results: list[dict], width: int) -> list[Text]:
             previous = name
             line = Text("  ")
             line.append(shown.ljust(label_w), style=LABEL if shown else None)
-            line.append(" " + r["mode"].ljust(mode_w) + " ")
-            if r.get("status") == "ok" and r.get("speedup") is not None:
-                line.append_text(_bar(r["speedup"], scale, bar_w, style, mark))
+            line.append(" " + r.mode.ljust(mode_w) + " ")
+            if r.ok and r.speedup is not None:
+                line.append_text(_bar(r.speedup, scale, bar_w, style, mark))
                 line.append(" " + values[id(r)].rjust(value_w), style=style)
             else:
-                line.append(values[id(r)] + (": " + str(r["error"]) if r.get("error") else ""), style=FAILED_STYLE)
+                line.append(values[id(r)] + (": " + str(r.error) if r.error else ""), style=FAILED_STYLE)
             lines.append(line)
-            counter = r.get("counter")
-            if counter and r.get("status") == "ok":
-                pct = 100.0 * counter["lost"] / counter["expected"] if counter["expected"] else 0.0
+            counter = r.counter
+            if counter and r.ok:
+                pct = counter.lost_pct
                 lost = Text("  " + " " * label_w + " " + ct("chart.lost").rjust(mode_w) + " ")
                 lost.append_text(_bar(pct, 100.0, bar_w, LOST_STYLE, None))
-                lost.append((" %.1f %%" % pct).rjust(value_w + 1), style=LOST_STYLE if counter["lost"] else DIM)
+                lost.append((" %.1f %%" % pct).rjust(value_w + 1), style=LOST_STYLE if counter.lost else DIM)
                 lines.append(lost)
     for line in lines:
         line.no_wrap = True
@@ -118,9 +117,9 @@ class SpeedupChart(Widget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.results: list[dict] = []
+        self.results: list[RunResult] = []
 
-    def show(self, results: list[dict]) -> None:
+    def show(self, results: list[RunResult]) -> None:
         self.results = list(results)
         self.refresh(layout=True)
 

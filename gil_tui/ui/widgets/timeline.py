@@ -9,6 +9,7 @@ time made progress. Rows are cached per lane and only redrawn when new slices or
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -86,7 +87,7 @@ class TimelineLanes(ScrollView, can_focus=True):
         self.zoom = self.pan = None
         self.show([], self.slice_s)
 
-    def show(self, lanes: list[list[int]], slice_s: float) -> None:
+    def show(self, lanes: Sequence[Sequence[int]], slice_s: float) -> None:
         self.lanes = [bytearray(bytes(lane).translate(_ONE)) for lane in lanes]
         self.slice_s = slice_s
         self._changed(resized=True)

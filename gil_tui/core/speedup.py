@@ -1,0 +1,64 @@
+"""Speedup: a sequential run's wall time over another run's, for the same work on the same Python.
+
+The one place that decides which run is whose baseline; the runner, the workbench, the comparison
+screen and the explanations all ask here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import RunResult
+
+BaselineKey = tuple[str, float, int, str, "str | None"]
+
+
+def baseline_key(result: RunResult) -> BaselineKey:
+    """Runs with the same key do the same work on the same interpreter (and GIL setting)."""
+    return (result.workload, result.size, result.workers, result.interpreter.executable, result.gil)
+
+
+def is_baseline(result: RunResult) -> bool:
+    return result.mode == "sequential" and result.ok and bool(result.wall_s)
+
+
+def speedup_over(result: RunResult, baseline: RunResult | None) -> float | None:
+    """``baseline`` wall / ``result`` wall, when both finished; the result's own figure when it has one."""
+    if result.speedup:
+        return result.speedup
+    if baseline is None or not baseline.ok or not baseline.wall_s or not result.ok or not result.wall_s:
+        return None
+    return baseline.wall_s / result.wall_s
+
+
+def find_baseline(result: RunResult, earlier: Iterable[RunResult]) -> RunResult | None:
+    """The latest sequential run in ``earlier`` (other than ``result``) of the same work on the same Python."""
+    key = baseline_key(result)
+    found = None
+    for other in earlier:
+        if other is not result and is_baseline(other) and baseline_key(other) == key:
+            found = other
+    return found
+
+
+def with_speedup(result: RunResult, earlier: Iterable[RunResult]) -> RunResult:
+    """``result`` with its speedup over its baseline in ``earlier`` (1 for a sequential run), when it has none yet."""
+    if result.speedup is not None or not result.ok or not result.wall_s:
+        return result
+    if result.mode == "sequential":
+        return result.replace(speedup=1.0)
+    baseline = find_baseline(result, earlier)
+    return result if baseline is None else result.replace(speedup=speedup_over(result, baseline))
+
+
+def with_speedups(results: list[RunResult]) -> list[RunResult]:
+    """Every result with its speedup over the sequential run of its group among ``results`` (None without one)."""
+    baselines: dict[BaselineKey, float] = {}
+    for r in results:
+        if is_baseline(r) and r.wall_s:
+            baselines[baseline_key(r)] = r.wall_s
+    out = []
+    for r in results:
+        base = baselines.get(baseline_key(r))
+        out.append(r.replace(speedup=base / r.wall_s if base and r.ok and r.wall_s else None))
+    return out
