@@ -20,6 +20,7 @@ from rich.text import Text
 from ..core import export, matrix, presets, validation
 from ..core.explain import explain
 from ..core.model import Counter, RunResult, RunSpec
+from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
 from ..core.speedup import with_speedups
 from ..i18n import set_language, t
@@ -218,18 +219,14 @@ def run_command(args: argparse.Namespace) -> int:
     live_console = None if args.json else console
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGHUP, _on_sigterm)  # the terminal went away (an SSH session dropped): stop the same way
-    cells: list[list[RunResult]] = [[] for _ in specs]  # with --repeat K, every cell's K results
-    current: LabRun | None = None
+    queue = RunQueue(specs, times)
     try:
-        for index in matrix.plan(len(specs), times):
-            cells[index].append(_run_one(specs[index], live_console))
-    except KeyboardInterrupt:
-        if current is not None:
-            current.close()
-        _print_results(with_speedups(matrix.collect(cells, times)), args.json, console, preset)
+        queue.drive(lambda spec: _run_one(spec, live_console))
+    except KeyboardInterrupt:  # _run_one's LabRun has already killed its lab on the way out
+        _print_results(with_speedups(queue.results), args.json, console, preset)
         sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))
         return exit_codes.INTERRUPTED
-    results = with_speedups(matrix.collect(cells, times))
+    results = with_speedups(queue.results)
     _print_results(results, args.json, console, preset)
     for r in results:
         for warning in r.warnings or ():

@@ -24,6 +24,7 @@ from textual.widgets.selection_list import Selection
 
 from ..core import validation
 from ..core.model import Choice, RunResult, RunSpec
+from ..core.run_queue import RunQueue
 from ..core.speedup import with_speedups
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from .active_run import ActiveRun
@@ -102,11 +103,9 @@ class ComparisonScreen(Screen[None]):
         self.preset = {"workload": workload if workload in WORKLOADS else "fib", "workers": workers, "size": size}
         self.picks = default_picks(self.choices) if picks is None else picks
         self.modes = modes
-        self.specs: list[RunSpec] = []
-        self.results: list[RunResult] = []
+        self.queue = RunQueue([])
         self.active: ActiveRun | None = None
         self.timer: Timer | None = None
-        self.stopping = False
         self.started = 0.0
         self.error: str | None = None
 
@@ -223,9 +222,7 @@ class ComparisonScreen(Screen[None]):
             return
         if not self.check():
             return
-        self.specs = self.plan()
-        self.results = []
-        self.stopping = False
+        self.queue = RunQueue(self.plan())
         self.started = time.monotonic()
         self._show_table()
         self.query_one(SpeedupChart).show([])
@@ -235,12 +232,25 @@ class ComparisonScreen(Screen[None]):
         self.timer = self.set_interval(1 / FPS, self._pull)
         self._next()
 
+    @property
+    def specs(self) -> list[RunSpec]:
+        return self.queue.specs
+
+    @property
+    def results(self) -> list[RunResult]:
+        """The runs done so far, each with its speedup over its interpreter's sequential run."""
+        return with_speedups(self.queue.results)
+
+    @property
+    def stopping(self) -> bool:
+        return self.queue.cancelled
+
     def _next(self) -> None:
-        index = len(self.results)
-        if self.stopping or index >= len(self.specs):
+        spec = self.queue.next()
+        if spec is None:
             self._end()
             return
-        active = self.active = ActiveRun(self.specs[index])
+        active = self.active = ActiveRun(spec)
         self.run_worker(active.drive_in_worker, thread=True, group="compare", exit_on_error=False)
         self._show_table()
         self._show_progress(active)
@@ -248,7 +258,7 @@ class ComparisonScreen(Screen[None]):
 
     def action_cancel(self) -> None:
         if self.active is not None and not self.active.stop.is_set():
-            self.stopping = True
+            self.queue.cancel()
             self.active.stop.set()
             self.query_one("#cmp-status", Static).update(Text(ct("cancelling"), style="bold yellow"))
 
@@ -285,8 +295,7 @@ class ComparisonScreen(Screen[None]):
 
     def _show_progress(self, active: ActiveRun) -> None:
         snap = active.lab.snapshot() if active.lab.board is not None else None
-        index = len(self.results)
-        line = Text(ct("progress", n=index + 1, count=len(self.specs), python=spec_label(active.spec),
+        line = Text(ct("progress", n=self.queue.recorded + 1, count=self.queue.total, python=spec_label(active.spec),
                        mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
         total = 0 if snap is None else sum(snap.total)
         if snap is not None and total > 0:
@@ -302,9 +311,7 @@ class ComparisonScreen(Screen[None]):
             result = active.lab.unfinished("cancelled")
         active.close()
         self.active = None
-        self.results = with_speedups(self.results + [result])
-        if result.status == "cancelled":
-            self.stopping = True
+        self.queue.record(result)
         self.query_one(SpeedupChart).show(self.results)
         self._next()
 
@@ -337,11 +344,12 @@ class ComparisonScreen(Screen[None]):
         table.clear(columns=True)
         for name in columns:
             table.add_column(ct("col." + name), key=name)
+        results = self.results
         for index, spec in enumerate(self.specs):
-            if index < len(self.results):
-                table.add_row(*self._row(self.results[index], race), key=str(index))
+            if index < len(results):
+                table.add_row(*self._row(results[index], race), key=str(index))
             else:
-                state = "running" if index == len(self.results) and self.active is not None else \
+                state = "running" if index == len(results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
                 cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", ""]
                 cells += [""] if race else []
@@ -378,7 +386,7 @@ class ComparisonScreen(Screen[None]):
         active = self.active
         if active is None:
             return
-        self.stopping = True
+        self.queue.cancel()
         active.stop.set()
         loop_time = asyncio.get_running_loop().time
         deadline = loop_time() + QUIT_WAIT

@@ -13,7 +13,7 @@ import asyncio
 import dataclasses
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import RenderableType
@@ -30,6 +30,7 @@ from ..core import presets, validation
 from ..core.cpu_meter import CpuMeter
 from ..core.model import RunResult, RunSpec, choices_for
 from ..core.probe import Interpreter
+from ..core.run_queue import RunQueue
 from ..core.speedup import find_baseline, with_speedup
 from ..core.validation import UsageError
 from . import themes
@@ -71,13 +72,19 @@ def release_footer_keys(app: App) -> None:
 
 @dataclass
 class Series:
-    """One of the post's experiments in progress: its runs still to go and those done."""
+    """One of the post's experiments in progress: its queue of runs, those done and those to go."""
 
     number: int
     name: str
-    steps: int
-    queue: list[RunSpec]
-    results: list[RunResult] = field(default_factory=list)
+    queue: RunQueue
+
+    @property
+    def steps(self) -> int:
+        return self.queue.total
+
+    @property
+    def results(self) -> list[RunResult]:
+        return self.queue.results
 
 
 class Workbench(App[int]):
@@ -228,8 +235,10 @@ class Workbench(App[int]):
             return
         name = PRESET_KEYS[number - 1]
         specs = presets.PRESETS[name].specs(choice.interpreter, gil, self.preset_size)
-        self.series = Series(number, name, len(specs), specs[1:])
-        self._start(specs[0])
+        self.series = Series(number, name, RunQueue(specs, stop_on_failure=True))
+        first = self.series.queue.next()
+        assert first is not None
+        self._start(first)
 
     def _start(self, spec: RunSpec) -> None:
         active = self.active = ActiveRun(spec)
@@ -247,7 +256,7 @@ class Workbench(App[int]):
                         python=spec.interpreter.short)
             if series is None:
                 return line
-            return text("preset.running", number=series.number, step=len(series.results) + 1, steps=series.steps,
+            return text("preset.running", number=series.number, step=series.queue.recorded + 1, steps=series.steps,
                         what=line)
 
         self.query_one(ResultPane).show_start(what)
@@ -257,7 +266,7 @@ class Workbench(App[int]):
 
     def action_cancel(self) -> None:
         if self.series is not None:
-            self.series.queue.clear()
+            self.series.queue.cancel()
         if self.active is not None and not self.active.stop.is_set():
             self.active.stop.set()
             self.query_one(ResultPane).show_cancelling()
@@ -370,10 +379,8 @@ class Workbench(App[int]):
         result = with_speedup(result, history.results)
         series = self.series
         if series is not None:
-            series.results.append(result)
-            if not result.ok:
-                series.queue.clear()
-        following = series is not None and bool(series.queue)
+            series.queue.record(result)
+        following = series is not None and not series.queue.finished
         with self.batch_update():
             if result.tasks:
                 self._show_lanes(result)
@@ -391,7 +398,9 @@ class Workbench(App[int]):
         release_footer_keys(self)
         if following:
             assert series is not None
-            self._start(series.queue.pop(0))
+            spec = series.queue.next()
+            assert spec is not None
+            self._start(spec)
         else:
             self.series = None
         self.refresh_bindings()
