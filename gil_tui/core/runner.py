@@ -89,6 +89,8 @@ class LabRun:
         self._err: IO[bytes] | None = None
         self._result: RunResult | None = None
         self._group_reaped = False
+        self._cancel_asked = False  # only our own request makes a run "cancelled": workers of a killed lab set the
+        # board's cancel flag themselves when they see it gone
         self._final: Snapshot | None = None
         self.started = 0.0
 
@@ -182,6 +184,7 @@ class LabRun:
         """Ask the lab to stop, kill it if it has not within CANCEL_GRACE; return the cancelled result."""
         if self._result is not None:
             return self._result
+        self._cancel_asked = True
         if self.board is not None:
             self.board.words[H_CANCEL] = 1
         assert self.proc is not None
@@ -294,7 +297,7 @@ class LabRun:
         if not isinstance(lab, dict):
             code = self.proc.returncode
             why = err[-1] if err else (_signal_text(-code) if code < 0 else "exit code %d" % code)
-            cancelled = self.board is not None and self.board.words[H_CANCEL]
+            cancelled = self._cancel_asked
             result = self._from_board(result.replace(status="cancelled" if cancelled else "error",
                                                       error="the lab stopped without a result (%s)" % why))
         else:
