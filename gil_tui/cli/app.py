@@ -70,7 +70,7 @@ def app_command(args: argparse.Namespace) -> int:
         return exit_codes.USAGE
     from ..ui.workbench import Workbench
 
-    app = Workbench(interpreters, preset, autorun=bool(args.run), lang=args.lang)  # type: ignore[arg-type]
+    app = Workbench(interpreters, preset, autorun=bool(args.run), lang=args.lang)
     code = run_quitting_on_signals(app)
     return code or 0
 

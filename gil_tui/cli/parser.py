@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import NoReturn
 
 from .. import __version__
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, DEFAULT_WORKERS, MAX_WORKERS, MODES, WORKLOADS
@@ -13,7 +14,7 @@ from . import exit_codes
 class Parser(argparse.ArgumentParser):
     """argparse, but a mistake is one line on stderr and exit 2."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         sys.stderr.write("%s: error: %s\n" % (self.prog, message))
         sys.exit(exit_codes.USAGE)
 

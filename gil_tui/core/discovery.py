@@ -16,8 +16,10 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Choice
 from .probe import PROBE_TIMEOUT, Interpreter, ProbeError, kill_probes, probe
@@ -51,7 +53,7 @@ class Found:
             return [Choice(self.interpreter, "off"), Choice(self.interpreter, "on")]
         return [Choice(self.interpreter)]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         interp = self.interpreter
         return {
             "path": self.path,
@@ -130,7 +132,7 @@ def expand(given: str) -> str:
     return given
 
 
-def candidates(extra: list[str] = (), include_current: bool = True, search: bool = True) -> list[str]:
+def candidates(extra: Sequence[str] = (), include_current: bool = True, search: bool = True) -> list[str]:
     """Paths worth probing, extras first; shims and non-executables left out, duplicates kept (dedupe later)."""
     paths = [expand(p) for p in extra]
     for directory in search_dirs() if search else []:
@@ -171,7 +173,7 @@ class ProbeCache:
 
     def __init__(self, path: str | None):
         self.path = path
-        self.entries: dict[str, dict] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
         self.dirty = False
         if path:
             try:
@@ -190,7 +192,7 @@ class ProbeCache:
             return None
         return st.st_mtime_ns, st.st_size
 
-    def get(self, real: str) -> dict | None:
+    def get(self, real: str) -> dict[str, Any] | None:
         entry = self.entries.get(real)
         stamp = self._stamp(real)
         if entry is None or stamp is None or [entry.get("mtime_ns"), entry.get("size")] != list(stamp):
@@ -201,7 +203,7 @@ class ProbeCache:
         stamp = self._stamp(real)
         if stamp is None:
             return
-        entry: dict = {"mtime_ns": stamp[0], "size": stamp[1]}
+        entry: dict[str, Any] = {"mtime_ns": stamp[0], "size": stamp[1]}
         if interpreter is not None:
             entry["interpreter"] = interpreter.as_dict()
         else:
@@ -249,7 +251,7 @@ def _probe_one(path: str, timeout: float) -> tuple[Interpreter | None, str | Non
         return None, message, "did not answer" not in message
 
 
-def discover(extra: list[str] = (), *, refresh: bool = False, timeout: float = DISCOVERY_TIMEOUT,
+def discover(extra: Sequence[str] = (), *, refresh: bool = False, timeout: float = DISCOVERY_TIMEOUT,
              use_cache: bool = True, cache_path: str | None = None, include_current: bool = True,
              search: bool = True) -> Discovery:
     """Every interpreter found (and every ``extra`` path), probed in parallel, cache first unless ``refresh``.
@@ -293,7 +295,7 @@ def discover(extra: list[str] = (), *, refresh: bool = False, timeout: float = D
     return Discovery(found, len(todo), cache.path)
 
 
-def _order(entry: Found) -> tuple:
+def _order(entry: Found) -> tuple[int, tuple[int, ...], bool, str]:
     """Oldest to newest, a free-threaded build after its GIL sibling, the unidentified last."""
     interp = entry.interpreter
     if interp is None:
@@ -301,7 +303,7 @@ def _order(entry: Found) -> tuple:
     return (0, tuple(interp.version_info), interp.free_threaded, entry.path)
 
 
-def find_interpreter(path: str, timeout: float = PROBE_TIMEOUT, **kwargs) -> Found:
+def find_interpreter(path: str, timeout: float = PROBE_TIMEOUT, **kwargs: Any) -> Found:
     """One given path, through the cache: the matrix and ``--python`` use this."""
     result = discover([path], include_current=False, search=False, timeout=timeout, **kwargs)
     return result.found[0]

@@ -82,11 +82,11 @@ def flat(result: RunResult) -> dict[str, Any]:
 
 
 def _float(text: str | None) -> float | None:
-    return None if text in ("", None) else float(text)  # type: ignore[arg-type]
+    return None if text is None or text == "" else float(text)
 
 
 def _int(text: str | None) -> int | None:
-    return None if text in ("", None) else int(float(text))  # type: ignore[arg-type]
+    return None if text is None or text == "" else int(float(text))
 
 
 def _bool(text: str) -> bool | None:

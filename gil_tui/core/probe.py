@@ -13,6 +13,7 @@ import signal
 import subprocess
 import threading
 from dataclasses import asdict, dataclass
+from typing import Any
 
 LAB_MIN_VERSION = (3, 9)
 PROBE_TIMEOUT = 10.0
@@ -61,7 +62,7 @@ class Interpreter:
     subinterpreters: str | None
 
     @classmethod
-    def from_probe(cls, data: dict, executable: str) -> Interpreter:
+    def from_probe(cls, data: dict[str, Any], executable: str) -> Interpreter:
         """From the probe script's JSON; KeyError, TypeError or ValueError if it is not that."""
         return cls(
             executable=executable,
@@ -82,7 +83,7 @@ class Interpreter:
     def lab_ok(self) -> bool:
         return self.implementation == "CPython" and tuple(self.version_info[:2]) >= LAB_MIN_VERSION
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["version_info"] = list(self.version_info)
         return data
@@ -103,11 +104,11 @@ def resolve(executable: str) -> str:
     return os.path.abspath(found)
 
 
-_running: set[subprocess.Popen] = set()  # probes in flight, from any thread: kill_probes() ends them
+_running: set[subprocess.Popen[bytes]] = set()  # probes in flight, from any thread: kill_probes() ends them
 _running_lock = threading.Lock()
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -145,12 +146,11 @@ def probe(executable: str, timeout: float = PROBE_TIMEOUT) -> Interpreter:
     finally:
         with _running_lock:
             _running.discard(proc)
-    proc = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
     try:
-        data = json.loads(proc.stdout.decode("utf-8", "replace"))
+        data = json.loads(out.decode("utf-8", "replace"))
         return Interpreter.from_probe(data, path)
     except (ValueError, KeyError, TypeError):
-        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = err.decode("utf-8", "replace").strip().splitlines()
         raise ProbeError("%s is not a working Python interpreter%s" % (
             executable, ": " + detail[-1] if detail else "")) from None
 

@@ -135,7 +135,7 @@ class LabRun:
     def __enter__(self) -> LabRun:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def finished(self) -> bool:

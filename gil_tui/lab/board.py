@@ -55,7 +55,7 @@ class Board:
         self.timeline = memoryview(mm)[words_end:]
 
     @classmethod
-    def create(cls, path, tasks, slots=DEFAULT_SLOTS, slice_ns=DEFAULT_SLICE_NS):
+    def create(cls, path: str, tasks: int, slots: int = DEFAULT_SLOTS, slice_ns: int = DEFAULT_SLICE_NS) -> "Board":
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             os.ftruncate(fd, board_size(tasks, slots))
@@ -73,7 +73,7 @@ class Board:
         return cls(path, fd, mm)
 
     @classmethod
-    def open(cls, path):
+    def open(cls, path: str) -> "Board":
         fd = os.open(path, os.O_RDWR)
         try:
             mm = mmap.mmap(fd, 0)
@@ -90,18 +90,18 @@ class Board:
     def fileno(self):
         return self._fd
 
-    def task_word(self, index, field):
+    def task_word(self, index: int, field: int) -> int:
         return HEADER_WORDS + TASK_WORDS * index + field
 
     def task(self, index):
         base = HEADER_WORDS + TASK_WORDS * index
         return self.words[base : base + TASK_WORDS].tolist()
 
-    def lane(self, index):
+    def lane(self, index: int) -> memoryview:
         start = index * self.slots
         return self.timeline[start : start + self.slots]
 
-    def close(self):
+    def close(self) -> None:
         for view in (self.words, self.timeline):
             view.release()
         try:

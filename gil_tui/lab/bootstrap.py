@@ -33,7 +33,7 @@ sys.exit(main(sys.argv[2:]))
 '''
 
 
-def command(python, *args):
+def command(python: str, *args: object) -> "list[str]":
     """The argv that runs ``gil_lab.main.main(args)`` under ``python``."""
     # -s, not -I: -I implies -E, which would ignore PYTHON_GIL, the switch of a free-threaded build.
     return [python, "-s", "-c", MAIN, LAB_DIR] + [str(a) for a in args]
@@ -47,4 +47,5 @@ def subinterpreter_source(lab_dir, call):
 def this_lab_dir():
     """The lab's directory as the running interpreter loaded it."""
     module = sys.modules.get(PACKAGE) or sys.modules[__name__.rsplit(".", 1)[0]]
+    assert module.__file__ is not None
     return os.path.dirname(os.path.abspath(module.__file__))

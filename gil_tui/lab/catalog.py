@@ -38,11 +38,11 @@ DEFAULT_SWITCH_INTERVAL = 0.005
 SWITCH_INTERVAL_RANGE = (1e-6, 1.0)
 
 
-def default_size(workload):
+def default_size(workload: str) -> Union[int, float]:
     return WORKLOADS[workload].default_size
 
 
-def check_size(workload, size):
+def check_size(workload: str, size: Union[str, float]) -> Union[int, float]:
     """Return the size as the workload's type, or raise ValueError with a message for a person."""
     spec = WORKLOADS[workload]
     integral, upper, unit = spec.integral, spec.upper, spec.unit
@@ -52,10 +52,8 @@ def check_size(workload, size):
         raise ValueError("size must be a positive number, not %r" % (size,)) from None
     if not 0 < value < float("inf"):  # also refuses nan, which compares false either way
         raise ValueError("size must be a positive number, not %r" % (size,))
-    if integral:
-        if value != int(value):
-            raise ValueError("size for %s must be a whole number (%s)" % (workload, unit))
-        value = int(value)
+    if integral and value != int(value):
+        raise ValueError("size for %s must be a whole number (%s)" % (workload, unit))
     if value > upper:
         raise ValueError("size for %s is at most %s %s" % (workload, upper, unit))
-    return value
+    return int(value) if integral else value

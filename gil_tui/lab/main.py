@@ -108,7 +108,7 @@ def run_lab(cfg):
         sys.setswitchinterval(cfg["switch_interval"])
         result["switch_interval"] = sys.getswitchinterval()
         ctx = _context(board, cfg)
-        errors = []
+        errors = []  # type: list
         parent = cfg.get("parent") or os.getppid()
         cpu0 = _cpu_seconds()
         t0 = time.monotonic_ns()

@@ -150,9 +150,9 @@ def _subinterpreter_runner():
         raise ModeUnavailable("subinterpreters are not available on Python %d.%d (they need 3.12 or newer)"
                               % sys.version_info[:2])
     if name == "concurrent.interpreters":  # 3.14+
-        from concurrent import interpreters
+        from concurrent import interpreters  # type: ignore[attr-defined,unused-ignore]  # 3.14's, unknown to older stubs
 
-        def run(source):
+        def run_in_new(source):
             interp = interpreters.create()
             try:
                 interp.exec(source)
@@ -162,7 +162,7 @@ def _subinterpreter_runner():
                 interp.close()
             return None
 
-        return run
+        return run_in_new
 
     module = __import__(name)
 
