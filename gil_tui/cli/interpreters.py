@@ -66,7 +66,7 @@ def table(discovery: Discovery) -> Table:
         if not entry.usable:
             where.append("\n" + (entry.reason or ""), style="red")
         out.add_row(
-            (interp.version + ("t" if interp.free_threaded else "")) if interp else "?",
+            interp.label if interp else "?",
             *([interp.implementation if interp else ""] if impl else []),
             ("yes" if interp.free_threaded else "no") if interp else "",
             _gil_cell(entry),

@@ -75,6 +75,11 @@ class Interpreter:
         )
 
     @property
+    def label(self) -> str:
+        """"3.13.5t": the full version, tagged t for a free-threaded build."""
+        return self.version + ("t" if self.free_threaded else "")
+
+    @property
     def short(self) -> str:
         tag = "t" if self.free_threaded else ""
         return "%d.%d%s" % (self.version_info[0], self.version_info[1], tag)
