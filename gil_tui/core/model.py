@@ -266,6 +266,26 @@ class RunResult:
     def replace(self, **changes: Any) -> RunResult:
         return dataclasses.replace(self, **changes)
 
+    def with_lab_report(self, lab: JSON) -> RunResult:
+        """This result with the lab's own report (the last line of JSON it prints) laid over it."""
+        changes: JSON = {}
+        for key in ("status", "error", "wall_s", "cpu_s"):
+            if key in lab:
+                changes[key] = lab[key]
+        if lab.get("counter"):
+            changes["counter"] = Counter.from_json(lab["counter"])
+        if "notes" in lab:
+            changes["notes"] = tuple(str(note) for note in lab["notes"] or ())
+        if isinstance(lab.get("interpreter"), dict):
+            own, said = self.interpreter, lab["interpreter"]
+            changes["interpreter"] = Python(said.get("executable", own.executable), said.get("version", own.version),
+                                            said.get("free_threaded", own.free_threaded),
+                                            said.get("gil_enabled", own.gil_enabled))
+        if lab.get("switch_interval") is not None:
+            changes["switch_interval"] = float(lab["switch_interval"])
+        changes["tasks"] = tuple(TaskResult.from_json(task) for task in lab.get("tasks") or ())
+        return self.replace(**changes)
+
     # -- JSON, schema 1 -----------------------------------------------------------------------------
 
     def to_json(self) -> JSON:

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO
 
 from ..lab import bootstrap
 from ..lab.board import (
@@ -29,7 +29,7 @@ from ..lab.board import (
     Board,
 )
 from ..lab.catalog import RACE_WORKLOADS
-from .model import Counter, Python, RunResult, RunSpec, TaskResult, Timeline
+from .model import Counter, RunResult, RunSpec, TaskResult, Timeline
 
 CANCEL_GRACE = 0.35  # seconds the lab gets to stop by itself before its process group is killed
 START_TIMEOUT = 30.0  # seconds an interpreter gets to load the lab and start the tasks (the probe already answered)
@@ -301,7 +301,7 @@ class LabRun:
             result = self._from_board(result.replace(status="cancelled" if cancelled else "error",
                                                       error="the lab stopped without a result (%s)" % why))
         else:
-            result = _merge_lab_report(result, lab)
+            result = result.with_lab_report(lab)
             if not result.tasks:
                 result = self._from_board(result)
         if result.wall_s and result.cpu_s is not None:
@@ -325,27 +325,6 @@ class LabRun:
             expected = sum(snap.done)
             counter = Counter(expected, snap.counter, expected - snap.counter)
         return result.replace(tasks=tasks, counter=counter)
-
-
-def _merge_lab_report(result: RunResult, lab: dict[str, Any]) -> RunResult:
-    """The lab's own report (its last line of JSON) laid over the result the runner started from."""
-    changes: dict[str, Any] = {}
-    for key in ("status", "error", "wall_s", "cpu_s"):
-        if key in lab:
-            changes[key] = lab[key]
-    if lab.get("counter"):
-        changes["counter"] = Counter.from_json(lab["counter"])
-    if "notes" in lab:
-        changes["notes"] = tuple(str(note) for note in lab["notes"] or ())
-    if isinstance(lab.get("interpreter"), dict):
-        own, said = result.interpreter, lab["interpreter"]
-        changes["interpreter"] = Python(said.get("executable", own.executable), said.get("version", own.version),
-                                        said.get("free_threaded", own.free_threaded),
-                                        said.get("gil_enabled", own.gil_enabled))
-    if lab.get("switch_interval") is not None:
-        changes["switch_interval"] = float(lab["switch_interval"])
-    changes["tasks"] = tuple(TaskResult.from_json(task) for task in lab.get("tasks") or ())
-    return result.replace(**changes)
 
 
 def _signal_text(number: int) -> str:
