@@ -400,7 +400,7 @@ class Workbench(App[int]):
                 self._show_series(series, result, active.elapsed())
             history.add_result(result)
             self.query_one(SetupPane).set_running(following)
-        self._log(result)
+        self._write_result_log(result)
         release_footer_keys(self)
         if following:
             assert series is not None
@@ -451,7 +451,8 @@ class Workbench(App[int]):
             result["speedup"] = past["wall_s"] / result["wall_s"]
 
     @staticmethod
-    def _log(result: dict) -> None:
+    def _write_result_log(result: dict) -> None:
+        """Append ``result`` to ``$GIL_TUI_RESULT_LOG`` (not named ``_log``: that is Textual's ``App._log``)."""
         path = os.environ.get(RESULT_LOG)
         if path:
             with Path(path).open("a", encoding="utf-8") as f:
