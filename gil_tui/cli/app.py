@@ -18,6 +18,7 @@ DEFAULT_MODE = "threads"
 
 def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], object]:
     """The interpreters to offer and the preset values; UsageError with the first mistake."""
+    from ..core.discovery import discovered
     from ..ui.widgets.setup import Preset, choices_for
 
     workload = validation.workload(args.workload)
@@ -47,16 +48,6 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], objec
                     switch_interval=str(args.switch_interval).strip(), choice=index)
     assert choices
     return interpreters, preset
-
-
-def discovered() -> list[Interpreter]:
-    """Every other usable interpreter on the machine, for the picker; none if discovery is unavailable."""
-    try:
-        from ..core.discovery import discover
-
-        return [f.interpreter for f in discover().usable if f.interpreter is not None]
-    except Exception:  # discovery is a convenience: the app works with the interpreters it was given
-        return []
 
 
 def app_command(args: argparse.Namespace) -> int:
