@@ -226,13 +226,10 @@ def run_command(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGHUP, _on_sigterm)  # the terminal went away (an SSH session dropped): stop the same way
     cells: list[list[dict]] = [[] for _ in specs]  # with --repeat K, every cell's K results
-    current: LabRun | None = None
     try:
         for index in matrix.plan(len(specs), times):
             cells[index].append(_run_one(specs[index], live_console))
-    except KeyboardInterrupt:
-        if current is not None:
-            current.close()
+    except KeyboardInterrupt:  # _run_one's ``with run:`` has closed the interrupted run
         _print_results(matrix.collect(cells, times), args.json, console, preset)
         sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))
         return exit_codes.INTERRUPTED
