@@ -9,15 +9,13 @@ time made progress. Rows are cached per lane and only redrawn when new slices or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.timeline import first_last
+from ...core.timeline import Overlap, steady_overlap
 from ..texts import text
 
 SHADES = " ░▒▓█"
@@ -30,34 +28,6 @@ STAT = Style(color="#d9a400")
 FOOTER = 2  # rows under the lanes: the scale, the overlap (one row, merged, when the lanes need the room)
 MIN_ACTIVE = 20  # active slices below which the overlap figure says little
 _ONE = bytes([0] + [1] * 255)  # translate table: any mark -> 1
-
-
-@dataclass(frozen=True)
-class Stat:
-    active: int  # slices with at least one lane active, in the steady window
-    one: float  # share of them with exactly one lane active
-    all: float  # share with every lane active
-
-
-def fast_overlap(lanes: list[bytearray]) -> Stat:
-    """``gil_tui.timeline.steady_overlap`` without a Python loop per slice.
-
-    Lanes hold 0/1 bytes; read as big integers and added, each byte of the sum is the number of
-    lanes active in that slice (no carry: at most 64 lanes < 256).
-    """
-    spans = [first_last(lane) for lane in lanes]
-    if len(lanes) < 1 or any(span is None for span in spans):
-        return Stat(0, 0.0, 0.0)
-    start = max(span[0] for span in spans if span is not None)
-    end = min(span[1] for span in spans if span is not None) + 1
-    if end <= start:
-        return Stat(0, 0.0, 0.0)
-    total = sum(int.from_bytes(lane[start:end], "big") for lane in lanes)
-    counts = total.to_bytes(end - start, "big")
-    active = end - start - counts.count(0)
-    if not active:
-        return Stat(0, 0.0, 0.0)
-    return Stat(active, counts.count(1) / active, counts.count(len(lanes)) / active)
 
 
 def cell_label(seconds: float) -> str:
@@ -78,7 +48,7 @@ class TimelineLanes(ScrollView, can_focus=True):
         self.zoom: int | None = None  # index into ZOOM; None: fit the whole run
         self.pan: int | None = None  # first slice shown when zoomed in; None: follow the newest
         self._rows: dict[int, tuple[tuple, str]] = {}
-        self._stat: tuple[int, Stat] | None = None
+        self._stat: tuple[int, Overlap] | None = None
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -179,17 +149,18 @@ class TimelineLanes(ScrollView, can_focus=True):
         return "%s · %s · %s" % (text("timeline.scale", cell=cell_label(per * self.slice_s)), where,
                                  text("timeline.keys"))
 
-    def stat(self) -> Stat:
+    def stat(self) -> Overlap:
+        """How the lanes overlapped in the steady part of the run: the analysis module's figure, cached per length."""
         if self._stat is None or self._stat[0] != self.slots:
-            self._stat = (self.slots, fast_overlap(self.lanes))
+            self._stat = (self.slots, steady_overlap(self.lanes))
         return self._stat[1]
 
     def stat_label(self, short: bool = False) -> str:
         stat = self.stat()
         if stat.active < MIN_ACTIVE or len(self.lanes) < 2:
             return text("timeline.few")
-        return text("timeline.turns.short" if short else "timeline.turns", one=100 * stat.one, lanes=len(self.lanes),
-                    all=100 * stat.all)
+        return text("timeline.turns.short" if short else "timeline.turns", one=100 * stat.exactly_one,
+                    lanes=len(self.lanes), all=100 * stat.all_lanes)
 
     # -- drawing ----------------------------------------------------------------------------------
 
