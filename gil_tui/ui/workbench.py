@@ -122,7 +122,7 @@ class Workbench(App[int]):
         if lang is not None:
             i18n.set_language(lang)
         super().__init__()
-        themes.install(self, theme)  # theme None: $GIL_TUI_THEME, else dark
+        self.palette: themes.Palette = themes.install(self, theme)  # None: $GIL_TUI_THEME, else dark
         self.choices = choices_for(interpreters)
         self.preset = preset or Preset()
         self.autorun = autorun
@@ -312,7 +312,9 @@ class Workbench(App[int]):
         self._timeline_tab().move(direction)
 
     def action_toggle_theme(self) -> None:
-        themes.toggle(self)
+        self.palette = themes.toggle(self)
+        for widget in [*self.query(RunLanes), *self.query(TimelineLanes)]:
+            widget.refresh()  # drawn again in the new palette
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

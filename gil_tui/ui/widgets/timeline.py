@@ -10,21 +10,16 @@ time made progress. Rows are cached per lane and only redrawn when new slices or
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.timeline import Overlap, steady_overlap
 from ..texts import text
+from ..themes import styles_of
 
 SHADES = " ░▒▓█"
 ZOOM = (1, 2, 4, 10, 20, 40, 100, 200, 400, 1000, 2000, 4000, 10000, 20000)  # slices per cell
-ACTIVE = Style(color="#3b8eea")
-TRACK = Style(color="grey23")
-LABEL = Style(color="grey70")
-NOTE = Style(color="grey50", italic=True)
-STAT = Style(color="#d9a400")
 FOOTER = 2  # rows under the lanes: the scale, the overlap (one row, merged, when the lanes need the room)
 MIN_ACTIVE = 20  # active slices below which the overlap figure says little
 _ONE = bytes([0] + [1] * 255)  # translate table: any mark -> 1
@@ -182,19 +177,20 @@ class TimelineLanes(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         height = self.scrollable_content_region.height
+        styles = styles_of(self.app)
         if not self.lanes:
-            return Strip([Segment(text("timeline.empty")[:width], NOTE)]).extend_cell_length(width) if y == 0 \
+            return Strip([Segment(text("timeline.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
                 else Strip.blank(width)
         rows = FOOTER if height >= len(self.lanes) + FOOTER else 1
         footer = y - (height - rows)
         if rows == 1 and footer == 0:
             scale = text("timeline.cell", cell=cell_label(self.window()[1] * self.slice_s))
-            return Strip([Segment(self.stat_label(short=True), STAT), Segment(" · " + scale, NOTE)]).crop_extend(
-                0, width, None)
+            return Strip([Segment(self.stat_label(short=True), styles.stat),
+                          Segment(" · " + scale, styles.note)]).crop_extend(0, width, None)
         if footer == 0:
-            return Strip([Segment(self.scale_label()[:width], NOTE)]).extend_cell_length(width)
+            return Strip([Segment(self.scale_label()[:width], styles.note)]).extend_cell_length(width)
         if footer == 1:
-            return Strip([Segment(self.stat_label()[:width], STAT)]).extend_cell_length(width)
+            return Strip([Segment(self.stat_label()[:width], styles.stat)]).extend_cell_length(width)
         index = y + int(self.scroll_offset.y)
         if index >= len(self.lanes):
             return Strip.blank(width)
@@ -202,6 +198,6 @@ class TimelineLanes(ScrollView, can_focus=True):
         cells = max(1, width - label_width)
         start, per = self.window()
         row = self._row(index, start, per, cells)
-        segments = [Segment(text("lane.label", index=index).rjust(label_width - 1) + " ", LABEL),
-                    Segment(row, ACTIVE)]
+        segments = [Segment(text("lane.label", index=index).rjust(label_width - 1) + " ", styles.label),
+                    Segment(row, styles.active)]
         return Strip(segments).extend_cell_length(width).crop(0, width)
