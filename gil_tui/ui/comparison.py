@@ -10,7 +10,6 @@ the lab and removes its board.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import time
 from typing import Protocol
 
@@ -28,6 +27,7 @@ from ..core.export import python_label
 from ..core.probe import Interpreter
 from ..core.runner import RunSpec, add_speedups
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
+from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .comparison_texts import ct
 from .export_dialog import export_results
@@ -169,10 +169,7 @@ class ComparisonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # the footer in the language of the moment (the class's descriptions were read when it was defined)
-        bindings = self._bindings.key_to_bindings
-        for key, found in bindings.items():
-            bindings[key] = [dataclasses.replace(b, description=ct(self.KEY_TEXTS[b.action]))
-                             if b.action in self.KEY_TEXTS else b for b in found]
+        redescribe_bindings(self, lambda b: ct(self.KEY_TEXTS[b.action]) if b.action in self.KEY_TEXTS else None)
         self.query_one("#cmp-workload").focus()
         self._show_table()
         self.check()

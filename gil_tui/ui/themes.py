@@ -23,6 +23,8 @@ from textual.color import Color
 from textual.filter import Monochrome, monochrome_style
 from textual.theme import Theme
 
+from ._textual_hacks import replace_line_filters
+
 THEME_ENV = "GIL_TUI_THEME"
 NAMES = ("dark", "light")
 
@@ -112,8 +114,7 @@ def install(app: App, name: str | None = None) -> Palette:
     """Register both themes on ``app`` and start it in ``name`` (see ``initial``); NO_COLOR filtered safely.
 
     Returns the palette for the app to hold as ``app.palette``."""
-    filters = getattr(app, "_filters", [])
-    filters[:] = [SafeMonochrome() if type(f) is Monochrome else f for f in filters]
+    replace_line_filters(app, lambda f: SafeMonochrome() if type(f) is Monochrome else f)
     for theme in THEMES.values():
         app.register_theme(theme)
     try:

@@ -10,7 +10,6 @@ the current language (``gil_tui.i18n``); ``l`` switches it and re-labels everyth
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from ..core.probe import Interpreter
 from ..core.runner import RunSpec
 from ..core.validation import UsageError
 from . import themes
+from ._textual_hacks import redescribe_bindings, release_footer_keys
 from .active_run import ActiveRun
 from .comparison import for_app as comparison_for
 from .comparison_texts import ct
@@ -71,15 +71,6 @@ def baseline_for(result: dict, earlier: list[dict]) -> dict | None:
                 and group_key(past) == group_key(result):
             return past
     return None
-
-
-def release_footer_keys(app: App) -> None:
-    """Drop the footer's watchers of keys it has since removed. Textual 8.2.8 keeps every FooterKey the footer ever
-    composed (textual#6666: a data_bind watcher is only pruned when the watched value changes, and the footer's
-    ``compact`` never does); with a recompose on each run's start and end that was ~0.3 MB per run."""
-    for footer in app.query(Footer):
-        for watchers in getattr(footer, "__watchers", {}).values():
-            watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]
 
 
 @dataclass
@@ -182,10 +173,7 @@ class Workbench(App[int]):
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("tab-lanes").label = text("tab.lanes")
         tabs.get_tab("tab-timeline").label = text("tab.timeline")
-        bindings = self._bindings.key_to_bindings
-        for key, found in bindings.items():
-            bindings[key] = [dataclasses.replace(b, description=i18n.t(KEY_TEXTS[b.action]))
-                             if b.action in KEY_TEXTS else b for b in found]
+        redescribe_bindings(self, lambda b: i18n.t(KEY_TEXTS[b.action]) if b.action in KEY_TEXTS else None)
         self.refresh_bindings()
 
     def action_language(self) -> None:
