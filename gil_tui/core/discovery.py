@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -143,7 +144,7 @@ def expand(given: str) -> str:
     return given
 
 
-def candidates(extra: list[str] = (), include_current: bool = True, search: bool = True) -> list[str]:
+def candidates(extra: Sequence[str] = (), include_current: bool = True, search: bool = True) -> list[str]:
     """Paths worth probing, extras first; shims and non-executables left out, duplicates kept (dedupe later)."""
     paths = [expand(p) for p in extra]
     for directory in search_dirs() if search else []:
@@ -262,7 +263,7 @@ def _probe_one(path: str, timeout: float) -> tuple[Interpreter | None, str | Non
         return None, message, "did not answer" not in message
 
 
-def discover(extra: list[str] = (), *, refresh: bool = False, timeout: float = DISCOVERY_TIMEOUT,
+def discover(extra: Sequence[str] = (), *, refresh: bool = False, timeout: float = DISCOVERY_TIMEOUT,
              use_cache: bool = True, cache_path: str | None = None, include_current: bool = True,
              search: bool = True) -> Discovery:
     """Every interpreter found (and every ``extra`` path), probed in parallel, cache first unless ``refresh``.

@@ -37,7 +37,7 @@ class Overlap:
     mean_active: float  # lanes active per active slice, on average
 
 
-def _bytes(lane: Lane) -> bytes:
+def _bytes(lane: Lane) -> bytes | bytearray:
     return lane if isinstance(lane, (bytes, bytearray)) else bytes(lane)
 
 

@@ -298,7 +298,7 @@ class ComparisonScreen(Screen[None]):
         index = len(self.results)
         line = Text(ct("progress", n=index + 1, count=len(self.specs), python=spec_label(active.spec),
                        mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
-        if snap is not None and sum(snap.total):
+        if snap is not None and sum(snap.total) > 0:
             line.append("  %3.0f %%" % (100.0 * sum(snap.done) / sum(snap.total)), style="grey70")
         self.query_one("#cmp-status", Static).update(line)
 
@@ -353,7 +353,7 @@ class ComparisonScreen(Screen[None]):
             else:
                 state = "running" if index == len(self.results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
-                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", ""] + ([""] if race else [])
+                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", "", *([""] if race else [])]
                 table.add_row(*cells, Text(state, style="bold #3b8eea" if state == "running" else "grey50"),
                               key=str(index))
 
@@ -407,11 +407,9 @@ class ComparisonScreen(Screen[None]):
 def for_app(app: object) -> ComparisonScreen:
     """A comparison preset from the workbench: its interpreter choices and its setup's workload, workers and size."""
     choices = list(getattr(app, "choices", []))
-    values: dict[str, str] = {}
     try:
         setup = app.query_one("#setup")  # type: ignore[attr-defined]
-        for name in ("workload", "workers", "size"):
-            values[name] = str(setup.value(name))
+        workload, workers, size = (str(setup.value(name)) for name in ("workload", "workers", "size"))
     except Exception:  # the setup pane is the workbench's: without it the comparison starts from defaults
-        values = {}
-    return ComparisonScreen(choices, **values)
+        return ComparisonScreen(choices)
+    return ComparisonScreen(choices, workload=workload, workers=workers, size=size)
