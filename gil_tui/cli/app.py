@@ -23,6 +23,7 @@ DEFAULT_MODE = "threads"
 
 def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], SetupValues]:
     """The interpreters to offer and the values the setup pane opens with; UsageError with the first mistake."""
+    from ..core.discovery import discovered
     from ..ui.widgets.setup import SetupValues
 
     workload = validation.workload(args.workload)
@@ -50,16 +51,6 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
                          choice=index)
     assert choices
     return interpreters, preset
-
-
-def discovered() -> list[Interpreter]:
-    """Every other usable interpreter on the machine, for the picker; none if discovery is unavailable."""
-    try:
-        from ..core.discovery import discover
-
-        return [f.interpreter for f in discover().usable if f.interpreter is not None]
-    except Exception:  # discovery is a convenience: the app works with the interpreters it was given
-        return []
 
 
 def app_command(args: argparse.Namespace) -> int:

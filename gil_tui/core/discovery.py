@@ -295,6 +295,14 @@ def discover(extra: Sequence[str] = (), *, refresh: bool = False, timeout: float
     return Discovery(found, len(todo), cache.path)
 
 
+def discovered() -> list[Interpreter]:
+    """Every usable interpreter on the machine, for a picker; none if discovery fails."""
+    try:
+        return [f.interpreter for f in discover().usable if f.interpreter is not None]
+    except Exception:  # discovery is a convenience: the app works with the interpreters it was given
+        return []
+
+
 def _order(entry: Found) -> tuple[int, tuple[int, ...], bool, str]:
     """Oldest to newest, a free-threaded build after its GIL sibling, the unidentified last."""
     interp = entry.interpreter

@@ -3,7 +3,8 @@
 The lab marks ``lane[slot] = 1`` for every slice (0.5 ms by default) in which a task ticked; the
 runner hands the lanes over as lists of 0/1 (``result["timeline"]["lanes"]`` or
 ``LabRun.timeline()``). These functions turn them into the figures the issue asks about - how
-often exactly one / at most one / every lane was active - and into columns for drawing.
+often exactly one / at most one / every lane was active. The explanations (``core.explain``) and
+the timeline widget both take the figure from ``steady_overlap``.
 
 Only *active* slices (at least one lane marked) count: an idle slice says nothing about
 turn-taking, and counting it as "at most one lane active" would flatter the GIL.
@@ -16,11 +17,11 @@ it, so "do they overlap?" is asked only while they all had work to do.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 Lane = Sequence[int]
+_ONE = bytes([0] + [1] * 255)  # translate table: any mark -> 1
 
 
 @dataclass(frozen=True)
@@ -35,42 +36,38 @@ class Overlap:
     all_lanes: float
     mean_active: float  # lanes active per active slice, on average
 
-    def as_dict(self) -> dict:
-        return {
-            "lanes": self.lanes, "slices": self.slices, "active": self.active, "exactly_one": self.exactly_one,
-            "at_most_one": self.at_most_one, "all_lanes": self.all_lanes, "mean_active": self.mean_active,
-        }
 
-
-def _bytes(lane: Lane) -> bytes:
-    return lane if isinstance(lane, bytes) else bytes(lane)
-
-
-def active_counts(lanes: Sequence[Lane], start: int = 0, end: int | None = None) -> list[int]:
-    """For each slice in [start, end): how many lanes were active."""
-    if not lanes:
-        return []
-    cut = [_bytes(lane)[start:end] for lane in lanes]
-    return list(map(sum, zip(*cut)))
+def _bytes(lane: Lane) -> bytes | bytearray:
+    return lane if isinstance(lane, (bytes, bytearray)) else bytes(lane)
 
 
 def overlap(lanes: Sequence[Lane], start: int = 0, end: int | None = None) -> Overlap:
-    counts = active_counts(lanes, start, end)
-    histogram = Counter(counts)
-    active = len(counts) - histogram.get(0, 0)
-    n = len(lanes)
+    """The overlap in slices [start, end) (cut to the shortest lane), without a Python loop per slice.
+
+    Each lane's 0/1 bytes are read as one big integer and the integers added: each byte of the sum
+    is the number of lanes active in that slice (no carry below 256 lanes; the lab runs at most 64).
+    """
+    cut = [_bytes(lane)[start:end].translate(_ONE) for lane in lanes]
+    n, width = len(cut), min((len(c) for c in cut), default=0)
+    cut = [c[:width] for c in cut]
+    counts: Sequence[int]
+    if n < 256:
+        counts = sum(int.from_bytes(c, "big") for c in cut).to_bytes(width, "big")
+    else:  # a byte per slice would carry over
+        counts = list(map(sum, zip(*cut)))
+    active = width - counts.count(0)
 
     def share(k: int) -> float:
         return k / active if active else 0.0
 
     return Overlap(
         lanes=n,
-        slices=len(counts),
+        slices=width,
         active=active,
-        exactly_one=share(histogram.get(1, 0)),
-        at_most_one=share(histogram.get(1, 0)),  # among active slices "at most one" is "exactly one"
-        all_lanes=share(histogram.get(n, 0)) if n else 0.0,
-        mean_active=share(sum(k * c for k, c in histogram.items())),
+        exactly_one=share(counts.count(1)),
+        at_most_one=share(counts.count(1)),  # among active slices "at most one" is "exactly one"
+        all_lanes=share(counts.count(n)) if n else 0.0,
+        mean_active=share(sum(c.count(1) for c in cut)),
     )
 
 
@@ -95,74 +92,3 @@ def steady_window(lanes: Sequence[Lane]) -> tuple[int, int]:
 
 def steady_overlap(lanes: Sequence[Lane]) -> Overlap:
     return overlap(lanes, *steady_window(lanes))
-
-
-def run_window(lanes: Sequence[Lane]) -> tuple[int, int]:
-    """[start, end) from the first mark of any lane to the last mark of any lane."""
-    spans = [span for span in (first_last(lane) for lane in lanes) if span is not None]
-    if not spans:
-        return 0, 0
-    return min(s[0] for s in spans), max(s[1] for s in spans) + 1
-
-
-def lane_shares(lanes: Sequence[Lane], start: int | None = None, end: int | None = None) -> list[float]:
-    """Per lane: the fraction of the window's slices in which it was active.
-
-    The window defaults to the whole run (first to last mark of any lane). Under the GIL, N
-    CPU-bound threads each get about 1/N; in parallel, each about 1.
-    """
-    if start is None or end is None:
-        start, end = run_window(lanes)
-    width = end - start
-    if width <= 0:
-        return [0.0] * len(lanes)
-    return [_bytes(lane)[start:end].count(1) / width for lane in lanes]
-
-
-def downsample(lane: Lane, columns: int, start: int = 0, end: int | None = None,
-               fraction: bool = False) -> list[float]:
-    """Squeeze slices [start, end) of one lane into ``columns`` cells for drawing.
-
-    A cell covers a run of consecutive slices; it is 1.0 if any of them was active (or, with
-    ``fraction``, the share of them that were). With more columns than slices a slice spans
-    several cells, so zooming in never invents activity.
-    """
-    data = _bytes(lane)
-    end = len(data) if end is None else end
-    width = end - start
-    if columns <= 0:
-        return []
-    if width <= 0:
-        return [0.0] * columns
-    cells = []
-    for c in range(columns):
-        a = start + c * width // columns
-        b = start + (c + 1) * width // columns
-        if b <= a:
-            b = a + 1
-        chunk = data[a:min(b, end)]
-        if fraction:
-            cells.append(chunk.count(1) / len(chunk) if chunk else 0.0)
-        else:
-            cells.append(1.0 if 1 in chunk else 0.0)
-    return cells
-
-
-def downsample_all(lanes: Sequence[Lane], columns: int, start: int = 0, end: int | None = None,
-                   fraction: bool = False) -> list[list[float]]:
-    return [downsample(lane, columns, start, end, fraction) for lane in lanes]
-
-
-def summary(timeline: dict | None) -> dict | None:
-    """Figures for a result's ``timeline`` entry ({slice_s, lanes}): whole run and steady part."""
-    if not timeline or not timeline.get("lanes"):
-        return None
-    lanes = timeline["lanes"]
-    start, end = steady_window(lanes)
-    return {
-        "slice_s": timeline["slice_s"],
-        "run": overlap(lanes, *run_window(lanes)).as_dict(),
-        "steady": overlap(lanes, start, end).as_dict(),
-        "steady_window_s": [start * timeline["slice_s"], end * timeline["slice_s"]],
-        "lane_shares": lane_shares(lanes),
-    }

@@ -10,7 +10,6 @@ the lab and removes its board.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import time
 
 from rich.text import Text
@@ -27,6 +26,7 @@ from ..core.model import Choice, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.speedup import with_speedups
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
+from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .comparison_texts import ct
 from .export_dialog import export_results
@@ -155,10 +155,7 @@ class ComparisonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # the footer in the language of the moment (the class's descriptions were read when it was defined)
-        bindings = self._bindings.key_to_bindings
-        for key, found in bindings.items():
-            bindings[key] = [dataclasses.replace(b, description=ct(self.KEY_TEXTS[b.action]))
-                             if b.action in self.KEY_TEXTS else b for b in found]
+        redescribe_bindings(self, lambda b: ct(self.KEY_TEXTS[b.action]) if b.action in self.KEY_TEXTS else None)
         self.query_one("#cmp-workload").focus()
         self._show_table()
         self.check()
@@ -297,9 +294,8 @@ class ComparisonScreen(Screen[None]):
         snap = active.lab.snapshot() if active.lab.board is not None else None
         line = Text(ct("progress", n=self.queue.recorded + 1, count=self.queue.total, python=spec_label(active.spec),
                        mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
-        total = 0 if snap is None else sum(snap.total)
-        if snap is not None and total > 0:
-            line.append("  %3.0f %%" % (100.0 * sum(snap.done) / total), style="grey70")
+        if snap is not None and sum(snap.total) > 0:
+            line.append("  %3.0f %%" % (100.0 * sum(snap.done) / sum(snap.total)), style="grey70")
         self.query_one("#cmp-status", Static).update(line)
 
     def _finish_run(self, active: ActiveRun) -> None:
@@ -351,8 +347,7 @@ class ComparisonScreen(Screen[None]):
             else:
                 state = "running" if index == len(results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
-                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", ""]
-                cells += [""] if race else []
+                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", "", *([""] if race else [])]
                 table.add_row(*cells, Text(state, style="bold #3b8eea" if state == "running" else "grey50"),
                               key=str(index))
 
@@ -407,7 +402,7 @@ def for_app(app: object) -> ComparisonScreen:
     choices = list(getattr(app, "choices", []))
     try:
         setup = app.query_one("#setup")  # type: ignore[attr-defined]
-        return ComparisonScreen(choices, workload=str(setup.value("workload")), workers=str(setup.value("workers")),
-                                size=str(setup.value("size")))
+        workload, workers, size = (str(setup.value(name)) for name in ("workload", "workers", "size"))
     except Exception:  # the setup pane is the workbench's: without it the comparison starts from defaults
         return ComparisonScreen(choices)
+    return ComparisonScreen(choices, workload=workload, workers=workers, size=size)

@@ -9,7 +9,7 @@ from ..core.probe import Interpreter, ProbeError, lab_interpreter
 
 def free_threaded() -> Interpreter | None:
     """The first usable free-threaded interpreter discovery finds (cached probes), or None."""
-    from ..cli.app import discovered
+    from ..core.discovery import discovered
 
     return next((interp for interp in discovered() if interp.free_threaded), None)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ._textual_hacks import redescribe_bindings
 from .texts import text
 
 
@@ -29,9 +28,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         # the class-level BINDINGS were read in the language of the import; the footer shows this one's
-        bindings = self._bindings.key_to_bindings
-        for key, found in bindings.items():
-            bindings[key] = [dataclasses.replace(b, description=text("key.close")) for b in found]
+        redescribe_bindings(self, lambda b: text("key.close"))
         self.refresh_bindings()
 
     def action_close(self) -> None:

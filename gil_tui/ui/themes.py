@@ -1,7 +1,8 @@
 """Looks: a dark and a light theme that read on a projector, and lane colours a colour-blind reader can tell apart.
 
-The Textual themes colour the panes; the lanes and the timeline draw their own segments with
-module-level styles (cheap: no CSS lookup per cell), so a theme also sets those (``Palette``).
+The Textual themes colour the panes; the lanes, the timeline and the CPU meter draw their own segments with
+Rich styles (cheap: no CSS lookup per cell). Those come from a ``Palette`` the app holds (``app.palette``, set
+from ``install`` and ``toggle``); each widget reads it when it draws (``styles_of``).
 The lane colours avoid red against green: running is sky blue, done bluish green (dark) or violet
 (light), failed magenta, cancelled gold (after the IBM and Okabe-Ito colour-blind-safe palettes).
 They stay four different colours in a 16-colour terminal (``TEXTUAL_COLOR_SYSTEM=standard``; a
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,6 +22,8 @@ from textual.app import App
 from textual.color import Color
 from textual.filter import Monochrome, monochrome_style
 from textual.theme import Theme
+
+from ._textual_hacks import replace_line_filters
 
 THEME_ENV = "GIL_TUI_THEME"
 NAMES = ("dark", "light")
@@ -46,21 +50,36 @@ class Palette:
     count: str
     note: str
     stat: str
-    timeline_track: str
 
-    def states(self) -> dict[str, Style]:
-        return {"pending": Style(color=self.pending), "running": Style(color=self.running, bold=True),
-                "ok": Style(color=self.ok, bold=True), "error": Style(color=self.error, bold=True),
-                "cancelled": Style(color=self.cancelled, bold=True)}
+    @cached_property
+    def styles(self) -> Styles:
+        """The palette's Rich styles, made once."""
+        return Styles(
+            states={"pending": Style(color=self.pending), "running": Style(color=self.running, bold=True),
+                    "ok": Style(color=self.ok, bold=True), "error": Style(color=self.error, bold=True),
+                    "cancelled": Style(color=self.cancelled, bold=True)},
+            track=Style(color=self.track), label=Style(color=self.label), count=Style(color=self.count),
+            note=Style(color=self.note, italic=True), stat=Style(color=self.stat), active=Style(color=self.running))
+
+
+@dataclass(frozen=True)
+class Styles:
+    """What the lanes, the timeline and the CPU meter draw with."""
+
+    states: dict[str, Style]  # a lane's bar by its state
+    track: Style  # the unfilled part of a bar
+    label: Style  # "worker 3"
+    count: Style  # done/total
+    note: Style  # empty panes, the timeline's scale
+    stat: Style  # a lane's CPU share, the timeline's overlap figure
+    active: Style  # the timeline's marks
 
 
 PALETTES = {
     "dark": Palette(pending="grey50", running="#56b4e9", ok="#009e73", error="#dc267f", cancelled="#ffb000",
-                    track="grey27", label="grey70", count="grey85", note="grey50", stat="#ffb000",
-                    timeline_track="grey23"),
+                    track="grey27", label="grey70", count="grey85", note="grey50", stat="#ffb000"),
     "light": Palette(pending="#707070", running="#0072b2", ok="#785ef0", error="#d4145a", cancelled="#b05a00",
-                     track="#d0d0d0", label="#4a4a4a", count="#202020", note="#6a6a6a", stat="#9a5a00",
-                     timeline_track="#e4e4e4"),
+                     track="#d0d0d0", label="#4a4a4a", count="#202020", note="#6a6a6a", stat="#9a5a00"),
 }
 
 
@@ -72,18 +91,10 @@ def initial(name: str | None = None) -> str:
     return chosen
 
 
-def use_palette(name: str) -> None:
-    """Set the styles the lanes and the timeline draw with."""
-    from .widgets import lanes, timeline
-
-    palette = PALETTES[name]
-    lanes.STATE_STYLES.update(palette.states())
-    lanes.TRACK, lanes.LABEL, lanes.COUNT = Style(color=palette.track), Style(color=palette.label), \
-        Style(color=palette.count)
-    lanes.EMPTY, lanes.SHARE = Style(color=palette.note, italic=True), Style(color=palette.stat)
-    timeline.ACTIVE, timeline.TRACK = Style(color=palette.running), Style(color=palette.timeline_track)
-    timeline.LABEL, timeline.NOTE = Style(color=palette.label), Style(color=palette.note, italic=True)
-    timeline.STAT = Style(color=palette.stat)
+def styles_of(app: App) -> Styles:
+    """The styles of the palette ``app`` holds (``app.palette``); dark for an app without one."""
+    palette = getattr(app, "palette", None)
+    return (palette if isinstance(palette, Palette) else PALETTES["dark"]).styles
 
 
 def name_of(app: App) -> str:
@@ -99,29 +110,23 @@ class SafeMonochrome(Monochrome):
         return [Segment(text, monochrome_style(style or blank), None) for text, style, _ in segments]
 
 
-def install(app: App, name: str | None = None) -> None:
-    """Register both themes on ``app`` and start it in ``name`` (see ``initial``); NO_COLOR filtered safely."""
-    filters = getattr(app, "_filters", [])
-    filters[:] = [SafeMonochrome() if type(f) is Monochrome else f for f in filters]
+def install(app: App, name: str | None = None) -> Palette:
+    """Register both themes on ``app`` and start it in ``name`` (see ``initial``); NO_COLOR filtered safely.
+
+    Returns the palette for the app to hold as ``app.palette``."""
+    replace_line_filters(app, lambda f: SafeMonochrome() if type(f) is Monochrome else f)
     for theme in THEMES.values():
         app.register_theme(theme)
     try:
         chosen = initial(name)
     except ValueError:  # a stray $GIL_TUI_THEME: the command line checks --theme, the environment falls back
         chosen = "dark"
-    use_palette(chosen)
     app.theme = THEMES[chosen].name
+    return PALETTES[chosen]
 
 
-def toggle(app: App) -> str:
-    """Dark to light or back; the lanes and the timeline are drawn again in the new palette."""
+def toggle(app: App) -> Palette:
+    """Dark to light or back; returns the new palette for the app to hold (then redraw the lanes and the timeline)."""
     chosen = "light" if name_of(app) == "dark" else "dark"
-    use_palette(chosen)
     app.theme = THEMES[chosen].name
-    from .widgets.lanes import RunLanes
-    from .widgets.timeline import TimelineLanes
-
-    for widget in list(app.query(RunLanes)) + list(app.query(TimelineLanes)):
-        getattr(widget, "_rows", {}).clear()  # the timeline caches its drawn rows
-        widget.refresh()
-    return chosen
+    return PALETTES[chosen]

@@ -10,7 +10,6 @@ the current language (``gil_tui.i18n``); ``l`` switches it and re-labels everyth
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import os
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from ..core.run_queue import RunQueue
 from ..core.speedup import find_baseline, with_speedup
 from ..core.validation import UsageError
 from . import themes
+from ._textual_hacks import redescribe_bindings, release_footer_keys
 from .active_run import ActiveRun
 from .comparison import for_app as comparison_for
 from .comparison_texts import ct
@@ -61,13 +61,6 @@ QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab on quit (cancel i
 RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is appended as a JSON line
 
 
-def release_footer_keys(app: App) -> None:
-    """Drop the footer's watchers of keys it has since removed. Textual 8.2.8 keeps every FooterKey the footer ever
-    composed (textual#6666: a data_bind watcher is only pruned when the watched value changes, and the footer's
-    ``compact`` never does); with a recompose on each run's start and end that was ~0.3 MB per run."""
-    for footer in app.query(Footer):
-        for watchers in getattr(footer, "__watchers", {}).values():
-            watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]
 
 
 @dataclass
@@ -116,7 +109,7 @@ class Workbench(App[int]):
         if lang is not None:
             i18n.set_language(lang)
         super().__init__()
-        themes.install(self, theme)  # theme None: $GIL_TUI_THEME, else dark
+        self.palette: themes.Palette = themes.install(self, theme)  # None: $GIL_TUI_THEME, else dark
         self.choices = choices_for(interpreters)
         self.preset = preset or SetupValues()
         self.autorun = autorun
@@ -176,10 +169,7 @@ class Workbench(App[int]):
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("tab-lanes").label = text("tab.lanes")
         tabs.get_tab("tab-timeline").label = text("tab.timeline")
-        bindings = self._bindings.key_to_bindings
-        for key, found in bindings.items():
-            bindings[key] = [dataclasses.replace(b, description=i18n.t(KEY_TEXTS[b.action]))
-                             if b.action in KEY_TEXTS else b for b in found]
+        redescribe_bindings(self, lambda b: i18n.t(KEY_TEXTS[b.action]) if b.action in KEY_TEXTS else None)
         self.refresh_bindings()
 
     def action_language(self) -> None:
@@ -308,7 +298,9 @@ class Workbench(App[int]):
         self._timeline_tab().move(direction)
 
     def action_toggle_theme(self) -> None:
-        themes.toggle(self)
+        self.palette = themes.toggle(self)
+        for widget in [*self.query(RunLanes), *self.query(TimelineLanes)]:
+            widget.refresh()  # drawn again in the new palette
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -394,7 +386,7 @@ class Workbench(App[int]):
                 self._show_series(series, result, active.elapsed())
             history.add_result(result)
             self.query_one(SetupPane).set_running(following)
-        self._log(result)
+        self._write_result_log(result)
         release_footer_keys(self)
         if following:
             assert series is not None
@@ -433,7 +425,8 @@ class Workbench(App[int]):
             self.query_one(TimelineLanes).show(timeline.lanes, timeline.slice_s)
 
     @staticmethod
-    def _log(result: RunResult) -> None:
+    def _write_result_log(result: RunResult) -> None:
+        """Append ``result`` to ``$GIL_TUI_RESULT_LOG`` (not named ``_log``: that is Textual's ``App._log``)."""
         path = os.environ.get(RESULT_LOG)
         if path:
             with Path(path).open("a", encoding="utf-8") as f:

@@ -12,7 +12,7 @@ from gil_tui.core import timeline
 from gil_tui.ui.widgets.history import HistoryTable
 from gil_tui.ui.widgets.lanes import RunLanes
 from gil_tui.ui.widgets.setup import SetupPane
-from gil_tui.ui.widgets.timeline import TimelineLanes, fast_overlap
+from gil_tui.ui.widgets.timeline import TimelineLanes
 
 from .conftest import children, run_to_row, screen_text, shown, sync, until
 
@@ -121,10 +121,11 @@ async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(mak
         assert line.scale_label() != zoomed  # an earlier window
         await pilot.press("minus", "minus")
         assert "whole run" in line.scale_label()
-        # the figure under the lanes is the analysis module's, computed without a loop per slice
+        # the figure under the lanes, from the lanes read live, is the analysis of the result's lanes
         steady = timeline.steady_overlap(result["timeline"]["lanes"])
-        fast = fast_overlap(line.lanes)
-        assert (fast.active, fast.one, fast.all) == (steady.active, steady.at_most_one, steady.all_lanes)
+        shown_stat = line.stat()
+        assert (shown_stat.active, shown_stat.exactly_one, shown_stat.all_lanes) == \
+            (steady.active, steady.at_most_one, steady.all_lanes)
         assert "one lane at a time in" in screen_text(line)
 
 

@@ -10,19 +10,14 @@ import pytest
 from rich.color import Color, ColorSystem
 
 from gil_tui.ui import themes
-from gil_tui.ui.widgets import lanes, timeline
+from gil_tui.ui.widgets.lanes import RunLanes
 from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.timeline import TimelineLanes
 from gil_tui.ui.workbench import Workbench
 
 from .conftest import sync
 
 STATES = ("pending", "running", "ok", "error", "cancelled")
-
-
-@pytest.fixture(autouse=True)
-def dark_after():
-    yield
-    themes.use_palette("dark")
 
 
 @pytest.mark.parametrize("name", themes.NAMES)
@@ -49,12 +44,28 @@ async def test_d_switches_theme_and_the_lanes_palette(here):
         await pilot.press("d")
         await pilot.pause()
         assert app.theme == "gil-light" and not app.current_theme.dark
-        assert lanes.STATE_STYLES["running"].color == Color.parse(themes.PALETTES["light"].running)
-        assert timeline.ACTIVE.color == Color.parse(themes.PALETTES["light"].running)
+        assert app.palette is themes.PALETTES["light"]
+        assert await running_colours(app, pilot) == {Color.parse(themes.PALETTES["light"].running)}
         await pilot.press("d")
         await pilot.pause()
         assert app.theme == "gil-dark"
-        assert lanes.STATE_STYLES["running"].color == Color.parse(themes.PALETTES["dark"].running)
+        assert await running_colours(app, pilot) == {Color.parse(themes.PALETTES["dark"].running)}
+    assert Workbench([here], Preset(), blink=False, theme="dark").palette is themes.PALETTES["dark"]  # each app its own
+
+
+async def running_colours(app, pilot) -> set:
+    """The colours a running lane's bar and the timeline's marks are drawn in, from the lines the widgets draw."""
+    lanes, timeline = app.query_one(RunLanes), app.query_one(TimelineLanes)
+    lanes.show([1], [4], ["running"])
+    timeline.show([[1, 0, 1]], 0.0005)
+    await pilot.pause()
+    bar = [s.style.color for s in lanes.render_line(0) if "━" in s.text and s.style != themes.styles_of(app).track]
+    await pilot.press("t")  # the timeline tab: drawn only when on screen
+    await pilot.pause()
+    marks = [s.style.color for s in timeline.render_line(0) if s.text.strip() and set(s.text) <= set(" ░▒▓█")]
+    await pilot.press("t")
+    assert bar and marks
+    return set(bar + marks)
 
 
 def test_theme_option_and_environment(monkeypatch):

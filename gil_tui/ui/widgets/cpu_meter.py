@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ..texts import text
+from ..themes import styles_of
 from .lanes import bar_text
 
 BUSY = "#3b8eea"
@@ -49,8 +50,9 @@ class CpuMeterLine(Widget):
         per_core = (width - len(label) - len(busy) - 1) // ncpu - 6
         line = Text(label, style="grey70")
         if per_core >= MIN_BAR:
+            track = styles_of(self.app).track
             for p in self.percents:
-                line.append_text(bar_text(p / 100.0, per_core, BUSY))
+                line.append_text(bar_text(p / 100.0, per_core, BUSY, track))
                 line.append(" %3d%% " % p)
         else:
             line.append("".join(SHADES[round(p / 100.0 * (len(SHADES) - 1))] for p in self.percents), style=BUSY)

@@ -15,19 +15,8 @@ from textual.strip import Strip
 
 from ... import i18n
 from ..texts import text
+from ..themes import Styles, styles_of
 
-STATE_STYLES = {
-    "pending": Style(color="grey50"),
-    "running": Style(color="#3b8eea", bold=True),
-    "ok": Style(color="#23a55a", bold=True),
-    "error": Style(color="#e5484d", bold=True),
-    "cancelled": Style(color="#d9a400", bold=True),
-}
-TRACK = Style(color="grey27")
-LABEL = Style(color="grey70")
-COUNT = Style(color="grey85")
-EMPTY = Style(color="grey50", italic=True)
-SHARE = Style(color="#d9a400")
 MIN_BAR = 4
 
 
@@ -77,12 +66,13 @@ class RunLanes(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = y + int(self.scroll_offset.y)
+        styles = styles_of(self.app)
         if not self.done:
-            return Strip([Segment(text("lanes.empty")[:width], EMPTY)]).extend_cell_length(width) if y == 0 \
+            return Strip([Segment(text("lanes.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
                 else Strip.blank(width)
         if index >= len(self.done):
             return Strip.blank(width)
-        return Strip(self._lane(index, width), width).crop_extend(0, width, None)
+        return Strip(self._lane(index, width, styles), width).crop_extend(0, width, None)
 
     def _share(self, index: int) -> str:
         share = self.shares[index] if index < len(self.shares) else None
@@ -100,7 +90,7 @@ class RunLanes(ScrollView, can_focus=True):
             self._columns = (language, label_width, count_width, share_width + 1 if share_width else 0, shares)
         return self._columns
 
-    def _lane(self, index: int, width: int) -> list[Segment]:
+    def _lane(self, index: int, width: int, styles: Styles) -> list[Segment]:
         _, label_width, count_width, share_width, shares = self._measure()
         bar_width = width - label_width - count_width - share_width - 2
         if bar_width < MIN_BAR * 2:  # narrow: keep the bar and drop the CPU share first
@@ -110,17 +100,18 @@ class RunLanes(ScrollView, can_focus=True):
         if not show_count:
             bar_width = width - label_width - 1
         done, total, state = self.done[index], self.total[index], self.states[index]
-        segments = [Segment(text("lane.label", index=index).rjust(label_width) + " ", LABEL)]
-        segments += bar(done / total if total else 0.0, max(bar_width, 0), STATE_STYLES.get(state, LABEL))
+        segments = [Segment(text("lane.label", index=index).rjust(label_width) + " ", styles.label)]
+        segments += bar(done / total if total else 0.0, max(bar_width, 0), styles.states.get(state, styles.label),
+                        styles.track)
         if show_count:
-            segments.append(Segment(" " + ("%d/%d" % (done, total)).rjust(count_width), COUNT))
+            segments.append(Segment(" " + ("%d/%d" % (done, total)).rjust(count_width), styles.count))
         if show_count and share_width:
-            segments.append(Segment(" " + shares[index].rjust(share_width - 1), SHARE))
+            segments.append(Segment(" " + shares[index].rjust(share_width - 1), styles.stat))
         return segments
 
 
-def bar(fraction: float, width: int, style: Style) -> list[Segment]:
-    """A Rich-style line bar: '━' filled, '╸' for a half cell, a dim track for the rest."""
+def bar(fraction: float, width: int, style: Style, track: Style) -> list[Segment]:
+    """A Rich-style line bar: '━' filled, '╸' for a half cell, a dim ``track`` for the rest."""
     if width <= 0:
         return []
     halves = int(round(max(0.0, min(1.0, fraction)) * width * 2))
@@ -132,13 +123,13 @@ def bar(fraction: float, width: int, style: Style) -> list[Segment]:
         segments.append(Segment("╸", style))
     rest = width - full - half
     if rest:
-        segments.append(Segment("━" * rest, TRACK))
+        segments.append(Segment("━" * rest, track))
     return segments
 
 
-def bar_text(fraction: float, width: int, color: str) -> Text:
+def bar_text(fraction: float, width: int, color: str, track: Style) -> Text:
     """The same bar as Rich Text (for one-line widgets that render Text)."""
     line = Text()
-    for segment in bar(fraction, width, Style(color=color)):
+    for segment in bar(fraction, width, Style(color=color), track):
         line.append(segment.text, style=segment.style)
     return line

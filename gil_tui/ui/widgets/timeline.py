@@ -10,55 +10,21 @@ time made progress. Rows are cached per lane and only redrawn when new slices or
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.timeline import first_last
+from ...core.timeline import Overlap, steady_overlap
 from ..texts import text
+from ..themes import styles_of
 
 SHADES = " ░▒▓█"
 ZOOM = (1, 2, 4, 10, 20, 40, 100, 200, 400, 1000, 2000, 4000, 10000, 20000)  # slices per cell
-ACTIVE = Style(color="#3b8eea")
-TRACK = Style(color="grey23")
-LABEL = Style(color="grey70")
-NOTE = Style(color="grey50", italic=True)
-STAT = Style(color="#d9a400")
 FOOTER = 2  # rows under the lanes: the scale, the overlap (one row, merged, when the lanes need the room)
 MIN_ACTIVE = 20  # active slices below which the overlap figure says little
 _ONE = bytes([0] + [1] * 255)  # translate table: any mark -> 1
-
-
-@dataclass(frozen=True)
-class Stat:
-    active: int  # slices with at least one lane active, in the steady window
-    one: float  # share of them with exactly one lane active
-    all: float  # share with every lane active
-
-
-def fast_overlap(lanes: list[bytearray]) -> Stat:
-    """``gil_tui.timeline.steady_overlap`` without a Python loop per slice.
-
-    Lanes hold 0/1 bytes; read as big integers and added, each byte of the sum is the number of
-    lanes active in that slice (no carry: at most 64 lanes < 256).
-    """
-    spans = [first_last(lane) for lane in lanes]
-    if len(lanes) < 1 or any(span is None for span in spans):
-        return Stat(0, 0.0, 0.0)
-    start = max(span[0] for span in spans if span is not None)
-    end = min(span[1] for span in spans if span is not None) + 1
-    if end <= start:
-        return Stat(0, 0.0, 0.0)
-    total = sum(int.from_bytes(lane[start:end], "big") for lane in lanes)
-    counts = total.to_bytes(end - start, "big")
-    active = end - start - counts.count(0)
-    if not active:
-        return Stat(0, 0.0, 0.0)
-    return Stat(active, counts.count(1) / active, counts.count(len(lanes)) / active)
 
 
 def cell_label(seconds: float) -> str:
@@ -79,7 +45,7 @@ class TimelineLanes(ScrollView, can_focus=True):
         self.zoom: int | None = None  # index into ZOOM; None: fit the whole run
         self.pan: int | None = None  # first slice shown when zoomed in; None: follow the newest
         self._rows: dict[int, tuple[tuple, str]] = {}
-        self._stat: tuple[int, Stat] | None = None
+        self._stat: tuple[int, Overlap] | None = None
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -180,17 +146,18 @@ class TimelineLanes(ScrollView, can_focus=True):
         return "%s · %s · %s" % (text("timeline.scale", cell=cell_label(per * self.slice_s)), where,
                                  text("timeline.keys"))
 
-    def stat(self) -> Stat:
+    def stat(self) -> Overlap:
+        """How the lanes overlapped in the steady part of the run: the analysis module's figure, cached per length."""
         if self._stat is None or self._stat[0] != self.slots:
-            self._stat = (self.slots, fast_overlap(self.lanes))
+            self._stat = (self.slots, steady_overlap(self.lanes))
         return self._stat[1]
 
     def stat_label(self, short: bool = False) -> str:
         stat = self.stat()
         if stat.active < MIN_ACTIVE or len(self.lanes) < 2:
             return text("timeline.few")
-        return text("timeline.turns.short" if short else "timeline.turns", one=100 * stat.one, lanes=len(self.lanes),
-                    all=100 * stat.all)
+        return text("timeline.turns.short" if short else "timeline.turns", one=100 * stat.exactly_one,
+                    lanes=len(self.lanes), all=100 * stat.all_lanes)
 
     # -- drawing ----------------------------------------------------------------------------------
 
@@ -212,19 +179,20 @@ class TimelineLanes(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         height = self.scrollable_content_region.height
+        styles = styles_of(self.app)
         if not self.lanes:
-            return Strip([Segment(text("timeline.empty")[:width], NOTE)]).extend_cell_length(width) if y == 0 \
+            return Strip([Segment(text("timeline.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
                 else Strip.blank(width)
         rows = FOOTER if height >= len(self.lanes) + FOOTER else 1
         footer = y - (height - rows)
         if rows == 1 and footer == 0:
             scale = text("timeline.cell", cell=cell_label(self.window()[1] * self.slice_s))
-            return Strip([Segment(self.stat_label(short=True), STAT), Segment(" · " + scale, NOTE)]).crop_extend(
-                0, width, None)
+            return Strip([Segment(self.stat_label(short=True), styles.stat),
+                          Segment(" · " + scale, styles.note)]).crop_extend(0, width, None)
         if footer == 0:
-            return Strip([Segment(self.scale_label()[:width], NOTE)]).extend_cell_length(width)
+            return Strip([Segment(self.scale_label()[:width], styles.note)]).extend_cell_length(width)
         if footer == 1:
-            return Strip([Segment(self.stat_label()[:width], STAT)]).extend_cell_length(width)
+            return Strip([Segment(self.stat_label()[:width], styles.stat)]).extend_cell_length(width)
         index = y + int(self.scroll_offset.y)
         if index >= len(self.lanes):
             return Strip.blank(width)
@@ -232,6 +200,6 @@ class TimelineLanes(ScrollView, can_focus=True):
         cells = max(1, width - label_width)
         start, per = self.window()
         row = self._row(index, start, per, cells)
-        segments = [Segment(text("lane.label", index=index).rjust(label_width - 1) + " ", LABEL),
-                    Segment(row, ACTIVE)]
+        segments = [Segment(text("lane.label", index=index).rjust(label_width - 1) + " ", styles.label),
+                    Segment(row, styles.active)]
         return Strip(segments).extend_cell_length(width).crop(0, width)
