@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from .texts import text
+from ..i18n import t
 
 
 class HelpScreen(ModalScreen[None]):
@@ -20,18 +20,18 @@ class HelpScreen(ModalScreen[None]):
                             border: round $accent; background: $panel; padding: 0 1; }
     HelpScreen Static { width: auto; }
     """
-    BINDINGS = [Binding("escape", "close", text("key.close")), Binding("question_mark", "close", text("key.close"))]
+    BINDINGS = [Binding("escape", "close", t("app.key.close")), Binding("question_mark", "close", t("app.key.close"))]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = text("help.title")
-            yield Static(text("help.body"))
+            box.border_title = t("app.help.title")
+            yield Static(t("app.help.body"))
 
     def on_mount(self) -> None:
         # the class-level BINDINGS were read in the language of the import; the footer shows this one's
         bindings = self._bindings.key_to_bindings
         for key, found in bindings.items():
-            bindings[key] = [dataclasses.replace(b, description=text("key.close")) for b in found]
+            bindings[key] = [dataclasses.replace(b, description=t("app.key.close")) for b in found]
         self.refresh_bindings()
 
     def action_close(self) -> None:

@@ -7,7 +7,6 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ...i18n import t
-from ..texts import text
 from .result import lost_pct, mode_name, python_label, size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedup", "lost", "status")
@@ -52,7 +51,7 @@ class HistoryTable(DataTable):
 
     def _columns(self) -> None:
         for name in COLUMNS:
-            self.add_column(text("history.col." + name), key=name)
+            self.add_column(t("app.history.col." + name), key=name)
 
     def retranslate(self) -> None:
         """Headers and rows again in the current language; the cursor stays on its row."""

@@ -14,7 +14,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ... import i18n
-from ..texts import text
 
 STATE_STYLES = {
     "pending": Style(color="grey50"),
@@ -78,7 +77,7 @@ class RunLanes(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = y + int(self.scroll_offset.y)
         if not self.done:
-            return Strip([Segment(text("lanes.empty")[:width], EMPTY)]).extend_cell_length(width) if y == 0 \
+            return Strip([Segment(i18n.t("app.lanes.empty")[:width], EMPTY)]).extend_cell_length(width) if y == 0 \
                 else Strip.blank(width)
         if index >= len(self.done):
             return Strip.blank(width)
@@ -87,13 +86,13 @@ class RunLanes(ScrollView, can_focus=True):
     def _share(self, index: int) -> str:
         share = self.shares[index] if index < len(self.shares) else None
         # a thread's CPU clock and the wall clock tick differently: a whole core can read as 102 %
-        return "" if share is None else text("lanes.share", share=100 * min(share, 1.0))
+        return "" if share is None else i18n.t("app.lanes.share", share=100 * min(share, 1.0))
 
     def _measure(self) -> tuple[str, int, int, int, list[str]]:
         """The columns every lane lines up on, worked out once per change of numbers or language, not per line."""
         language = i18n.get_language()
         if self._columns is None or self._columns[0] != language:
-            label_width = len(text("lane.label", index=len(self.done) - 1))
+            label_width = len(i18n.t("app.lane.label", index=len(self.done) - 1))
             count_width = max(len("%d/%d" % (d, t)) for d, t in zip(self.done, self.total))
             shares = [self._share(i) for i in range(len(self.done))]
             share_width = max(len(share) for share in shares)
@@ -110,7 +109,7 @@ class RunLanes(ScrollView, can_focus=True):
         if not show_count:
             bar_width = width - label_width - 1
         done, total, state = self.done[index], self.total[index], self.states[index]
-        segments = [Segment(text("lane.label", index=index).rjust(label_width) + " ", LABEL)]
+        segments = [Segment(i18n.t("app.lane.label", index=index).rjust(label_width) + " ", LABEL)]
         segments += bar(done / total if total else 0.0, max(bar_width, 0), STATE_STYLES.get(state, LABEL))
         if show_count:
             segments.append(Segment(" " + ("%d/%d" % (done, total)).rjust(count_width), COUNT))

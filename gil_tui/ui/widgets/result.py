@@ -17,7 +17,6 @@ from textual.widgets import Static
 
 from ...core.explain import explain
 from ...i18n import t
-from ..texts import text
 from .cpu_meter import CpuMeterLine
 from .setup import interval_label
 
@@ -42,7 +41,7 @@ def lost_pct(counter: dict) -> float:
 
 
 def describe(result: dict) -> str:
-    return text("result.what", workload=result["workload"], mode=mode_name(result["mode"]),
+    return t("app.result.what", workload=result["workload"], mode=mode_name(result["mode"]),
                 workers=result["workers"], size=size_label(result["size"]),
                 python=python_label(result["interpreter"]),
                 switch=interval_label(result.get("switch_interval") or 0.005))
@@ -53,9 +52,9 @@ def numbers(result: dict) -> list[RenderableType]:
     parts: list[RenderableType] = []
     status = result["status"]
     if status == "cancelled":
-        parts.append(Text(text("result.status.cancelled"), style="bold yellow"))
+        parts.append(Text(t("app.result.status.cancelled"), style="bold yellow"))
     elif status != "ok":
-        parts.append(Text(text("result.status.error", error=result.get("error") or "?"), style="bold red"))
+        parts.append(Text(t("app.result.status.error", error=result.get("error") or "?"), style="bold red"))
 
     def num(value, pattern: str) -> str:
         return "—" if value is None else pattern % value
@@ -63,22 +62,22 @@ def numbers(result: dict) -> list[RenderableType]:
     counter = result.get("counter")
     if counter:
         style = "bold red" if counter["lost"] > 0 else "bold green"
-        parts.append(Text.assemble((text("result.counter") + " ", "grey70"), ("{:,}".format(counter["final"]), style),
-                                   " %s %s" % (text("result.of"), "{:,}".format(counter["expected"]))))
+        parts.append(Text.assemble((t("app.result.counter") + " ", "grey70"), ("{:,}".format(counter["final"]), style),
+                                   " %s %s" % (t("app.result.of"), "{:,}".format(counter["expected"]))))
     parts.append(Text.assemble(
-        (text("result.wall") + " ", "grey70"), num(result.get("wall_s"), "%.3f s"),
-        ("  " + text("result.cpu") + " ", "grey70"), num(result.get("cpu_s"), "%.3f s"),
-        ("  " + text("result.cores") + " ", "grey70"), num(result.get("cores_used"), "%.2f")))
+        (t("app.result.wall") + " ", "grey70"), num(result.get("wall_s"), "%.3f s"),
+        ("  " + t("app.result.cpu") + " ", "grey70"), num(result.get("cpu_s"), "%.3f s"),
+        ("  " + t("app.result.cores") + " ", "grey70"), num(result.get("cores_used"), "%.2f")))
     if result["mode"] == "sequential" and status == "ok":
-        speedup = text("result.speedup.self")
+        speedup = t("app.result.speedup.self")
     elif result.get("speedup") is None:
-        speedup = text("result.speedup.none")
+        speedup = t("app.result.speedup.none")
     else:
         speedup = "%.2f×" % result["speedup"]
-    parts.append(Text.assemble((text("result.speedup") + " ", "grey70"), (speedup, "bold")))
+    parts.append(Text.assemble((t("app.result.speedup") + " ", "grey70"), (speedup, "bold")))
     parts.append(Text(describe(result), style="grey70"))
     for note in result.get("notes") or []:
-        parts.append(Text(text("result.notes", note=note), style="italic grey70"))
+        parts.append(Text(t("app.result.notes", note=note), style="italic grey70"))
     return parts
 
 
@@ -91,7 +90,7 @@ def details(result: dict, baseline: dict | None = None) -> RenderableType:
     parts = numbers(result)
     why = explain(result, None, baseline)
     if why:
-        parts.append(Text(text("result.why"), style="bold"))
+        parts.append(Text(t("app.result.why"), style="bold"))
         parts += bullets(why)
     return Group(*parts)
 
@@ -100,7 +99,7 @@ def banner(result: dict | None) -> str:
     counter = (result or {}).get("counter")
     if not counter or counter["lost"] <= 0:
         return ""
-    return text("result.lost", lost="{:,}".format(counter["lost"]), pct=lost_pct(counter))
+    return t("app.result.lost", lost="{:,}".format(counter["lost"]), pct=lost_pct(counter))
 
 
 class ResultPane(VerticalScroll):
@@ -119,13 +118,13 @@ class ResultPane(VerticalScroll):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._details: Callable[[], RenderableType] = lambda: Text(text("idle.hint"), style="italic grey50")
+        self._details: Callable[[], RenderableType] = lambda: Text(t("app.idle.hint"), style="italic grey50")
         self._banner: Callable[[], tuple[str, str]] = lambda: ("", "")
         self._ready = True
         self._what: Callable[[], str] = lambda: ""
 
     def compose(self) -> ComposeResult:
-        yield Static(text("idle"), id="elapsed")
+        yield Static(t("app.idle"), id="elapsed")
         yield CpuMeterLine(id="cpu")
         yield Static("", id="banner")
         yield Static(self._details(), id="details")
@@ -134,7 +133,7 @@ class ResultPane(VerticalScroll):
         # only the one-decimal text reaches the screen, so the pane repaints at most ten times a second
         if new is not None and (old is None or "%.1f" % old != "%.1f" % new):
             # one fixed-height line: a repaint, never a layout pass
-            self.query_one("#elapsed", Static).update(text("elapsed", seconds=new), layout=False)
+            self.query_one("#elapsed", Static).update(t("app.elapsed", seconds=new), layout=False)
 
     def _paint(self) -> None:
         self.query_one("#details", Static).update(self._details())
@@ -148,23 +147,23 @@ class ResultPane(VerticalScroll):
         """The same content again in the current language."""
         elapsed = self.query_one("#elapsed", Static)
         if self.elapsed is None:
-            elapsed.update(text("idle") if self._ready else text("idle.fix"))
+            elapsed.update(t("app.idle") if self._ready else t("app.idle.fix"))
         else:
-            elapsed.update(text("elapsed", seconds=self.elapsed))
+            elapsed.update(t("app.elapsed", seconds=self.elapsed))
         self.query_one(CpuMeterLine).refresh()
         self._paint()
 
     def show_idle(self, ready: bool) -> None:
         self._ready = ready
         if self.elapsed is None:
-            self.query_one("#elapsed", Static).update(text("idle") if ready else text("idle.fix"))
+            self.query_one("#elapsed", Static).update(t("app.idle") if ready else t("app.idle.fix"))
 
     def show_start(self, what: Callable[[], str]) -> None:
         self.elapsed = None
         self.elapsed = 0.0
         self._what = what
         self._banner = lambda: ("", "")
-        self._details = lambda: Text(what() + "\n" + text("starting"), style="grey70")
+        self._details = lambda: Text(what() + "\n" + t("app.starting"), style="grey70")
         self.query_one(CpuMeterLine).clear()
         self.query_one(CpuMeterLine).add_class("-live")
         self._paint()
@@ -179,7 +178,7 @@ class ResultPane(VerticalScroll):
         self.query_one(CpuMeterLine).show(percents)
 
     def show_cancelling(self) -> None:
-        self._details = lambda: Text(text("cancelling"), style="bold yellow")
+        self._details = lambda: Text(t("app.cancelling"), style="bold yellow")
         self._paint()
 
     def show_result(self, result: dict, elapsed: float | None, baseline: dict | None = None,
@@ -195,7 +194,7 @@ class ResultPane(VerticalScroll):
         if counter and counter["lost"] > 0:
             self._banner = lambda: (banner(result), "-lost")
         elif counter and result["status"] == "ok":
-            self._banner = lambda: (text("result.exact"), "-exact")
+            self._banner = lambda: (t("app.result.exact"), "-exact")
         else:
             self._banner = lambda: ("", "")
         body: Callable[[], RenderableType] = (lambda: details(result, baseline)) if why else \
