@@ -29,7 +29,7 @@ def test_the_catalogs_are_plain_data_in_one_layout():
         for key, template in catalog.items():
             assert "." in key and key == key.strip(), key
             assert isinstance(template, str) or set(template) == {"one", "other"}, key
-    for area in ("app.", "compare.", "demo.", "explain.", "run."):
+    for area in ("app.", "compare.", "demo.", "col.", "explain.", "run."):
         assert any(key.startswith(area) for key in en.TEXTS), area
 
 
@@ -54,3 +54,14 @@ def test_spanish_uses_the_posts_terms():
 def test_placeholders():
     assert i18n.placeholders("{lost} of {expected} ({pct:.1f}%)") == {"lost", "expected", "pct"}
     assert i18n.placeholders("no fields, {{braces}}") == set()
+
+
+def test_column_headers_are_defined_once():
+    """gil-tui run's table, gil-tui compare, the history and the comparison screen read the same col.* keys."""
+    for area in ("table.", "compare.col.", "app.history.col."):
+        assert not [key for key in en.TEXTS if key.startswith(area)], area
+    assert i18n.t("col.wall", "es") == "tiempo" and i18n.t("col.lost", "es") == "perdidas"
+    from gil_tui.cli.compare import heading
+
+    names = ("python", "wall A", "lost B", "spd A")
+    assert [heading(name) for name in names] == list(names)  # English: byte-identical to the old literals

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.export import ExportError, load, python_label
+from ..i18n import t
 from . import exit_codes
 from .parser import Parser
 
@@ -79,6 +80,14 @@ def ratio(a: dict | None, b: dict | None) -> float | None:
     return b["wall_s"] / a["wall_s"]
 
 
+def heading(name: str) -> str:
+    """A column's header: "wall A" is the shared "col.wall" header, then A; "B/A" and "spd A" are this table's own."""
+    word, _, side = name.partition(" ")
+    if word not in ("python", "mode", "wall", "lost"):
+        return name
+    return t("col." + word) + (" " + side if side else "")
+
+
 def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
     rows = pair(a, b)
     every = [r for ab in rows for r in ab if r is not None]
@@ -95,7 +104,7 @@ def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
         ("spd A", "right"), ("spd B", "right")]
     columns += [("lost A", "right"), ("lost B", "right")] if races else []
     for name, justify in columns:  # the python label folds when two versions share a row; numbers never wrap
-        out.add_column(name, justify=justify, no_wrap=name != "python",  # type: ignore[arg-type]
+        out.add_column(heading(name), justify=justify, no_wrap=name != "python",  # type: ignore[arg-type]
                        overflow="fold" if name == "python" else "ellipsis")
     for ra, rb in rows:
         r = ra or rb

@@ -104,7 +104,7 @@ def result_table(results: list[dict]) -> Table:
     if races:
         columns += [("counter", "right"), ("lost", "right")]
     for name, justify in columns:
-        table.add_column(t("table." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
+        table.add_column(t("col." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for r in results:
         name = t("mode." + r["mode"])
         mode = Text(name) if r["status"] == "ok" else Text("%s (%s)" % (name, t("status." + r["status"])),

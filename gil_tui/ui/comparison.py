@@ -349,7 +349,7 @@ class ComparisonScreen(Screen[None]):
         columns = ["python", "mode", "wall", "cores", "speedup"] + (["lost"] if race else []) + ["status"]
         table.clear(columns=True)
         for name in columns:
-            table.add_column(t("compare.col." + name), key=name)
+            table.add_column(t("col." + name), key=name)
         for index, spec in enumerate(self.specs):
             if index < len(self.results):
                 table.add_row(*self._row(self.results[index], race), key=str(index))

@@ -51,7 +51,7 @@ class HistoryTable(DataTable):
 
     def _columns(self) -> None:
         for name in COLUMNS:
-            self.add_column(t("app.history.col." + name), key=name)
+            self.add_column(t("col." + name), key=name)
 
     def retranslate(self) -> None:
         """Headers and rows again in the current language; the cursor stays on its row."""
