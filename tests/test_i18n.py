@@ -46,7 +46,7 @@ def test_set_language_changes_the_default_and_rejects_unknown():
 
 
 def test_spanish_uses_the_posts_terms():
-    spanish = " ".join(es.TEXTS.values())
+    spanish = " ".join(v if isinstance(v, str) else " ".join(v.values()) for v in es.TEXTS.values())
     for term in ("hilos", "procesos", "condición de carrera", "núcleos"):
         assert term in spanish
 
@@ -65,3 +65,54 @@ def test_column_headers_are_defined_once():
 
     names = ("python", "wall A", "lost B", "spd A")
     assert [heading(name) for name in names] == list(names)  # English: byte-identical to the old literals
+
+
+@pytest.mark.parametrize("lang, one, two", [
+    ("en", "1 worker", "2 workers"),
+    ("es", "1 trabajador", "2 trabajadores"),
+])
+def test_a_plural_entry_picks_its_form_by_count(lang, one, two):
+    assert i18n.t("run.workers", lang, count=1) == one
+    assert i18n.t("run.workers", lang, count=2) == two
+    assert i18n.t("run.workers", lang, count=0) == two.replace("2", "0")
+    assert i18n.Message("run.workers", {"count": 1}).render(lang) == one
+
+
+@pytest.mark.parametrize("lang, one, many", [
+    ("en", "Baseline: 1 task took", "Baseline: 3 tasks one after another took"),
+    ("es", "Referencia: 1 tarea tardó", "Referencia: 3 tareas, una tras otra, tardaron"),
+])
+def test_counts_shown_with_a_noun_agree_with_it(lang, one, many):
+    from gil_tui.core.explain import explain
+
+    def sequential(workers: int) -> dict:
+        return {"status": "ok", "mode": "sequential", "workload": "fib", "workers": workers, "wall_s": 1.0,
+                "cpu_s": 1.0, "cores_used": 1.0, "tasks": [], "counter": None, "interpreter": {"version": "3.12.1"}}
+
+    assert explain(sequential(1), lang)[0].startswith(one)
+    assert explain(sequential(3), lang)[0].startswith(many)
+    lost = {"en": ("LOST 1 UPDATE (", "LOST 2 UPDATES ("),
+            "es": ("SE PERDIÓ 1 INCREMENTO (", "SE PERDIERON 2 INCREMENTOS (")}
+    for n, expected in zip((1, 2), lost[lang]):
+        assert i18n.t("app.result.lost", lang, count=n, lost=str(n), pct=0.1).startswith(expected)
+
+
+def test_problems_checks_plural_entries():
+    good = {"one": "{count} task", "other": "{count} tasks"}
+    found = i18n.problems({
+        "en": {"p.half": good, "p.forms": good, "p.names": good,
+               "p.spelled": {"one": "a task", "other": "{count} tasks"}},
+        "es": {"p.half": "{count} tareas", "p.forms": {"other": "{count} tareas"},
+               "p.names": {"one": "{n} tarea", "other": "{n} tareas"},
+               "p.spelled": {"one": "una tarea", "other": "{count} tareas"}},
+    })
+    assert "p.half: plural in en only" in found
+    assert "p.forms: es lacks the plural form 'one'" in found
+    assert any(line.startswith("p.names: es (other) has {n}") for line in found)
+    assert not [line for line in found if line.startswith("p.spelled")]  # "one" may spell the count out
+
+
+def test_a_message_renders_later_in_any_language():
+    message = i18n.Message("run.why", {"mode": i18n.Message("mode.threads")})
+    assert message.render("es") == "Por qué (hilos):"
+    assert str(message) == "Why (threads):"

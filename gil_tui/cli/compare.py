@@ -95,7 +95,8 @@ def table(a_name: str, a: list[dict], b_name: str, b: list[dict]) -> Table:
     races = any(r.get("counter") for r in every)
     title = "A = %s, B = %s" % (a_name, b_name)
     if len(workloads) == 1:
-        title += " · %s size %s · %d workers" % next(iter(workloads))
+        workload, size, workers = next(iter(workloads))
+        title += " · %s size %s · %s" % (workload, size, t("run.workers", count=workers))
     out = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
                 caption="B/A: B's wall ÷ A's (below 1: B was faster). spd: speedup against the same Python's "
                         "sequential run.", caption_justify="left")

@@ -58,7 +58,7 @@ def _live_view(spec: RunSpec, run: LabRun) -> Group:
         table.add_row(t("run.task", index=i), ProgressBar(total=max(total, 1), completed=done, width=40),
                       "%d/%d" % (done, total))
     head = Text.assemble((spec.workload, "bold"), " · ", (t("mode." + spec.mode), "bold cyan"), " · %s · %s   "
-                         % (t("run.workers", workers=spec.workers), t("run.python", python=spec.interpreter.short)),
+                         % (t("run.workers", count=spec.workers), t("run.python", python=spec.interpreter.short)),
                          (t("run.elapsed", seconds=snap.elapsed_s), "bold"))
     return Group(head, table)
 
@@ -88,7 +88,7 @@ def result_table(results: list[dict]) -> Table:
     races = any(r["counter"] for r in results)
     pythons = {python_label(r["interpreter"]) for r in results}
     title = "%s · %s" % (", ".join(dict.fromkeys(r["workload"] for r in results)),
-                         t("run.workers", workers=results[0]["workers"])) if results else ""
+                         t("run.workers", count=results[0]["workers"])) if results else ""
     if len(pythons) == 1:
         title += " · " + t("run.python", python=pythons.pop())
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)

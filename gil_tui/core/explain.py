@@ -93,7 +93,7 @@ def _speed(r: dict, speedup: float | None) -> list[Line]:
     base = {"mode": mode, "workload": workload, "workers": workers, "wall": wall, "cpu": cpu, "cores": cores,
             "version": (r.get("interpreter") or {}).get("version", "?")}
     if mode == "sequential":
-        return [Line("explain.sequential", base)]
+        return [Line("explain.sequential", dict(base, count=workers))]
     if speedup is None:
         return [Line("explain.no_baseline", base)]
     base["speedup"] = speedup
@@ -190,7 +190,7 @@ def _counter(r: dict) -> list[Line]:
     gil = gil_held(r)
     modern = version_tuple(interp.get("version", "0")) >= (3, 10)
     if lost > 0:
-        lines = [Line("explain.lost", params)]
+        lines = [Line("explain.lost", dict(params, count=lost))]
         if workload == "race-locked" or one_at_a_time:
             lines.append(Line("explain.lost.impossible", params))
         elif mode == "processes":

@@ -14,12 +14,14 @@ TEXTS = {
     # --- gil-tui run: live view, table, messages -------------------------------------------------
     "run.task": "task {index}",
     "run.elapsed": "Elapsed {seconds:.1f} s",
-    "run.workers": "{workers} workers",
+    "run.workers": {"one": "{count} worker", "other": "{count} workers"},
     "run.python": "Python {python}",
     "run.interrupted": "interrupted",
     "run.note": "note: {text}",
     "run.why": "Why ({mode}):",
     "run.failed": "{mode}: {error}",
+    "interpreters.title": {"one": "{count} interpreter, {usable} usable by the lab",
+                           "other": "{count} interpreters, {usable} usable by the lab"},
 
     # --- column headers: gil-tui run's table, gil-tui compare, the history and the comparison table ---
     "col.n": "#",
@@ -41,8 +43,10 @@ TEXTS = {
     # --- explanations: chosen by explain.py from the measured numbers ----------------------------
     "explain.error": "The run failed: {error}",
     "explain.cancelled": "The run was cancelled; the figures cover only the part that ran.",
-    "explain.sequential": "Baseline: {workers} tasks one after another took {wall:.2f} s, keeping {cores:.2f} "
-                          "cores busy.",
+    "explain.sequential": {
+        "one": "Baseline: {count} task took {wall:.2f} s, keeping {cores:.2f} cores busy.",
+        "other": "Baseline: {count} tasks one after another took {wall:.2f} s, keeping {cores:.2f} cores busy.",
+    },
     "explain.no_baseline": "In {mode} mode the run took {wall:.2f} s on {cores:.2f} cores; add a sequential run to see "
                            "the speedup.",
     "explain.faster": "In {mode} mode the run finished {speedup:.2f}× faster than sequential, with {cores:.2f} cores "
@@ -87,7 +91,10 @@ TEXTS = {
     "explain.timeline.overlap": "The timeline shows them overlapping: all {workers} made progress in the same "
                                 "{slice_ms:g} ms slice {all:.0f}% of the time.",
     "explain.timeline.mixed": "On the timeline, {mean:.1f} workers on average made progress in the same slice.",
-    "explain.lost": "{lost} of {expected} counter updates were lost ({pct:.1f}%): the counter ended at {final}.",
+    "explain.lost": {
+        "one": "{lost} of {expected} counter updates was lost ({pct:.1f}%): the counter ended at {final}.",
+        "other": "{lost} of {expected} counter updates were lost ({pct:.1f}%): the counter ended at {final}.",
+    },
     "explain.lost.impossible": "That should be impossible here (nothing ran at the same time, or a lock guarded "
                                "the counter): please report it.",
     "explain.lost.processes": "The processes ran at the same time on a counter in shared memory, and no GIL spans "
@@ -145,8 +152,10 @@ TEXTS = {
     "preset.fib.no_gil_not_faster": "Python {version} ran without the GIL here, yet threads were not faster "
                                     "({cores:.2f} cores busy); the reasons follow.",
     "preset.race.post": "The post: the counter ended at {first} and {second} of {expected}.",
-    "preset.race.here": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} "
-                        "lost).",
+    "preset.race.here": {
+        "one": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} lost).",
+        "other": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} lost).",
+    },
     "preset.race.depends": "Whether updates are lost depends on the interpreter, the code and the switch interval: "
                            "compare the lines above.",
     "preset.race.none_lost": "Nothing was lost here, unlike in the post.",
@@ -201,7 +210,8 @@ TEXTS = {
     "app.idle.fix": "Fix the setup to run.",
     "app.elapsed": "Elapsed {seconds:.1f} s",
     "app.starting": "starting the lab…",
-    "app.running": "{workload} · {mode} · {workers} workers · Python {python}",
+    "app.running": {"one": "{workload} · {mode} · {count} worker · Python {python}",
+                    "other": "{workload} · {mode} · {count} workers · Python {python}"},
     "app.cancelling": "cancelling…",
     "app.cpu.label": "CPU",
     "app.cpu.cores": "{cores:.1f}/{ncpu} cores",
@@ -224,7 +234,7 @@ TEXTS = {
     "app.result.speedup.self": "1.00× (the baseline)",
     "app.result.counter": "Counter",
     "app.result.of": "of",
-    "app.result.lost": "LOST {lost} UPDATES ({pct:.1f}%)",
+    "app.result.lost": {"one": "LOST {lost} UPDATE ({pct:.1f}%)", "other": "LOST {lost} UPDATES ({pct:.1f}%)"},
     "app.result.exact": "no update lost",
     "app.result.status.cancelled": "Cancelled.",
     "app.result.status.error": "The run failed: {error}",
@@ -282,8 +292,9 @@ TEXTS = {
                     "measured against it.",
     "compare.progress": "Run {n} of {count} · {python} · {mode} · Elapsed {elapsed:.1f} s",
     "compare.cancelling": "cancelling…",
-    "compare.done": "Done: {count} runs in {elapsed:.1f} s.",
-    "compare.cancelled": "Cancelled after {done} of {count} runs.",
+    "compare.done": {"one": "Done: {count} run in {elapsed:.1f} s.", "other": "Done: {count} runs in {elapsed:.1f} s."},
+    "compare.cancelled": {"one": "Cancelled after {done} of {count} run.",
+                          "other": "Cancelled after {done} of {count} runs."},
     "compare.tab.table": "Table",
     "compare.tab.chart": "Chart",
     "compare.chart.title": "Speedup over each interpreter's own sequential run (│ marks 1×: no gain)",
@@ -310,7 +321,7 @@ TEXTS = {
     "compare.export.error.dir": "There is no folder {folder}.",
     "compare.export.error.isdir": "{path} is a folder: add a file name.",
     "compare.export.error.write": "Cannot write {path}: {reason}",
-    "compare.export.done": "Wrote {count} results to {path}.",
+    "compare.export.done": {"one": "Wrote {count} result to {path}.", "other": "Wrote {count} results to {path}."},
     "compare.export.nothing": "Nothing to export yet: run something first.",
     # --- the tour (gil-tui demo) -----------------------------------------------------------------
     "demo.header": "Tour · step {n} of {count} · {how}",

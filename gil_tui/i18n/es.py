@@ -14,12 +14,14 @@ TEXTS = {
     # --- gil-tui run: vista en vivo, tabla, mensajes ---------------------------------------------
     "run.task": "tarea {index}",
     "run.elapsed": "Transcurrido {seconds:.1f} s",
-    "run.workers": "{workers} trabajadores",
+    "run.workers": {"one": "{count} trabajador", "other": "{count} trabajadores"},
     "run.python": "Python {python}",
     "run.interrupted": "interrumpido",
     "run.note": "nota: {text}",
     "run.why": "Por qué ({mode}):",
     "run.failed": "{mode}: {error}",
+    "interpreters.title": {"one": "{count} intérprete; el laboratorio puede usar {usable}",
+                           "other": "{count} intérpretes; el laboratorio puede usar {usable}"},
 
     # --- encabezados de columna: tabla de gil-tui run, gil-tui compare, historial y comparación ---
     "col.n": "#",
@@ -41,8 +43,10 @@ TEXTS = {
     # --- explicaciones: explain.py las elige según los números medidos ---------------------------
     "explain.error": "La ejecución falló: {error}",
     "explain.cancelled": "La ejecución se canceló; las cifras cubren solo la parte que llegó a correr.",
-    "explain.sequential": "Referencia: {workers} tareas, una tras otra, tardaron {wall:.2f} s con {cores:.2f} "
-                          "núcleos ocupados.",
+    "explain.sequential": {
+        "one": "Referencia: {count} tarea tardó {wall:.2f} s con {cores:.2f} núcleos ocupados.",
+        "other": "Referencia: {count} tareas, una tras otra, tardaron {wall:.2f} s con {cores:.2f} núcleos ocupados.",
+    },
     "explain.no_baseline": "En modo {mode} la ejecución tardó {wall:.2f} s con {cores:.2f} núcleos; agrega una "
                            "ejecución secuencial para ver la aceleración.",
     "explain.faster": "En modo {mode} la ejecución terminó {speedup:.2f}× más rápido que la secuencial, con "
@@ -93,7 +97,10 @@ TEXTS = {
                                 "franja de {slice_ms:g} ms el {all:.0f}% del tiempo.",
     "explain.timeline.mixed": "En la línea de tiempo, en promedio {mean:.1f} trabajadores avanzaron en la misma "
                               "franja.",
-    "explain.lost": "Se perdieron {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
+    "explain.lost": {
+        "one": "Se perdió {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
+        "other": "Se perdieron {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
+    },
     "explain.lost.impossible": "Aquí eso no debería pasar (nada corrió al mismo tiempo, o un lock protegía el "
                                "contador): por favor, repórtalo.",
     "explain.lost.processes": "Los procesos corrieron al mismo tiempo sobre un contador en memoria compartida, y "
@@ -159,8 +166,12 @@ TEXTS = {
     "preset.fib.no_gil_not_faster": "Aquí Python {version} corrió sin GIL, y aun así los hilos no fueron más rápidos "
                                     "({cores:.2f} núcleos ocupados); abajo van los motivos.",
     "preset.race.post": "El post: el contador terminó en {first} y {second} de {expected}.",
-    "preset.race.here": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} "
-                        "({lost} perdidos).",
+    "preset.race.here": {
+        "one": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} ({lost} "
+               "perdido).",
+        "other": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} ({lost} "
+                 "perdidos).",
+    },
     "preset.race.depends": "Que se pierdan incrementos depende del intérprete, del código y del intervalo de "
                            "cambio: compara las líneas de arriba.",
     "preset.race.none_lost": "Aquí no se perdió nada, a diferencia del post.",
@@ -216,7 +227,8 @@ TEXTS = {
     "app.idle.fix": "Corrige la configuración para ejecutar.",
     "app.elapsed": "Transcurrido {seconds:.1f} s",
     "app.starting": "arrancando el laboratorio…",
-    "app.running": "{workload} · {mode} · {workers} tareas · Python {python}",
+    "app.running": {"one": "{workload} · {mode} · {count} tarea · Python {python}",
+                    "other": "{workload} · {mode} · {count} tareas · Python {python}"},
     "app.cancelling": "cancelando…",
     "app.cpu.label": "CPU",
     "app.cpu.cores": "{cores:.1f}/{ncpu} núcleos",
@@ -240,7 +252,8 @@ TEXTS = {
     "app.result.speedup.self": "1.00× (la referencia)",
     "app.result.counter": "Contador",
     "app.result.of": "de",
-    "app.result.lost": "SE PERDIERON {lost} INCREMENTOS ({pct:.1f}%)",
+    "app.result.lost": {"one": "SE PERDIÓ {lost} INCREMENTO ({pct:.1f}%)",
+                        "other": "SE PERDIERON {lost} INCREMENTOS ({pct:.1f}%)"},
     "app.result.exact": "no se perdió ningún incremento",
     "app.result.status.cancelled": "Cancelada.",
     "app.result.status.error": "La ejecución falló: {error}",
@@ -300,8 +313,10 @@ TEXTS = {
                     "aceleración se mide respecto a esa ejecución.",
     "compare.progress": "Ejecución {n} de {count} · {python} · {mode} · Transcurrido {elapsed:.1f} s",
     "compare.cancelling": "cancelando…",
-    "compare.done": "Listo: {count} ejecuciones en {elapsed:.1f} s.",
-    "compare.cancelled": "Cancelada tras {done} de {count} ejecuciones.",
+    "compare.done": {"one": "Listo: {count} ejecución en {elapsed:.1f} s.",
+                     "other": "Listo: {count} ejecuciones en {elapsed:.1f} s."},
+    "compare.cancelled": {"one": "Cancelada tras {done} de {count} ejecución.",
+                          "other": "Cancelada tras {done} de {count} ejecuciones."},
     "compare.tab.table": "Tabla",
     "compare.tab.chart": "Gráfico",
     "compare.chart.title": "Aceleración sobre la ejecución secuencial de cada intérprete (│ marca 1×: sin ganancia)",
@@ -328,7 +343,8 @@ TEXTS = {
     "compare.export.error.dir": "No existe la carpeta {folder}.",
     "compare.export.error.isdir": "{path} es una carpeta: añade un nombre de archivo.",
     "compare.export.error.write": "No se puede escribir {path}: {reason}",
-    "compare.export.done": "Se guardaron {count} resultados en {path}.",
+    "compare.export.done": {"one": "Se guardó {count} resultado en {path}.",
+                            "other": "Se guardaron {count} resultados en {path}."},
     "compare.export.nothing": "Todavía no hay nada que exportar: ejecuta algo antes.",
     # --- el recorrido (gil-tui demo) -------------------------------------------------------------
     "demo.header": "Recorrido · paso {n} de {count} · {how}",

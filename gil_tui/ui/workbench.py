@@ -254,7 +254,7 @@ class Workbench(App[int]):
         series = self.series
 
         def what() -> str:
-            line = i18n.t("app.running", workload=spec.workload, mode=mode_name(spec.mode), workers=spec.workers,
+            line = i18n.t("app.running", workload=spec.workload, mode=mode_name(spec.mode), count=spec.workers,
                         python=spec.interpreter.short)
             if series is None:
                 return line

@@ -33,7 +33,7 @@ def test_every_key_the_code_reads_is_in_the_catalog():
 
 
 def test_the_spanish_is_spanish():
-    spanish = " ".join(ES.values())
+    spanish = " ".join(v if isinstance(v, str) else " ".join(v.values()) for v in ES.values())
     for term in ("hilos", "procesos", "condición de carrera", "núcleos", "intérprete"):
         assert term in spanish
     same = [key for key in EN if EN[key] == ES[key] and any(c.isalpha() for c in EN[key])]

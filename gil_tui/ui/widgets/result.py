@@ -99,7 +99,7 @@ def banner(result: dict | None) -> str:
     counter = (result or {}).get("counter")
     if not counter or counter["lost"] <= 0:
         return ""
-    return t("app.result.lost", lost="{:,}".format(counter["lost"]), pct=lost_pct(counter))
+    return t("app.result.lost", lost="{:,}".format(counter["lost"]), pct=lost_pct(counter), count=counter["lost"])
 
 
 class ResultPane(VerticalScroll):
