@@ -5,15 +5,14 @@ share of a core, the recorded timeline, the counter - together with what the int
 or not, which version). The same workload can get opposite explanations: a race that lost nothing
 is never explained as lossy, a fib that did speed up (free-threaded) is never blamed on the GIL.
 
-``reasons`` returns language-free ``Line(key, params)``; ``explain`` renders them with i18n.
+``reasons`` returns language-free ``Line(key, params)`` (an ``i18n.Message``); ``explain`` renders them.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
-from ..i18n import t
+from ..i18n import Message, t
 from . import timeline
 
 PYTHON_BOUND = ("fib", "race", "race-plain", "race-locked")  # pure Python: needs the GIL throughout
@@ -23,10 +22,8 @@ PARALLEL_CORES = 1.2  # cores used (CPU / wall) from which a run did compute in 
 TIMELINE_MIN_SLICES = 20  # fewer active slices than this say too little to describe
 
 
-@dataclass(frozen=True)
-class Line:
-    key: str
-    params: dict = field(default_factory=dict)
+class Line(Message):
+    """A Message whose ``mode`` parameter is a mode's name, shown in the reader's language."""
 
     def render(self, lang: str | None = None) -> str:
         params = dict(self.params)

@@ -40,6 +40,21 @@ TEXTS = {
     "col.lost": "lost",
     "col.status": "status",
 
+    # --- bad input: core/validation.py's UsageError (the CLI prints the English; the app, its language) ----------
+    "usage.workload": "unknown workload {value!r} (choose from {choices})",
+    "usage.mode.none": "no mode given (choose from {choices})",
+    "usage.mode.unknown": "unknown mode {value!r} (choose from {choices})",
+    "usage.workers.whole": "workers must be a whole number from 1 to {max}, not {value!r}",
+    "usage.workers.range": "workers must be from 1 to {max}, not {value}",
+    "usage.size.positive": "size must be a positive number, not {value!r}",
+    "usage.size.whole": "size for {workload} must be a whole number ({unit})",
+    "usage.size.max": "size for {workload} is at most {upper} {unit}",
+    "usage.switch.number": "switch interval must be a number of seconds, not {value!r}",
+    "usage.switch.range": "switch interval must be between {low:g} and {high:g} seconds, not {value:g}",
+    "usage.gil": "--gil must be on or off, not {value!r}",
+    "usage.gil.build": "--gil off needs a free-threaded build (such as python3.13t); {executable} is Python {version}, "
+                       "built with the GIL",
+
     # --- explanations: chosen by explain.py from the measured numbers ----------------------------
     "explain.error": "The run failed: {error}",
     "explain.cancelled": "The run was cancelled; the figures cover only the part that ran.",
@@ -246,11 +261,6 @@ TEXTS = {
     "app.preset.cancelled": "The post's experiment {number} was cancelled after {done} of {steps} runs.",
     "app.error.running": "A run is already going.",
     "app.error.invalid": "Fix the setup first: {error}",
-    "app.error.workers": "workers must be from 1 to {max}, not {value}",
-    "app.error.size.whole": "size for {workload} must be a whole number from 1 to {upper} ({unit}), not {value}",
-    "app.error.size.number": "size for {workload} must be a number above 0, at most {upper} ({unit}), not {value}",
-    "app.error.switch": "switch interval must be between {low:g} and {high:g} seconds, not {value}",
-    "app.error.python.gil": "GIL off needs a free-threaded build; Python {version} has the GIL",
     "app.python.gil": "{short} GIL {gil}",
     "app.key.theme": "Dark/light",
     "app.help.title": "Keys",

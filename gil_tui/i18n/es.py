@@ -40,6 +40,21 @@ TEXTS = {
     "col.lost": "perdidas",
     "col.status": "estado",
 
+    # --- entradas erróneas: UsageError de core/validation.py (la CLI muestra el inglés; la app, su idioma) --------
+    "usage.workload": "carga desconocida {value!r} (elige entre {choices})",
+    "usage.mode.none": "no se indicó ningún modo (elige entre {choices})",
+    "usage.mode.unknown": "modo desconocido {value!r} (elige entre {choices})",
+    "usage.workers.whole": "las tareas deben ser un número entero de 1 a {max}, no {value!r}",
+    "usage.workers.range": "las tareas van de 1 a {max}, no {value}",
+    "usage.size.positive": "el tamaño debe ser un número positivo, no {value!r}",
+    "usage.size.whole": "el tamaño de {workload} debe ser un número entero ({unit})",
+    "usage.size.max": "el tamaño de {workload} es como mucho {upper} {unit}",
+    "usage.switch.number": "el intervalo de cambio debe ser un número de segundos, no {value!r}",
+    "usage.switch.range": "el intervalo de cambio debe estar entre {low:g} y {high:g} segundos, no {value:g}",
+    "usage.gil": "--gil debe ser on u off, no {value!r}",
+    "usage.gil.build": "--gil off necesita un intérprete free-threaded (como python3.13t); {executable} es Python "
+                       "{version}, compilado con el GIL",
+
     # --- explicaciones: explain.py las elige según los números medidos ---------------------------
     "explain.error": "La ejecución falló: {error}",
     "explain.cancelled": "La ejecución se canceló; las cifras cubren solo la parte que llegó a correr.",
@@ -265,12 +280,6 @@ TEXTS = {
     "app.preset.cancelled": "El experimento {number} del post se canceló tras {done} de {steps} ejecuciones.",
     "app.error.running": "Ya hay una ejecución en marcha.",
     "app.error.invalid": "Corrige primero la configuración: {error}",
-    "app.error.workers": "las tareas van de 1 a {max}, no {value}",
-    "app.error.size.whole": "el tamaño de {workload} debe ser un número entero de 1 a {upper} ({unit}), no {value}",
-    "app.error.size.number": "el tamaño de {workload} debe ser un número mayor que 0 y como mucho {upper} ({unit}), "
-                             "no {value}",
-    "app.error.switch": "el intervalo de cambio debe estar entre {low:g} y {high:g} segundos, no {value}",
-    "app.error.python.gil": "sin GIL hace falta un intérprete free-threaded; Python {version} tiene el GIL",
     "app.python.gil": "{short} GIL {gil}",
     "app.key.theme": "Oscuro/claro",
     "app.help.title": "Teclas",

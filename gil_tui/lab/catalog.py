@@ -32,19 +32,28 @@ def default_size(workload):
     return WORKLOADS[workload][0]
 
 
+class SizeError(ValueError):
+    """A size the workload cannot take. ``reason`` names the mistake ("positive", "whole" or "max") for callers that
+    word it themselves, in the reader's language (gil_tui.core.validation); the message is the English one."""
+
+    def __init__(self, message, reason):
+        ValueError.__init__(self, message)
+        self.reason = reason
+
+
 def check_size(workload, size):
-    """Return the size as the workload's type, or raise ValueError with a message for a person."""
+    """Return the size as the workload's type, or raise SizeError (a ValueError) with a message for a person."""
     default, integral, upper, unit, _ = WORKLOADS[workload]
     try:
         value = float(size)
     except (TypeError, ValueError):
-        raise ValueError("size must be a positive number, not %r" % (size,)) from None
+        raise SizeError("size must be a positive number, not %r" % (size,), "positive") from None
     if not 0 < value < float("inf"):  # also refuses nan, which compares false either way
-        raise ValueError("size must be a positive number, not %r" % (size,))
+        raise SizeError("size must be a positive number, not %r" % (size,), "positive")
     if integral:
         if value != int(value):
-            raise ValueError("size for %s must be a whole number (%s)" % (workload, unit))
+            raise SizeError("size for %s must be a whole number (%s)" % (workload, unit), "whole")
         value = int(value)
     if value > upper:
-        raise ValueError("size for %s is at most %s %s" % (workload, upper, unit))
+        raise SizeError("size for %s is at most %s %s" % (workload, upper, unit), "max")
     return value

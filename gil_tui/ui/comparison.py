@@ -27,7 +27,7 @@ from ..core import validation
 from ..core.export import python_label
 from ..core.probe import Interpreter
 from ..core.runner import RunSpec, add_speedups
-from ..i18n import t
+from ..i18n import Message, t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from .active_run import ActiveRun
 from .export_dialog import export_results
@@ -191,9 +191,9 @@ class ComparisonScreen(Screen[None]):
         picked = sorted(self.query_one("#cmp-pythons", SelectionList).selected)
         modes = list(self.query_one("#cmp-modes", SelectionList).selected)
         if not picked:
-            raise validation.UsageError(t("compare.error.pythons"))
+            raise validation.UsageError(Message("compare.error.pythons"))
         if not modes:
-            raise validation.UsageError(t("compare.error.modes"))
+            raise validation.UsageError(Message("compare.error.modes"))
         return plan([self.choices[i] for i in picked], modes, workload, workers, size)
 
     def check(self) -> bool:
@@ -201,7 +201,7 @@ class ComparisonScreen(Screen[None]):
             self.plan()
             self.error = None
         except validation.UsageError as exc:
-            self.error = str(exc)
+            self.error = exc.render()
         widget = self.query_one("#cmp-error", Static)
         widget.update(self.error or "")
         widget.set_class(self.error is not None, "-shown")

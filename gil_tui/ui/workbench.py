@@ -221,7 +221,7 @@ class Workbench(App[int]):
         try:
             spec = setup.spec()
         except UsageError as exc:
-            self.notify(i18n.t("app.error.invalid", error=exc), severity="error")
+            self.notify(i18n.t("app.error.invalid", error=exc.render()), severity="error")
             return
         self.series = None
         self._start(spec)

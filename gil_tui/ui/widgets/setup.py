@@ -15,7 +15,7 @@ from ...core import validation
 from ...core.probe import Interpreter
 from ...core.runner import RunSpec
 from ...i18n import t
-from ...lab.catalog import DEFAULT_SWITCH_INTERVAL, MAX_WORKERS, MODES, SWITCH_INTERVAL_RANGE, WORKLOADS, default_size
+from ...lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, WORKLOADS, default_size
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
 SWITCH_PRESETS = (0.005, 0.001, 0.0001, 0.00001)
@@ -221,21 +221,6 @@ class SetupPane(Vertical):
         gil = validation.gil_for(choice.interpreter, choice.gil)
         return RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval)
 
-    def _message(self, name: str) -> str:
-        """The field's mistake, in the current language (options' own messages are English only)."""
-        value = self.value(name)
-        if name == "workers":
-            return t("app.error.workers", max=MAX_WORKERS, value=value.strip() or "''")
-        if name == "size":
-            workload = self.value("workload")
-            _, integral, upper, unit, _ = WORKLOADS[workload]
-            key = "app.error.size.whole" if integral else "app.error.size.number"
-            return t(key, workload=workload, upper=upper, unit=unit, value=value.strip())
-        if name == "switch":
-            low, high = SWITCH_INTERVAL_RANGE
-            return t("app.error.switch", low=low, high=high, value=value.strip())
-        return t("app.error.python.gil", version=self.choices[int(self.value("python"))].interpreter.version)
-
     def check(self) -> bool:
         """Show an error under each bad field; disable Run while any is left. True when all are fine."""
         errors: dict[str, str] = {}
@@ -250,8 +235,8 @@ class SetupPane(Vertical):
         for name, check in checks.items():
             try:
                 check()
-            except validation.UsageError:
-                errors[name] = self._message(name)
+            except validation.UsageError as exc:  # core's message, in the current language
+                errors[name] = exc.render()
         for name in ("workers", "size", "switch", "python"):
             widget = self.query_one("#%s-error" % name, Static)
             widget.update(errors.get(name, ""))
