@@ -157,3 +157,39 @@ def test_the_real_command_says_one_line(argv):
     assert proc.returncode == 2, proc.stderr
     assert len(proc.stderr.splitlines()) == 1 and "Traceback" not in proc.stderr
     assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("check, value, english", [
+    ("workload", "nope", "unknown workload 'nope' (choose from fib, sleep, race, race-plain, race-locked, hash, io)"),
+    ("modes", ",", "no mode given (choose from sequential, threads, processes, asyncio, interpreters)"),
+    ("modes", "threads,nope",
+     "unknown mode 'nope' (choose from sequential, threads, processes, asyncio, interpreters)"),
+    ("workers", "four", "workers must be a whole number from 1 to 64, not 'four'"),
+    ("workers", "65", "workers must be from 1 to 64, not 65"),
+    ("switch_interval", "fast", "switch interval must be a number of seconds, not 'fast'"),
+    ("switch_interval", "2", "switch interval must be between 1e-06 and 1 seconds, not 2"),
+    ("gil", "maybe", "--gil must be on or off, not 'maybe'"),
+])
+def test_usage_errors_carry_a_key_and_say_the_same_english(check, value, english):
+    from gil_tui.core import validation
+    from gil_tui.i18n import Message
+
+    with pytest.raises(validation.UsageError) as caught:
+        getattr(validation, check)(value)
+    assert str(caught.value) == english  # what the CLI prints, byte for byte as before
+    assert isinstance(caught.value.message, Message) and caught.value.message.key.startswith("usage.")
+    assert caught.value.render("es") != english
+
+
+@pytest.mark.parametrize("workload, size", [("fib", "abc"), ("fib", "0"), ("sleep", "nan"), ("fib", "2.5"),
+                                            ("fib", "41"), ("sleep", "61")])
+def test_size_errors_say_the_labs_english_by_key(workload, size):
+    from gil_tui.core import validation
+    from gil_tui.lab.catalog import check_size
+
+    with pytest.raises(ValueError) as lab:
+        check_size(workload, size)
+    with pytest.raises(validation.UsageError) as core:
+        validation.size(workload, size)
+    assert str(core.value) == str(lab.value)
+    assert core.value.message.key == "usage.size." + lab.value.reason

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ..core.export import ExportError, load
 from ..core.model import RunResult
+from ..i18n import t
 from . import exit_codes
 from .parser import Parser
 
@@ -80,6 +81,14 @@ def ratio(a: RunResult | None, b: RunResult | None) -> float | None:
     return b.wall_s / a.wall_s
 
 
+def heading(name: str) -> str:
+    """A column's header: "wall A" is the shared "col.wall" header, then A; "B/A" and "spd A" are this table's own."""
+    word, _, side = name.partition(" ")
+    if word not in ("python", "mode", "wall", "lost"):
+        return name
+    return t("col." + word) + (" " + side if side else "")
+
+
 def table(a_name: str, a: list[RunResult], b_name: str, b: list[RunResult]) -> Table:
     rows = pair(a, b)
     every = [r for ab in rows for r in ab if r is not None]
@@ -87,7 +96,8 @@ def table(a_name: str, a: list[RunResult], b_name: str, b: list[RunResult]) -> T
     races = any(r.counter for r in every)
     title = "A = %s, B = %s" % (a_name, b_name)
     if len(workloads) == 1:
-        title += " · %s size %s · %d workers" % next(iter(workloads))
+        workload, size, workers = next(iter(workloads))
+        title += " · %s size %s · %s" % (workload, size, t("run.workers", count=workers))
     out = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
                 caption="B/A: B's wall ÷ A's (below 1: B was faster). spd: speedup against the same Python's "
                         "sequential run.", caption_justify="left")
@@ -96,7 +106,7 @@ def table(a_name: str, a: list[RunResult], b_name: str, b: list[RunResult]) -> T
         ("spd A", "right"), ("spd B", "right")]
     columns += [("lost A", "right"), ("lost B", "right")] if races else []
     for name, justify in columns:  # the python label folds when two versions share a row; numbers never wrap
-        out.add_column(name, justify=justify, no_wrap=name != "python",  # type: ignore[arg-type]
+        out.add_column(heading(name), justify=justify, no_wrap=name != "python",  # type: ignore[arg-type]
                        overflow="fold" if name == "python" else "ellipsis")
     for ra, rb in rows:
         r = ra or rb

@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.discovery import DISCOVERY_TIMEOUT, Discovery, Found, discover
+from ..i18n import t
 from . import exit_codes
 from .parser import Parser
 
@@ -54,7 +55,7 @@ def _gil_cell(entry: Found) -> str:
 def table(discovery: Discovery) -> Table:
     """Fits 80 columns: short columns that never wrap; the path takes the rest, with the reason under it."""
     out = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title_justify="left",
-                title="%d interpreters, %d usable by the lab" % (len(discovery.found), len(discovery.usable)))
+                title=t("interpreters.title", count=len(discovery.found), usable=len(discovery.usable)))
     # the implementation only when there is something to tell apart: it costs the path 8 columns
     impl = any(f.interpreter and f.interpreter.implementation != "CPython" for f in discovery.found)
     for name in ("version",) + (("impl",) if impl else ()) + ("free", "GIL", "sub", "lab"):

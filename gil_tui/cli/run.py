@@ -61,7 +61,7 @@ def _live_view(spec: RunSpec, run: LabRun) -> Group:
         table.add_row(t("run.task", index=i), ProgressBar(total=max(total, 1), completed=done, width=40),
                       "%d/%d" % (done, total))
     head = Text.assemble((spec.workload, "bold"), " · ", (t("mode." + spec.mode), "bold cyan"), " · %s · %s   "
-                         % (t("run.workers", workers=spec.workers), t("run.python", python=spec.interpreter.short)),
+                         % (t("run.workers", count=spec.workers), t("run.python", python=spec.interpreter.short)),
                          (t("run.elapsed", seconds=snap.elapsed_s), "bold"))
     return Group(head, table)
 
@@ -83,7 +83,7 @@ def result_table(results: list[RunResult]) -> Table:
     races = any(r.counter for r in results)
     pythons = {r.python_label for r in results}
     title = "%s · %s" % (", ".join(dict.fromkeys(r.workload for r in results)),
-                         t("run.workers", workers=results[0].workers)) if results else ""
+                         t("run.workers", count=results[0].workers)) if results else ""
     if len(pythons) == 1:
         title += " · " + t("run.python", python=pythons.pop())
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
@@ -99,7 +99,7 @@ def result_table(results: list[RunResult]) -> Table:
     if races:
         columns += [("counter", "right"), ("lost", "right")]
     for name, justify in columns:
-        table.add_column(t("table." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
+        table.add_column(t("col." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for r in results:
         name = t("mode." + r.mode)
         mode = Text(name) if r.ok else Text("%s (%s)" % (name, t("status." + r.status)), style="bold red")

@@ -5,16 +5,14 @@ share of a core, the recorded timeline, the counter - together with what the int
 or not, which version). The same workload can get opposite explanations: a race that lost nothing
 is never explained as lossy, a fib that did speed up (free-threaded) is never blamed on the GIL.
 
-``reasons`` returns language-free ``Line(key, params)``; ``explain`` renders them with i18n.
+``reasons`` returns language-free ``Line(key, params)`` (an ``i18n.Message``); ``explain`` renders them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 
-from ..i18n import t
+from ..i18n import Message, t
 from . import timeline
 from .model import RunResult
 from .speedup import speedup_over
@@ -26,10 +24,8 @@ PARALLEL_CORES = 1.2  # cores used (CPU / wall) from which a run did compute in 
 TIMELINE_MIN_SLICES = 20  # fewer active slices than this say too little to describe
 
 
-@dataclass(frozen=True)
-class Line:
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
+class Line(Message):
+    """A Message whose ``mode`` parameter is a mode's name, shown in the reader's language."""
 
     def render(self, lang: str | None = None) -> str:
         params = dict(self.params)
@@ -79,7 +75,7 @@ def _speed(r: RunResult, speedup: float | None) -> list[Line]:
     base: dict[str, object] = {"mode": mode, "workload": workload, "workers": workers, "wall": wall, "cpu": cpu,
                                "cores": cores, "version": r.interpreter.version or "?"}
     if mode == "sequential":
-        return [Line("explain.sequential", base)]
+        return [Line("explain.sequential", dict(base, count=workers))]
     if speedup is None:
         return [Line("explain.no_baseline", base)]
     base["speedup"] = speedup
@@ -174,7 +170,7 @@ def _counter(r: RunResult) -> list[Line]:
     gil = r.gil_held
     modern = version_tuple(r.interpreter.version or "0") >= (3, 10)
     if lost > 0:
-        lines = [Line("explain.lost", params)]
+        lines = [Line("explain.lost", dict(params, count=lost))]
         if workload == "race-locked" or one_at_a_time:
             lines.append(Line("explain.lost.impossible", params))
         elif mode == "processes":

@@ -132,7 +132,7 @@ def _compare_race(results: list[RunResult], lang: str | None) -> list[str]:
             continue
         c = r.counter
         lines.append(t("preset.race.here", lang, workload=r.workload, interval_ms=r.interval * 1000,
-                       final=c.final, expected=c.expected, lost=c.lost))
+                       final=c.final, expected=c.expected, lost=c.lost, count=c.lost))
     if len(lines) == 1:
         return lines + [t("preset.incomplete", lang)]
     lossless = [r for r in results if r.ok and r.counter and r.counter.lost == 0]

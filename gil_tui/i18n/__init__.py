@@ -1,22 +1,40 @@
-"""Every text a person reads, in English and Spanish.
+"""Every text a person reads, in English and Spanish: the one place texts live and the one way to read them.
 
-Catalogs are flat dicts ``key -> template`` (``str.format`` placeholders) in ``gil_tui/texts/``.
-Other parts of the project register their own area with ``register("app", {"en": {...}, "es":
-{...}})``; their keys are then read as ``t("app.<key>")``. ``problems()`` lists every key missing in
-a language and every template whose placeholders differ from the English one; a test keeps it empty.
+Catalogs are plain data: ``en.TEXTS`` and ``es.TEXTS``, flat dicts ``"area.key" -> template``, nothing registered
+at import time. Keys keep their area as a prefix (``app.`` the workbench, ``compare.`` the comparison screen,
+``demo.`` the tour, ``col.`` column headers, ``usage.`` bad input, ...).
+
+A template is a ``str.format`` string, or, for a text about a number of things, a dict of plural forms::
+
+    "run.workers": {"one": "{count} worker", "other": "{count} workers"},
+
+``t("run.workers", count=n)`` picks the form with the language's rule (``plural_form``): both English and Spanish
+say "one" for exactly 1 and "other" for anything else. The ``count`` parameter chooses; the forms may use it.
+
+``Message(key, params)`` is a text not yet rendered, for code that must not pick the language (core, errors):
+``message.render(lang)`` says it in a language, ``str(message)`` in English. Parameters that are Messages
+themselves are rendered in the same language.
+
+``problems()`` lists every key missing in a language, every plural entry without all its forms and every template
+whose placeholders differ from the English one; tests/test_i18n.py keeps it empty.
+
+Standard library only: this is the bottom layer, imported by core, ui and cli alike.
 """
 
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass, field
+from typing import Mapping, Union
 
 from . import en, es
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
+PLURAL_FORMS = {"en": ("one", "other"), "es": ("one", "other")}  # the forms each language's plural entries need
 
-_catalogs: dict[str, dict[str, str]] = {"en": dict(en.TEXTS), "es": dict(es.TEXTS)}
-_areas: set[str] = set()
+Template = Union[str, Mapping[str, str]]
+CATALOGS: dict[str, Mapping[str, Template]] = {"en": en.TEXTS, "es": es.TEXTS}
 _current = DEFAULT_LANGUAGE
 
 
@@ -35,42 +53,51 @@ def get_language() -> str:
     return _current
 
 
-def register(area: str, catalogs: dict[str, dict[str, str]]) -> None:
-    """Add an area's texts: ``catalogs[lang][key]`` becomes ``t("<area>.<key>", lang)``.
-
-    Registering the same area again replaces its keys (a module reloaded in development).
-    """
-    for lang in catalogs:
-        check_language(lang)
-    prefix = area + "."
-    for lang in LANGUAGES:
-        table = _catalogs[lang]
-        for key in [k for k in table if k.startswith(prefix)] if area in _areas else []:
-            del table[key]
-        for key, template in catalogs.get(lang, {}).items():
-            table[prefix + key] = template
-    _areas.add(area)
+def plural_form(count: object, lang: str) -> str:
+    """The plural form ``lang`` uses for ``count``: "one" for exactly 1 in English and Spanish, else "other"."""
+    check_language(lang)
+    return "one" if count == 1 else "other"
 
 
 def has(key: str, lang: str | None = None) -> bool:
-    return key in _catalogs[check_language(lang or _current)]
+    return key in CATALOGS[check_language(lang or _current)]
 
 
-def t(key: str, lang: str | None = None, **fmt: object) -> str:
-    """The text for ``key`` in ``lang`` (default: the current language), formatted with ``fmt``.
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The text for ``key`` in ``lang`` (default: the current language), formatted with ``params``.
 
-    A key missing in that language falls back to English, then to the key itself, so a gap shows
-    as a visible key rather than a crash; the catalog test catches gaps before they ship.
+    A plural entry picks its form by ``params["count"]`` ("other" when no count is given). A key missing in that
+    language falls back to English, then to the key itself, so a gap shows as a visible key rather than a crash;
+    the catalog test catches gaps before they ship.
     """
     lang = check_language(lang or _current)
-    template = _catalogs[lang].get(key)
+    template = CATALOGS[lang].get(key)
     if template is None:
-        template = _catalogs[DEFAULT_LANGUAGE].get(key, key)
-    return template.format(**fmt) if fmt else template
+        template = CATALOGS[DEFAULT_LANGUAGE].get(key, key)
+    if not isinstance(template, str):
+        form = plural_form(params["count"], lang) if "count" in params else "other"
+        template = template.get(form, template["other"])
+    return template.format(**params) if params else template
+
+
+@dataclass(frozen=True)
+class Message:
+    """A text to show later, in whichever language the reader has: a catalog key and its parameters."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        params = {name: value.render(lang) if isinstance(value, Message) else value
+                  for name, value in self.params.items()}
+        return t(self.key, lang, **params)
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANGUAGE)
 
 
 def keys(lang: str = DEFAULT_LANGUAGE) -> list[str]:
-    return sorted(_catalogs[check_language(lang)])
+    return sorted(CATALOGS[check_language(lang)])
 
 
 def placeholders(template: str) -> set[str]:
@@ -82,19 +109,40 @@ def placeholders(template: str) -> set[str]:
     return names
 
 
-def problems() -> list[str]:
-    """Missing translations and mismatched placeholders, one line each; empty when all is well."""
+def _forms(template: Template) -> dict[str, str]:
+    return {"": template} if isinstance(template, str) else dict(template)
+
+
+def problems(catalogs: Mapping[str, Mapping[str, Template]] | None = None) -> list[str]:
+    """Missing translations, incomplete plural entries and mismatched placeholders, one line each; empty when all
+    is well. ``catalogs`` defaults to the real ones (a test passes broken ones)."""
+    catalogs = CATALOGS if catalogs is None else catalogs
     found = []
-    every = set().union(*(_catalogs[lang] for lang in LANGUAGES))
+    every: set[str] = set().union(*(catalogs.get(lang, {}) for lang in LANGUAGES))
     for key in sorted(every):
-        present = {lang: _catalogs[lang][key] for lang in LANGUAGES if key in _catalogs[lang]}
+        present = {lang: catalogs[lang][key] for lang in LANGUAGES if key in catalogs.get(lang, {})}
         for lang in LANGUAGES:
             if lang not in present:
                 found.append("%s: missing in %s" % (key, lang))
-        names = {lang: placeholders(template) for lang, template in present.items()}
-        reference = names.get(DEFAULT_LANGUAGE, next(iter(names.values())))
-        for lang, got in names.items():
-            if got != reference:
-                found.append("%s: %s has {%s}, %s has {%s}" % (
-                    key, lang, ",".join(sorted(got)), DEFAULT_LANGUAGE, ",".join(sorted(reference))))
+        plural = {lang for lang, template in present.items() if not isinstance(template, str)}
+        if plural and plural != set(present):
+            found.append("%s: plural in %s only" % (key, ", ".join(sorted(plural))))
+            continue
+        for lang in sorted(plural):
+            forms = set(present[lang])
+            for missing in sorted(set(PLURAL_FORMS[lang]) - forms):
+                found.append("%s: %s lacks the plural form %r" % (key, lang, missing))
+            for extra in sorted(forms - set(PLURAL_FORMS[lang])):
+                found.append("%s: %s has no plural form %r" % (key, lang, extra))
+        reference_template = present.get(DEFAULT_LANGUAGE, next(iter(present.values())))
+        reference = placeholders(_forms(reference_template).get("other", _forms(reference_template).get("", "")))
+        for lang, template in present.items():
+            for form, text in _forms(template).items():
+                got = placeholders(text)
+                if form not in ("", "other"):
+                    got |= {"count"} & reference  # "1 worker" may spell the count out
+                if got != reference:
+                    found.append("%s: %s%s has {%s}, %s has {%s}" % (
+                        key, lang, " (%s)" % form if form else "", ",".join(sorted(got)), DEFAULT_LANGUAGE,
+                        ",".join(sorted(reference))))
     return found

@@ -1,7 +1,9 @@
 """English texts. Keys are shared with es.py; placeholders must match (tests/test_i18n.py)."""
 
-TEXTS = {
-    # --- names shown for the lab's modes (the CLI keeps the English names as values) -----------
+from __future__ import annotations
+
+TEXTS: dict[str, str | dict[str, str]] = {
+    # --- names shown for the lab's modes (the CLI keeps the English names as values) -------------
     "mode.sequential": "sequential",
     "mode.threads": "threads",
     "mode.processes": "processes",
@@ -11,32 +13,57 @@ TEXTS = {
     "status.error": "error",
     "status.cancelled": "cancelled",
 
-    # --- gil-tui run: live view, table, messages -----------------------------------------------
+    # --- gil-tui run: live view, table, messages -------------------------------------------------
     "run.task": "task {index}",
     "run.elapsed": "Elapsed {seconds:.1f} s",
-    "run.workers": "{workers} workers",
+    "run.workers": {"one": "{count} worker", "other": "{count} workers"},
     "run.python": "Python {python}",
     "run.interrupted": "interrupted",
     "run.note": "note: {text}",
     "run.why": "Why ({mode}):",
     "run.failed": "{mode}: {error}",
-    "table.workload": "workload",
-    "table.switch": "switch",
-    "table.mode": "mode",
-    "table.python": "python",
-    "table.wall": "wall",
-    "table.cpu": "CPU",
-    "table.cores": "cores",
-    "table.speedup": "speedup",
-    "table.spread": "spread",
-    "table.counter": "counter",
-    "table.lost": "lost",
+    "interpreters.title": {"one": "{count} interpreter, {usable} usable by the lab",
+                           "other": "{count} interpreters, {usable} usable by the lab"},
 
-    # --- explanations: chosen by explain.py from the measured numbers --------------------------
+    # --- column headers: gil-tui run's table, gil-tui compare, the history and the comparison table ---
+    "col.n": "#",
+    "col.workload": "workload",
+    "col.switch": "switch",
+    "col.mode": "mode",
+    "col.python": "python",
+    "col.workers": "n",
+    "col.size": "size",
+    "col.wall": "wall",
+    "col.cpu": "CPU",
+    "col.cores": "cores",
+    "col.speedup": "speedup",
+    "col.spread": "spread",
+    "col.counter": "counter",
+    "col.lost": "lost",
+    "col.status": "status",
+
+    # --- bad input: core/validation.py's UsageError (the CLI prints the English; the app, its language) ----------
+    "usage.workload": "unknown workload {value!r} (choose from {choices})",
+    "usage.mode.none": "no mode given (choose from {choices})",
+    "usage.mode.unknown": "unknown mode {value!r} (choose from {choices})",
+    "usage.workers.whole": "workers must be a whole number from 1 to {max}, not {value!r}",
+    "usage.workers.range": "workers must be from 1 to {max}, not {value}",
+    "usage.size.positive": "size must be a positive number, not {value!r}",
+    "usage.size.whole": "size for {workload} must be a whole number ({unit})",
+    "usage.size.max": "size for {workload} is at most {upper} {unit}",
+    "usage.switch.number": "switch interval must be a number of seconds, not {value!r}",
+    "usage.switch.range": "switch interval must be between {low:g} and {high:g} seconds, not {value:g}",
+    "usage.gil": "--gil must be on or off, not {value!r}",
+    "usage.gil.build": "--gil off needs a free-threaded build (such as python3.13t); {executable} is Python {version}, "
+                       "built with the GIL",
+
+    # --- explanations: chosen by explain.py from the measured numbers ----------------------------
     "explain.error": "The run failed: {error}",
     "explain.cancelled": "The run was cancelled; the figures cover only the part that ran.",
-    "explain.sequential": "Baseline: {workers} tasks one after another took {wall:.2f} s, keeping {cores:.2f} "
-                          "cores busy.",
+    "explain.sequential": {
+        "one": "Baseline: {count} task took {wall:.2f} s, keeping {cores:.2f} cores busy.",
+        "other": "Baseline: {count} tasks one after another took {wall:.2f} s, keeping {cores:.2f} cores busy.",
+    },
     "explain.no_baseline": "In {mode} mode the run took {wall:.2f} s on {cores:.2f} cores; add a sequential run to see "
                            "the speedup.",
     "explain.faster": "In {mode} mode the run finished {speedup:.2f}× faster than sequential, with {cores:.2f} cores "
@@ -81,7 +108,10 @@ TEXTS = {
     "explain.timeline.overlap": "The timeline shows them overlapping: all {workers} made progress in the same "
                                 "{slice_ms:g} ms slice {all:.0f}% of the time.",
     "explain.timeline.mixed": "On the timeline, {mean:.1f} workers on average made progress in the same slice.",
-    "explain.lost": "{lost} of {expected} counter updates were lost ({pct:.1f}%): the counter ended at {final}.",
+    "explain.lost": {
+        "one": "{lost} of {expected} counter updates was lost ({pct:.1f}%): the counter ended at {final}.",
+        "other": "{lost} of {expected} counter updates were lost ({pct:.1f}%): the counter ended at {final}.",
+    },
     "explain.lost.impossible": "That should be impossible here (nothing ran at the same time, or a lock guarded "
                                "the counter): please report it.",
     "explain.lost.processes": "The processes ran at the same time on a counter in shared memory, and no GIL spans "
@@ -116,7 +146,7 @@ TEXTS = {
     "explain.exact.lucky": "This time no switch landed inside a read-modify-write, but it is still a race: another "
                            "run, more workers or a shorter switch interval (now {interval_ms:g} ms) can lose "
                            "updates.",
-    # --- the seed post's experiments (presets.py) -----------------------------------------------
+    # --- the seed post's experiments (presets.py) ------------------------------------------------
     "preset.seed-fib.title": "The post's fib: fib(30)…fib(34) one after another, then in 5 threads",
     "preset.seed-race.title": "The post's race: 20 threads × 1000 increments of a shared counter",
     "preset.seed-sleep.title": "The post's sleeps: 10 × sleep(1) one after another, then in threads",
@@ -139,8 +169,10 @@ TEXTS = {
     "preset.fib.no_gil_not_faster": "Python {version} ran without the GIL here, yet threads were not faster "
                                     "({cores:.2f} cores busy); the reasons follow.",
     "preset.race.post": "The post: the counter ended at {first} and {second} of {expected}.",
-    "preset.race.here": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} "
-                        "lost).",
+    "preset.race.here": {
+        "one": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} lost).",
+        "other": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} lost).",
+    },
     "preset.race.depends": "Whether updates are lost depends on the interpreter, the code and the switch interval: "
                            "compare the lines above.",
     "preset.race.none_lost": "Nothing was lost here, unlike in the post.",
@@ -150,4 +182,186 @@ TEXTS = {
     "preset.sleep.like_post": "As in the post: {speedup:.1f}× faster (the post: {post:.1f}×), because a sleeping "
                               "thread does not hold the GIL.",
     "preset.sleep.unlike": "Only {speedup:.1f}× faster, where the post got {post:.1f}×; the reasons follow.",
+    # --- the workbench (ui/) ---------------------------------------------------------------------
+    "app.title": "gil-tui · the GIL workbench",
+    "app.pane.setup": "Setup",
+    "app.pane.run": "Run",
+    "app.pane.result": "Result",
+    "app.pane.history": "History",
+    "app.tab.lanes": "Lanes",
+    "app.tab.timeline": "Timeline",
+    "app.field.workload": "Workload",
+    "app.field.workers": "Workers",
+    "app.field.mode": "Mode",
+    "app.field.size": "Size",
+    "app.field.switch": "Switch",
+    "app.field.python": "Python",
+    "app.button.run": "Run",
+    "app.button.cancel": "Cancel",
+    "app.key.run": "Run",
+    "app.key.cancel": "Cancel",
+    "app.key.quit": "Quit",
+    "app.key.help": "Help",
+    "app.key.close": "Close",
+    "app.key.timeline": "Timeline",
+    "app.key.language": "Español",
+    "app.key.zoom_in": "Zoom in",
+    "app.key.zoom_out": "Zoom out",
+    "app.key.preset": "Post's experiment",
+    "app.workload.fib": "recursive pure-Python Fibonacci fib(n): holds the GIL",
+    "app.workload.sleep": "time.sleep in 10 ms steps: releases the GIL while waiting",
+    "app.workload.race": "shared counter, unlocked read-call-write: loses updates under the GIL",
+    "app.workload.race-plain": "the post's literal self.count += n: exact with the GIL on 3.10+",
+    "app.workload.race-locked": "the race counter behind a lock: always exact",
+    "app.workload.hash": "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL",
+    "app.workload.io": "64 KiB file writes, each fsync'd: real blocking I/O",
+    "app.mode.sequential": "the N tasks one after another in one thread",
+    "app.mode.threads": "one thread per task (threading)",
+    "app.mode.processes": "one process per task; counters in shared memory",
+    "app.mode.asyncio": "one coroutine per task on one event loop",
+    "app.mode.interpreters": "one subinterpreter per task, each in its own thread (3.12+)",
+    "app.switch.default": "5 ms (default)",
+    "app.switch.custom": "custom…",
+    "app.idle": "Press r to run.",
+    "app.idle.hint": "1 2 3: the post's three experiments · l: español · ?: help",
+    "app.idle.fix": "Fix the setup to run.",
+    "app.elapsed": "Elapsed {seconds:.1f} s",
+    "app.starting": "starting the lab…",
+    "app.running": {"one": "{workload} · {mode} · {count} worker · Python {python}",
+                    "other": "{workload} · {mode} · {count} workers · Python {python}"},
+    "app.cancelling": "cancelling…",
+    "app.cpu.label": "CPU",
+    "app.cpu.cores": "{cores:.1f}/{ncpu} cores",
+    "app.lanes.empty": "No run yet: one lane per worker appears here.",
+    "app.lanes.share": "{share:.0f}% core",
+    "app.timeline.empty": "Who ran when: one row per worker, a mark for each moment it made progress.",
+    "app.timeline.scale": "one cell = {cell}",
+    "app.timeline.fit": "whole run",
+    "app.timeline.keys": "+/- zoom, [ ] pan",
+    "app.timeline.turns": "one lane at a time in {one:.0f}% of active slices; all {lanes} at once in {all:.0f}%",
+    "app.timeline.few": "too few active slices yet to say who ran when",
+    "app.timeline.turns.short": "one at a time in {one:.0f}% of slices, all {lanes} in {all:.0f}%",
+    "app.timeline.cell": "cell {cell}",
+    "app.lane.label": "w{index}",
+    "app.result.wall": "Wall",
+    "app.result.cpu": "CPU",
+    "app.result.cores": "Cores",
+    "app.result.speedup": "Speedup",
+    "app.result.speedup.none": "— (run sequential first)",
+    "app.result.speedup.self": "1.00× (the baseline)",
+    "app.result.counter": "Counter",
+    "app.result.of": "of",
+    "app.result.lost": {"one": "LOST {lost} UPDATE ({pct:.1f}%)", "other": "LOST {lost} UPDATES ({pct:.1f}%)"},
+    "app.result.exact": "no update lost",
+    "app.result.status.cancelled": "Cancelled.",
+    "app.result.status.error": "The run failed: {error}",
+    "app.result.notes": "Note: {note}",
+    "app.result.what": "{workload} · {mode} · {workers} × size {size} · Python {python} · switch {switch}",
+    "app.result.why": "Why",
+    "app.preset.running": "The post's experiment {number}, run {step} of {steps}: {what}",
+    "app.preset.done": "Experiment {number}: {title}",
+    "app.preset.cancelled": "The post's experiment {number} was cancelled after {done} of {steps} runs.",
+    "app.error.running": "A run is already going.",
+    "app.error.invalid": "Fix the setup first: {error}",
+    "app.python.gil": "{short} GIL {gil}",
+    "app.key.theme": "Dark/light",
+    "app.help.title": "Keys",
+    "app.help.body": (
+            "r        run with the setup on the left\n"
+            "escape   cancel the run (stops within half a second)\n"
+            "q        quit (a run in progress is stopped first)\n"
+            "tab      next field or pane; shift+tab the previous one\n"
+            "enter    on a history row: show that result again\n"
+            "t        lanes / timeline (who ran when)\n"
+            "+ - 0    timeline: zoom in, out, whole run\n"
+            "[ ]      timeline: earlier / later\n"
+            "1 2 3    the post's experiments: fib, the race, sleep\n"
+            "c        compare interpreters x modes side by side\n"
+            "e        export this session's runs (.json .csv .md)\n"
+            "l        English / español\n"
+            "d        dark / light theme\n"
+            "?        this help\n"
+            "\n"
+            "Each run happens in a separate lab process under the chosen\n"
+            "Python, so the workbench never measures itself. Threads under\n"
+            "the GIL take turns; processes, and threads on a free-threaded\n"
+            "build, really run at once. The race workloads lose updates\n"
+            "when a thread switch lands inside read-modify-write.\n"
+            "\n"
+            "Press escape or ? to close."
+    ),
+    # --- the comparison screen, the speedup chart and the export dialog --------------------------
+    "compare.title": "Compare interpreters",
+    "compare.field.workload": "Workload",
+    "compare.field.workers": "Workers",
+    "compare.field.size": "Size",
+    "compare.field.pythons": "Interpreters",
+    "compare.field.modes": "Modes",
+    "compare.hint": "space ticks · tab moves · r runs · s folds this · escape cancels, then closes",
+    "compare.error.pythons": "Tick at least one interpreter.",
+    "compare.error.modes": "Tick at least one mode.",
+    "compare.idle": "Tick interpreters and modes, then press r. Each interpreter also runs sequential: speedups are "
+                    "measured against it.",
+    "compare.progress": "Run {n} of {count} · {python} · {mode} · Elapsed {elapsed:.1f} s",
+    "compare.cancelling": "cancelling…",
+    "compare.done": {"one": "Done: {count} run in {elapsed:.1f} s.", "other": "Done: {count} runs in {elapsed:.1f} s."},
+    "compare.cancelled": {"one": "Cancelled after {done} of {count} run.",
+                          "other": "Cancelled after {done} of {count} runs."},
+    "compare.tab.table": "Table",
+    "compare.tab.chart": "Chart",
+    "compare.chart.title": "Speedup over each interpreter's own sequential run (│ marks 1×: no gain)",
+    "compare.chart.lost.title": "Red bars: counter updates lost (% of expected)",
+    "compare.chart.empty": "The chart fills in as the comparison runs.",
+    "compare.chart.group.gil": "With the GIL",
+    "compare.chart.group.free": "Free-threaded, GIL off",
+    "compare.chart.lost": "lost",
+    "compare.chart.failed": "{status}",
+    "compare.key.run": "Run",
+    "compare.key.cancel": "Cancel",
+    "compare.key.close": "Close",
+    "compare.key.export": "Export",
+    "compare.key.view": "Table/chart",
+    "compare.key.setup": "Setup",
+    "compare.key.compare": "Compare",
+    "compare.export.title.session": "Export this session's runs",
+    "compare.export.title.comparison": "Export the comparison",
+    "compare.export.prompt": "File name (.json, .csv or .md; the extension picks the format):",
+    "compare.export.hint": "enter writes · escape closes",
+    "compare.export.button": "Write",
+    "compare.export.error.empty": "Type a file name.",
+    "compare.export.error.ext": "The name must end in .json, .csv or .md, not “{ext}”.",
+    "compare.export.error.dir": "There is no folder {folder}.",
+    "compare.export.error.isdir": "{path} is a folder: add a file name.",
+    "compare.export.error.write": "Cannot write {path}: {reason}",
+    "compare.export.done": {"one": "Wrote {count} result to {path}.", "other": "Wrote {count} results to {path}."},
+    "compare.export.nothing": "Nothing to export yet: run something first.",
+    # --- the tour (gil-tui demo) -----------------------------------------------------------------
+    "demo.header": "Tour · step {n} of {count} · {how}",
+    "demo.how.keys": "space or enter: next step · q: quit",
+    "demo.how.auto": "next step {seconds:g} s after this one ends · q: quit",
+    "demo.how.running": "running…",
+    "demo.intro.title": "What the GIL does to threads, in the post's three experiments",
+    "demo.intro.look": "Each step runs real Python in a separate lab process and shows it live. Then the same fib on a "
+                       "Python without the GIL, when one is installed.",
+    "demo.fib.title": "Experiment 1: five fib calls one after another, then in five threads",
+    "demo.fib.look": "Watch the lanes: under the GIL the threads take turns, so together they are no faster than "
+                     "one after another. The result pane puts the post's 3.23 s and 12.43 s beside ours.",
+    "demo.fib_timeline.title": "Who ran when: the timeline of the threads run",
+    "demo.fib_timeline.look": "One row per thread, time left to right. Under the GIL one lane at a time is lit: the "
+                              "figure under it says in how many slices only one thread made progress.",
+    "demo.race.title": "Experiment 2: 20 threads add to one counter without a lock",
+    "demo.race.look": "Look at the result pane: the counter ends below the expected value, the updates lost in red. "
+                      "The GIL does not make a read-modify-write atomic; a shorter switch interval loses more.",
+    "demo.sleep.title": "Experiment 3: ten sleep(1), one after another, then in ten threads",
+    "demo.sleep.look": "Sleeping releases the GIL: the threads wait together and finish about ten times sooner. "
+                       "Threads help when the work waits (I/O, sleep), not when it computes.",
+    "demo.free.title": "The contrast: the same fib threads on {python} with the GIL off",
+    "demo.free.look": "No GIL: the lanes move together and the timeline shows them side by side. The speedup in the "
+                      "result pane is what the cores give (on a busy machine, less).",
+    "demo.no_free.title": "The contrast needs a free-threaded Python (3.13t), and none was found",
+    "demo.no_free.look": "gil-tui interpreters lists the Pythons on this machine; python3.13t or newer, built "
+                         "free-threaded, runs the same fib without the GIL.",
+    "demo.end.title": "End of the tour",
+    "demo.end.look": "Everything on screen stays usable: r runs the setup, 1 2 3 the experiments again, t the "
+                     "timeline, c compares interpreters, l switches to Spanish, q quits.",
 }

@@ -1,7 +1,9 @@
 """Textos en español. Mismas claves que en.py y los mismos marcadores (tests/test_i18n.py)."""
 
-TEXTS = {
-    # --- nombres de los modos del laboratorio (la línea de comandos sigue usando los ingleses) --
+from __future__ import annotations
+
+TEXTS: dict[str, str | dict[str, str]] = {
+    # --- nombres de los modos del laboratorio (la línea de comandos sigue usando los ingleses) ---
     "mode.sequential": "secuencial",
     "mode.threads": "hilos",
     "mode.processes": "procesos",
@@ -11,32 +13,57 @@ TEXTS = {
     "status.error": "error",
     "status.cancelled": "cancelada",
 
-    # --- gil-tui run: vista en vivo, tabla, mensajes -------------------------------------------
+    # --- gil-tui run: vista en vivo, tabla, mensajes ---------------------------------------------
     "run.task": "tarea {index}",
     "run.elapsed": "Transcurrido {seconds:.1f} s",
-    "run.workers": "{workers} trabajadores",
+    "run.workers": {"one": "{count} trabajador", "other": "{count} trabajadores"},
     "run.python": "Python {python}",
     "run.interrupted": "interrumpido",
     "run.note": "nota: {text}",
     "run.why": "Por qué ({mode}):",
     "run.failed": "{mode}: {error}",
-    "table.workload": "carga",
-    "table.switch": "cambio",
-    "table.mode": "modo",
-    "table.python": "python",
-    "table.wall": "tiempo",
-    "table.cpu": "CPU",
-    "table.cores": "núcleos",
-    "table.speedup": "aceleración",
-    "table.spread": "dispersión",
-    "table.counter": "contador",
-    "table.lost": "perdidas",
+    "interpreters.title": {"one": "{count} intérprete; el laboratorio puede usar {usable}",
+                           "other": "{count} intérpretes; el laboratorio puede usar {usable}"},
 
-    # --- explicaciones: explain.py las elige según los números medidos -------------------------
+    # --- encabezados de columna: tabla de gil-tui run, gil-tui compare, historial y comparación ---
+    "col.n": "#",
+    "col.workload": "carga",
+    "col.switch": "cambio",
+    "col.mode": "modo",
+    "col.python": "python",
+    "col.workers": "n",
+    "col.size": "tamaño",
+    "col.wall": "tiempo",
+    "col.cpu": "CPU",
+    "col.cores": "núcleos",
+    "col.speedup": "aceleración",
+    "col.spread": "dispersión",
+    "col.counter": "contador",
+    "col.lost": "perdidas",
+    "col.status": "estado",
+
+    # --- entradas erróneas: UsageError de core/validation.py (la CLI muestra el inglés; la app, su idioma) --------
+    "usage.workload": "carga desconocida {value!r} (elige entre {choices})",
+    "usage.mode.none": "no se indicó ningún modo (elige entre {choices})",
+    "usage.mode.unknown": "modo desconocido {value!r} (elige entre {choices})",
+    "usage.workers.whole": "las tareas deben ser un número entero de 1 a {max}, no {value!r}",
+    "usage.workers.range": "las tareas van de 1 a {max}, no {value}",
+    "usage.size.positive": "el tamaño debe ser un número positivo, no {value!r}",
+    "usage.size.whole": "el tamaño de {workload} debe ser un número entero ({unit})",
+    "usage.size.max": "el tamaño de {workload} es como mucho {upper} {unit}",
+    "usage.switch.number": "el intervalo de cambio debe ser un número de segundos, no {value!r}",
+    "usage.switch.range": "el intervalo de cambio debe estar entre {low:g} y {high:g} segundos, no {value:g}",
+    "usage.gil": "--gil debe ser on u off, no {value!r}",
+    "usage.gil.build": "--gil off necesita un intérprete free-threaded (como python3.13t); {executable} es Python "
+                       "{version}, compilado con el GIL",
+
+    # --- explicaciones: explain.py las elige según los números medidos ---------------------------
     "explain.error": "La ejecución falló: {error}",
     "explain.cancelled": "La ejecución se canceló; las cifras cubren solo la parte que llegó a correr.",
-    "explain.sequential": "Referencia: {workers} tareas, una tras otra, tardaron {wall:.2f} s con {cores:.2f} "
-                          "núcleos ocupados.",
+    "explain.sequential": {
+        "one": "Referencia: {count} tarea tardó {wall:.2f} s con {cores:.2f} núcleos ocupados.",
+        "other": "Referencia: {count} tareas, una tras otra, tardaron {wall:.2f} s con {cores:.2f} núcleos ocupados.",
+    },
     "explain.no_baseline": "En modo {mode} la ejecución tardó {wall:.2f} s con {cores:.2f} núcleos; agrega una "
                            "ejecución secuencial para ver la aceleración.",
     "explain.faster": "En modo {mode} la ejecución terminó {speedup:.2f}× más rápido que la secuencial, con "
@@ -87,7 +114,10 @@ TEXTS = {
                                 "franja de {slice_ms:g} ms el {all:.0f}% del tiempo.",
     "explain.timeline.mixed": "En la línea de tiempo, en promedio {mean:.1f} trabajadores avanzaron en la misma "
                               "franja.",
-    "explain.lost": "Se perdieron {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
+    "explain.lost": {
+        "one": "Se perdió {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
+        "other": "Se perdieron {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
+    },
     "explain.lost.impossible": "Aquí eso no debería pasar (nada corrió al mismo tiempo, o un lock protegía el "
                                "contador): por favor, repórtalo.",
     "explain.lost.processes": "Los procesos corrieron al mismo tiempo sobre un contador en memoria compartida, y "
@@ -125,7 +155,7 @@ TEXTS = {
     "explain.exact.lucky": "Esta vez ningún cambio de hilo cayó dentro de una lectura-modificación-escritura, pero "
                            "sigue siendo una condición de carrera: otra ejecución, más trabajadores o un intervalo de "
                            "cambio más corto (ahora {interval_ms:g} ms) pueden perder incrementos.",
-    # --- los experimentos del post (presets.py) -------------------------------------------------
+    # --- los experimentos del post (presets.py) --------------------------------------------------
     "preset.seed-fib.title": "El fib del post: fib(30)…fib(34) uno tras otro y luego en 5 hilos",
     "preset.seed-race.title": "La condición de carrera del post: 20 hilos × 1000 incrementos de un contador "
                               "compartido",
@@ -153,8 +183,12 @@ TEXTS = {
     "preset.fib.no_gil_not_faster": "Aquí Python {version} corrió sin GIL, y aun así los hilos no fueron más rápidos "
                                     "({cores:.2f} núcleos ocupados); abajo van los motivos.",
     "preset.race.post": "El post: el contador terminó en {first} y {second} de {expected}.",
-    "preset.race.here": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} "
-                        "({lost} perdidos).",
+    "preset.race.here": {
+        "one": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} ({lost} "
+               "perdido).",
+        "other": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} ({lost} "
+                 "perdidos).",
+    },
     "preset.race.depends": "Que se pierdan incrementos depende del intérprete, del código y del intervalo de "
                            "cambio: compara las líneas de arriba.",
     "preset.race.none_lost": "Aquí no se perdió nada, a diferencia del post.",
@@ -165,4 +199,192 @@ TEXTS = {
                               "hilo que duerme no retiene el GIL.",
     "preset.sleep.unlike": "Solo {speedup:.1f}× más rápido, cuando el post logró {post:.1f}×; abajo van los "
                            "motivos.",
+    # --- el banco de pruebas (ui/) ---------------------------------------------------------------
+    "app.title": "gil-tui · el banco de pruebas del GIL",
+    "app.pane.setup": "Configuración",
+    "app.pane.run": "Ejecución",
+    "app.pane.result": "Resultado",
+    "app.pane.history": "Historial",
+    "app.tab.lanes": "Carriles",
+    "app.tab.timeline": "Línea de tiempo",
+    "app.field.workload": "Carga",
+    "app.field.workers": "Tareas",
+    "app.field.mode": "Modo",
+    "app.field.size": "Tamaño",
+    "app.field.switch": "Cambio",
+    "app.field.python": "Python",
+    "app.button.run": "Ejecutar",
+    "app.button.cancel": "Cancelar",
+    "app.key.run": "Ejecutar",
+    "app.key.cancel": "Cancelar",
+    "app.key.quit": "Salir",
+    "app.key.help": "Ayuda",
+    "app.key.close": "Cerrar",
+    "app.key.timeline": "Línea de tiempo",
+    "app.key.language": "English",
+    "app.key.zoom_in": "Acercar",
+    "app.key.zoom_out": "Alejar",
+    "app.key.preset": "Experimento del post",
+    "app.workload.fib": "Fibonacci recursivo en Python puro, fib(n): retiene el GIL",
+    "app.workload.sleep": "time.sleep en pasos de 10 ms: suelta el GIL mientras espera",
+    "app.workload.race": "contador compartido, leer-llamar-escribir sin cerrojo: pierde incrementos con el GIL",
+    "app.workload.race-plain": "el self.count += n literal del post: exacto con el GIL desde 3.10",
+    "app.workload.race-locked": "el contador de la condición de carrera tras un cerrojo: siempre exacto",
+    "app.workload.hash": "hashlib.sha256 sobre búferes de 1 MiB: código C que suelta el GIL",
+    "app.workload.io": "escrituras de 64 KiB a un archivo, cada una con fsync: E/S bloqueante real",
+    "app.mode.sequential": "las N tareas una tras otra en un solo hilo",
+    "app.mode.threads": "un hilo por tarea (threading)",
+    "app.mode.processes": "un proceso por tarea; contadores en memoria compartida",
+    "app.mode.asyncio": "una corrutina por tarea en un solo bucle de eventos",
+    "app.mode.interpreters": "un subintérprete por tarea, cada uno en su propio hilo (3.12+)",
+    "app.switch.default": "5 ms (por defecto)",
+    "app.switch.custom": "otro…",
+    "app.idle": "Pulsa r para ejecutar.",
+    "app.idle.hint": "1 2 3: los tres experimentos del post · l: English · ?: ayuda",
+    "app.idle.fix": "Corrige la configuración para ejecutar.",
+    "app.elapsed": "Transcurrido {seconds:.1f} s",
+    "app.starting": "arrancando el laboratorio…",
+    "app.running": {"one": "{workload} · {mode} · {count} tarea · Python {python}",
+                    "other": "{workload} · {mode} · {count} tareas · Python {python}"},
+    "app.cancelling": "cancelando…",
+    "app.cpu.label": "CPU",
+    "app.cpu.cores": "{cores:.1f}/{ncpu} núcleos",
+    "app.lanes.empty": "Aún no hay ejecuciones: aquí aparece un carril por tarea.",
+    "app.lanes.share": "{share:.0f}% núcleo",
+    "app.timeline.empty": "Quién corrió cuándo: una fila por tarea, una marca por cada momento en que avanzó.",
+    "app.timeline.scale": "una celda = {cell}",
+    "app.timeline.fit": "toda la ejecución",
+    "app.timeline.keys": "+/- zoom, [ ] desplazar",
+    "app.timeline.turns": "un solo carril a la vez en el {one:.0f}% de los intervalos activos; los {lanes} a la vez en "
+                          "el {all:.0f}%",
+    "app.timeline.few": "todavía hay muy pocos intervalos activos para decir quién corrió cuándo",
+    "app.timeline.turns.short": "uno a la vez: {one:.0f}% de los intervalos; los {lanes} juntos: {all:.0f}%",
+    "app.timeline.cell": "celda {cell}",
+    "app.lane.label": "t{index}",
+    "app.result.wall": "Reloj",
+    "app.result.cpu": "CPU",
+    "app.result.cores": "Núcleos",
+    "app.result.speedup": "Aceleración",
+    "app.result.speedup.none": "— (ejecuta antes en secuencial)",
+    "app.result.speedup.self": "1.00× (la referencia)",
+    "app.result.counter": "Contador",
+    "app.result.of": "de",
+    "app.result.lost": {"one": "SE PERDIÓ {lost} INCREMENTO ({pct:.1f}%)",
+                        "other": "SE PERDIERON {lost} INCREMENTOS ({pct:.1f}%)"},
+    "app.result.exact": "no se perdió ningún incremento",
+    "app.result.status.cancelled": "Cancelada.",
+    "app.result.status.error": "La ejecución falló: {error}",
+    "app.result.notes": "Nota: {note}",
+    "app.result.what": "{workload} · {mode} · {workers} × tamaño {size} · Python {python} · cambio {switch}",
+    "app.result.why": "Por qué",
+    "app.preset.running": "Experimento {number} del post, ejecución {step} de {steps}: {what}",
+    "app.preset.done": "Experimento {number}: {title}",
+    "app.preset.cancelled": "El experimento {number} del post se canceló tras {done} de {steps} ejecuciones.",
+    "app.error.running": "Ya hay una ejecución en marcha.",
+    "app.error.invalid": "Corrige primero la configuración: {error}",
+    "app.python.gil": "{short} GIL {gil}",
+    "app.key.theme": "Oscuro/claro",
+    "app.help.title": "Teclas",
+    "app.help.body": (
+            "r        ejecutar con la configuración de la izquierda\n"
+            "escape   cancelar (se detiene en menos de medio segundo)\n"
+            "q        salir (antes se detiene la ejecución en curso)\n"
+            "tab      siguiente campo o panel; shift+tab el anterior\n"
+            "enter    en el historial: volver a ver ese resultado\n"
+            "t        carriles / línea de tiempo (quién corrió cuándo)\n"
+            "+ - 0    línea de tiempo: acercar, alejar, toda\n"
+            "[ ]      línea de tiempo: antes / después\n"
+            "1 2 3    los experimentos del post: fib, carrera, sleep\n"
+            "c        comparar intérpretes x modos lado a lado\n"
+            "e        exportar las ejecuciones de la sesión (.json .csv .md)\n"
+            "l        English / español\n"
+            "d        tema oscuro / claro\n"
+            "?        esta ayuda\n"
+            "\n"
+            "Cada ejecución ocurre en un proceso de laboratorio aparte,\n"
+            "con el intérprete elegido: el banco nunca se mide a sí mismo.\n"
+            "Con el GIL los hilos se turnan; los procesos, y los hilos de\n"
+            "un intérprete free-threaded, corren de verdad a la vez. La\n"
+            "condición de carrera pierde incrementos cuando un cambio de\n"
+            "hilo cae en medio de leer-modificar-escribir.\n"
+            "\n"
+            "Pulsa escape o ? para cerrar."
+    ),
+    # --- la pantalla de comparación, el gráfico de aceleración y el diálogo de exportar ----------
+    "compare.title": "Comparar intérpretes",
+    "compare.field.workload": "Carga",
+    "compare.field.workers": "Tareas",
+    "compare.field.size": "Tamaño",
+    "compare.field.pythons": "Intérpretes",
+    "compare.field.modes": "Modos",
+    "compare.hint": "espacio marca · tab avanza · r ejecuta · s pliega esto · escape cancela y luego cierra",
+    "compare.error.pythons": "Marca al menos un intérprete.",
+    "compare.error.modes": "Marca al menos un modo.",
+    "compare.idle": "Marca intérpretes y modos y pulsa r. Cada intérprete también se ejecuta en secuencia: la "
+                    "aceleración se mide respecto a esa ejecución.",
+    "compare.progress": "Ejecución {n} de {count} · {python} · {mode} · Transcurrido {elapsed:.1f} s",
+    "compare.cancelling": "cancelando…",
+    "compare.done": {"one": "Listo: {count} ejecución en {elapsed:.1f} s.",
+                     "other": "Listo: {count} ejecuciones en {elapsed:.1f} s."},
+    "compare.cancelled": {"one": "Cancelada tras {done} de {count} ejecución.",
+                          "other": "Cancelada tras {done} de {count} ejecuciones."},
+    "compare.tab.table": "Tabla",
+    "compare.tab.chart": "Gráfico",
+    "compare.chart.title": "Aceleración sobre la ejecución secuencial de cada intérprete (│ marca 1×: sin ganancia)",
+    "compare.chart.lost.title": "Barras rojas: actualizaciones del contador perdidas (% de las esperadas)",
+    "compare.chart.empty": "El gráfico se completa a medida que avanza la comparación.",
+    "compare.chart.group.gil": "Con el GIL",
+    "compare.chart.group.free": "Free-threaded, sin GIL",
+    "compare.chart.lost": "perdidas",
+    "compare.chart.failed": "{status}",
+    "compare.key.run": "Ejecutar",
+    "compare.key.cancel": "Cancelar",
+    "compare.key.close": "Cerrar",
+    "compare.key.export": "Exportar",
+    "compare.key.view": "Tabla/gráfico",
+    "compare.key.setup": "Ajustes",
+    "compare.key.compare": "Comparar",
+    "compare.export.title.session": "Exportar las ejecuciones de esta sesión",
+    "compare.export.title.comparison": "Exportar la comparación",
+    "compare.export.prompt": "Nombre del archivo (.json, .csv o .md; la extensión elige el formato):",
+    "compare.export.hint": "intro guarda · escape cierra",
+    "compare.export.button": "Guardar",
+    "compare.export.error.empty": "Escribe un nombre de archivo.",
+    "compare.export.error.ext": "El nombre debe terminar en .json, .csv o .md, no en «{ext}».",
+    "compare.export.error.dir": "No existe la carpeta {folder}.",
+    "compare.export.error.isdir": "{path} es una carpeta: añade un nombre de archivo.",
+    "compare.export.error.write": "No se puede escribir {path}: {reason}",
+    "compare.export.done": {"one": "Se guardó {count} resultado en {path}.",
+                            "other": "Se guardaron {count} resultados en {path}."},
+    "compare.export.nothing": "Todavía no hay nada que exportar: ejecuta algo antes.",
+    # --- el recorrido (gil-tui demo) -------------------------------------------------------------
+    "demo.header": "Recorrido · paso {n} de {count} · {how}",
+    "demo.how.keys": "espacio o intro: siguiente paso · q: salir",
+    "demo.how.auto": "siguiente paso {seconds:g} s después de que acabe este · q: salir",
+    "demo.how.running": "ejecutando…",
+    "demo.intro.title": "Lo que el GIL hace a los hilos, en los tres experimentos del post",
+    "demo.intro.look": "Cada paso ejecuta Python real en un proceso de laboratorio aparte y lo muestra en vivo. "
+                       "Después, el mismo fib en un Python sin GIL, si hay uno instalado.",
+    "demo.fib.title": "Experimento 1: cinco llamadas a fib una tras otra, luego en cinco hilos",
+    "demo.fib.look": "Mira los carriles: con el GIL los hilos se turnan, así que juntos no son más rápidos que uno "
+                     "tras otro. El panel de resultado pone los 3.23 s y 12.43 s del post junto a los nuestros.",
+    "demo.fib_timeline.title": "Quién corrió cuándo: la línea de tiempo de la ejecución con hilos",
+    "demo.fib_timeline.look": "Una fila por hilo, el tiempo de izquierda a derecha. Con el GIL se enciende un carril "
+                              "a la vez: la cifra de abajo dice en cuántos intervalos avanzó un solo hilo.",
+    "demo.race.title": "Experimento 2: 20 hilos suman a un mismo contador sin candado",
+    "demo.race.look": "Mira el panel de resultado: el contador acaba por debajo del valor esperado, los incrementos "
+                      "perdidos en rojo. El GIL no hace atómico leer-modificar-escribir; un cambio más corto "
+                      "pierde más.",
+    "demo.sleep.title": "Experimento 3: diez sleep(1), uno tras otro, luego en diez hilos",
+    "demo.sleep.look": "Dormir suelta el GIL: los hilos esperan a la vez y acaban unas diez veces antes. Los hilos "
+                       "ayudan cuando el trabajo espera (E/S, sleep), no cuando calcula.",
+    "demo.free.title": "El contraste: el mismo fib con hilos en {python} con el GIL desactivado",
+    "demo.free.look": "Sin GIL: los carriles avanzan juntos y la línea de tiempo los muestra en paralelo. La "
+                      "aceleración del panel de resultado es lo que dan los núcleos (en una máquina ocupada, menos).",
+    "demo.no_free.title": "El contraste necesita un Python sin GIL (3.13t), y no se encontró ninguno",
+    "demo.no_free.look": "gil-tui interpreters lista los Python de esta máquina; python3.13t o posterior, compilado "
+                         "sin GIL, ejecuta el mismo fib sin el GIL.",
+    "demo.end.title": "Fin del recorrido",
+    "demo.end.look": "Todo lo que hay en pantalla sigue funcionando: r ejecuta la configuración, 1 2 3 repiten los "
+                     "experimentos, t la línea de tiempo, c compara intérpretes, l cambia a inglés, q sale.",
 }

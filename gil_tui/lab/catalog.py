@@ -42,18 +42,27 @@ def default_size(workload: str) -> Union[int, float]:
     return WORKLOADS[workload].default_size
 
 
+class SizeError(ValueError):
+    """A size the workload cannot take. ``reason`` names the mistake ("positive", "whole" or "max") for callers that
+    word it themselves, in the reader's language (gil_tui.core.validation); the message is the English one."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        ValueError.__init__(self, message)
+        self.reason = reason
+
+
 def check_size(workload: str, size: Union[str, float]) -> Union[int, float]:
-    """Return the size as the workload's type, or raise ValueError with a message for a person."""
+    """Return the size as the workload's type, or raise SizeError (a ValueError) with a message for a person."""
     spec = WORKLOADS[workload]
     integral, upper, unit = spec.integral, spec.upper, spec.unit
     try:
         value = float(size)
     except (TypeError, ValueError):
-        raise ValueError("size must be a positive number, not %r" % (size,)) from None
+        raise SizeError("size must be a positive number, not %r" % (size,), "positive") from None
     if not 0 < value < float("inf"):  # also refuses nan, which compares false either way
-        raise ValueError("size must be a positive number, not %r" % (size,))
+        raise SizeError("size must be a positive number, not %r" % (size,), "positive")
     if integral and value != int(value):
-        raise ValueError("size for %s must be a whole number (%s)" % (workload, unit))
+        raise SizeError("size for %s must be a whole number (%s)" % (workload, unit), "whole")
     if value > upper:
-        raise ValueError("size for %s is at most %s %s" % (workload, upper, unit))
+        raise SizeError("size for %s is at most %s %s" % (workload, upper, unit), "max")
     return int(value) if integral else value

@@ -25,10 +25,10 @@ from ..core import validation
 from ..core.model import Choice, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.speedup import with_speedups
+from ..i18n import Message, t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
-from .comparison_texts import ct
 from .export_dialog import export_results
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
 
@@ -85,16 +85,16 @@ class ComparisonScreen(Screen[None]):
     ComparisonScreen #cmp-hint { color: $text-muted; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS = [
-        Binding("r", "run", ct("key.run"), priority=True),
-        Binding("escape", "cancel", ct("key.cancel")),
-        Binding("escape", "close", ct("key.close")),
-        Binding("e", "export", ct("key.export")),
-        Binding("v", "view", ct("key.view")),
-        Binding("s", "setup", ct("key.setup")),
-        Binding("t", "view", ct("key.view"), show=False),  # the workbench's timeline key: here, the same toggle
+        Binding("r", "run", t("compare.key.run"), priority=True),
+        Binding("escape", "cancel", t("compare.key.cancel")),
+        Binding("escape", "close", t("compare.key.close")),
+        Binding("e", "export", t("compare.key.export")),
+        Binding("v", "view", t("compare.key.view")),
+        Binding("s", "setup", t("compare.key.setup")),
+        Binding("t", "view", t("compare.key.view"), show=False),  # the workbench's timeline key: here, the same toggle
     ]
-    KEY_TEXTS = {"run": "key.run", "cancel": "key.cancel", "close": "key.close", "export": "key.export",
-                 "view": "key.view", "setup": "key.setup"}
+    KEY_TEXTS = {"run": "compare.key.run", "cancel": "compare.key.cancel", "close": "compare.key.close",
+                 "export": "compare.key.export", "view": "compare.key.view", "setup": "compare.key.setup"}
 
     def __init__(self, choices: list[Choice], *, workload: str = "fib", workers: str = "4", size: str = "",
                  picks: list[int] | None = None, modes: tuple[str, ...] = DEFAULT_MODES) -> None:
@@ -116,14 +116,14 @@ class ComparisonScreen(Screen[None]):
                      for name, spec in WORKLOADS.items()]
         preset = self.preset
         with Vertical(id="cmp-setup") as setup:
-            setup.border_title = ct("title")
+            setup.border_title = t("compare.title")
             with Horizontal(classes="row"):
-                yield Label(ct("field.workload"))
+                yield Label(t("compare.field.workload"))
                 yield Select(workloads, value=preset["workload"], allow_blank=False, compact=True, id="cmp-workload")
             with Horizontal(classes="row"):
-                yield Label(ct("field.workers"))
+                yield Label(t("compare.field.workers"))
                 yield Input(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False)
-                yield Label(" " + ct("field.size"))
+                yield Label(" " + t("compare.field.size"))
                 yield Input(preset["size"], placeholder="%g" % default_size(preset["workload"]), compact=True,
                             id="cmp-size", select_on_focus=False)
             yield Static("", id="cmp-error")
@@ -131,18 +131,18 @@ class ComparisonScreen(Screen[None]):
                 pythons: SelectionList[int] = SelectionList(
                     *[Selection(self._choice_prompt(c), i, i in self.picks) for i, c in enumerate(self.choices)],
                     id="cmp-pythons")
-                pythons.border_title = ct("field.pythons")
+                pythons.border_title = t("compare.field.pythons")
                 yield pythons
                 modes: SelectionList[str] = SelectionList(
                     *[Selection(name, name, name in self.modes) for name in MODES], id="cmp-modes")
-                modes.border_title = ct("field.modes")
+                modes.border_title = t("compare.field.modes")
                 yield modes
-            yield Static(ct("hint"), id="cmp-hint")
-        yield Static(ct("idle"), id="cmp-status")
+            yield Static(t("compare.hint"), id="cmp-hint")
+        yield Static(t("compare.idle"), id="cmp-status")
         with TabbedContent(id="cmp-results"):
-            with TabPane(ct("tab.table"), id="cmp-tab-table"):
+            with TabPane(t("compare.tab.table"), id="cmp-tab-table"):
                 yield DataTable(id="cmp-table", cursor_type="row", zebra_stripes=True)
-            with TabPane(ct("tab.chart"), id="cmp-tab-chart"):
+            with TabPane(t("compare.tab.chart"), id="cmp-tab-chart"):
                 with VerticalScroll():
                     yield SpeedupChart(id="cmp-chart")
         yield Footer()
@@ -155,7 +155,7 @@ class ComparisonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # the footer in the language of the moment (the class's descriptions were read when it was defined)
-        redescribe_bindings(self, lambda b: ct(self.KEY_TEXTS[b.action]) if b.action in self.KEY_TEXTS else None)
+        redescribe_bindings(self, lambda b: t(self.KEY_TEXTS[b.action]) if b.action in self.KEY_TEXTS else None)
         self.query_one("#cmp-workload").focus()
         self._show_table()
         self.check()
@@ -174,9 +174,9 @@ class ComparisonScreen(Screen[None]):
         picked = sorted(self.query_one("#cmp-pythons", SelectionList).selected)
         modes = list(self.query_one("#cmp-modes", SelectionList).selected)
         if not picked:
-            raise validation.UsageError(ct("error.pythons"))
+            raise validation.UsageError(Message("compare.error.pythons"))
         if not modes:
-            raise validation.UsageError(ct("error.modes"))
+            raise validation.UsageError(Message("compare.error.modes"))
         return plan([self.choices[i] for i in picked], modes, workload, workers, size)
 
     def check(self) -> bool:
@@ -184,7 +184,7 @@ class ComparisonScreen(Screen[None]):
             self.plan()
             self.error = None
         except validation.UsageError as exc:
-            self.error = str(exc)
+            self.error = exc.render()
         widget = self.query_one("#cmp-error", Static)
         widget.update(self.error or "")
         widget.set_class(self.error is not None, "-shown")
@@ -257,7 +257,7 @@ class ComparisonScreen(Screen[None]):
         if self.active is not None and not self.active.stop.is_set():
             self.queue.cancel()
             self.active.stop.set()
-            self.query_one("#cmp-status", Static).update(Text(ct("cancelling"), style="bold yellow"))
+            self.query_one("#cmp-status", Static).update(Text(t("compare.cancelling"), style="bold yellow"))
 
     def action_close(self) -> None:
         if self.active is None:
@@ -292,8 +292,9 @@ class ComparisonScreen(Screen[None]):
 
     def _show_progress(self, active: ActiveRun) -> None:
         snap = active.lab.snapshot() if active.lab.board is not None else None
-        line = Text(ct("progress", n=self.queue.recorded + 1, count=self.queue.total, python=spec_label(active.spec),
-                       mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
+        line = Text(t("compare.progress", n=self.queue.recorded + 1, count=self.queue.total,
+                      python=spec_label(active.spec),
+                      mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
         if snap is not None and sum(snap.total) > 0:
             line.append("  %3.0f %%" % (100.0 * sum(snap.done) / sum(snap.total)), style="grey70")
         self.query_one("#cmp-status", Static).update(line)
@@ -318,9 +319,9 @@ class ComparisonScreen(Screen[None]):
         elapsed = time.monotonic() - self.started
         done = len([r for r in self.results if r.status != "cancelled"])
         if self.stopping:
-            message = Text(ct("cancelled", done=done, count=len(self.specs)), style="bold yellow")
+            message = Text(t("compare.cancelled", done=done, count=len(self.specs)), style="bold yellow")
         else:
-            message = Text(ct("done", count=len(self.results), elapsed=elapsed), style="bold green")
+            message = Text(t("compare.done", count=len(self.results), elapsed=elapsed), style="bold green")
         self.query_one("#cmp-status", Static).update(message)
         self._show_table()
         self._set_inputs_disabled(False)
@@ -339,7 +340,7 @@ class ComparisonScreen(Screen[None]):
         columns = ["python", "mode", "wall", "cores", "speedup"] + (["lost"] if race else []) + ["status"]
         table.clear(columns=True)
         for name in columns:
-            table.add_column(ct("col." + name), key=name)
+            table.add_column(t("col." + name), key=name)
         results = self.results
         for index, spec in enumerate(self.specs):
             if index < len(results):

@@ -16,29 +16,29 @@ from textual.widgets import Input, Label, Static
 
 from ..core import export
 from ..core.model import RunResult
-from .comparison_texts import ct
+from ..i18n import t
 
 
 def check_and_write(name: str, results: list[RunResult]) -> tuple[str | None, str | None]:
     """(path written, None) or (None, a message for a person)."""
     name = name.strip()
     if not name:
-        return None, ct("export.error.empty")
+        return None, t("compare.export.error.empty")
     path = os.path.expanduser(name)
     if os.path.isdir(path):
-        return None, ct("export.error.isdir", path=path)
+        return None, t("compare.export.error.isdir", path=path)
     ext = os.path.splitext(path)[1]
     if ext.lower() not in export.FORMATS:
-        return None, ct("export.error.ext", ext=ext or os.path.basename(path))
+        return None, t("compare.export.error.ext", ext=ext or os.path.basename(path))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        return None, ct("export.error.dir", folder=folder)
+        return None, t("compare.export.error.dir", folder=folder)
     try:
         export.write(path, results)
     except export.ExportError as exc:
         cause = exc.__context__  # write() raises "from None"; the OSError is still here, with its reason
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(exc)
-        return None, ct("export.error.write", path=path, reason=reason)
+        return None, t("compare.export.error.write", path=path, reason=reason)
     return path, None
 
 
@@ -53,7 +53,7 @@ class ExportDialog(ModalScreen[str | None]):
     ExportDialog #export-error.-shown { display: block; }
     ExportDialog #export-hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "close", ct("key.close"))]
+    BINDINGS = [Binding("escape", "close", t("compare.key.close"))]
 
     def __init__(self, results: list[RunResult], *, what: str = "session", name: str = "") -> None:
         super().__init__()
@@ -64,11 +64,11 @@ class ExportDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = ct("export.title." + self.what)
-            yield Label(ct("export.prompt"))
+            box.border_title = t("compare.export.title." + self.what)
+            yield Label(t("compare.export.prompt"))
             yield Input(self.default_name, id="export-name", compact=True)
             yield Static("", id="export-error")
-            yield Static(ct("export.hint"), id="export-hint")
+            yield Static(t("compare.export.hint"), id="export-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -84,7 +84,7 @@ class ExportDialog(ModalScreen[str | None]):
         path, error = check_and_write(name, self.results)
         self._show_error(error)
         if path is not None:
-            self.app.notify(ct("export.done", count=len(self.results), path=path))
+            self.app.notify(t("compare.export.done", count=len(self.results), path=path))
             self.dismiss(path)
         return path
 
@@ -101,6 +101,6 @@ class ExportDialog(ModalScreen[str | None]):
 def export_results(app: App, results: list[RunResult], what: str) -> None:
     """Open the dialog for ``results`` ("session" or "comparison"); with nothing to write, say so instead."""
     if not results:
-        app.notify(ct("export.nothing"), severity="warning")
+        app.notify(t("compare.export.nothing"), severity="warning")
         return
     app.push_screen(ExportDialog(results, what=what))

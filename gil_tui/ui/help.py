@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..i18n import t
 from ._textual_hacks import redescribe_bindings
-from .texts import text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -19,16 +19,16 @@ class HelpScreen(ModalScreen[None]):
                             border: round $accent; background: $panel; padding: 0 1; }
     HelpScreen Static { width: auto; }
     """
-    BINDINGS = [Binding("escape", "close", text("key.close")), Binding("question_mark", "close", text("key.close"))]
+    BINDINGS = [Binding("escape", "close", t("app.key.close")), Binding("question_mark", "close", t("app.key.close"))]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = text("help.title")
-            yield Static(text("help.body"))
+            box.border_title = t("app.help.title")
+            yield Static(t("app.help.body"))
 
     def on_mount(self) -> None:
         # the class-level BINDINGS were read in the language of the import; the footer shows this one's
-        redescribe_bindings(self, lambda b: text("key.close"))
+        redescribe_bindings(self, lambda b: t("app.key.close"))
         self.refresh_bindings()
 
     def action_close(self) -> None:

@@ -36,10 +36,8 @@ from . import themes
 from ._textual_hacks import redescribe_bindings, release_footer_keys
 from .active_run import ActiveRun
 from .comparison import for_app as comparison_for
-from .comparison_texts import ct
 from .export_dialog import export_results
 from .help import HelpScreen
-from .texts import text
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
 from .widgets.result import ResultPane, bullets, mode_name
@@ -82,26 +80,26 @@ class Series:
 
 class Workbench(App[int]):
     CSS_PATH = "app.tcss"
-    TITLE = text("title")
+    TITLE = i18n.t("app.title")
     BINDINGS = [
-        Binding("r", "run", text("key.run"), priority=True),
-        Binding("escape", "cancel", text("key.cancel")),
-        Binding("q", "quit", text("key.quit"), priority=True),
-        Binding("ctrl+c", "quit", text("key.quit"), show=False, priority=True),
-        Binding("question_mark", "help", text("key.help"), priority=True),
-        Binding("t", "toggle_timeline", text("key.timeline")),
-        Binding("l", "language", text("key.language"), priority=True),  # the inputs take numbers only
-        Binding("plus,equals_sign", "zoom_in", text("key.zoom_in"), show=False),
-        Binding("minus", "zoom_out", text("key.zoom_out"), show=False),
+        Binding("r", "run", i18n.t("app.key.run"), priority=True),
+        Binding("escape", "cancel", i18n.t("app.key.cancel")),
+        Binding("q", "quit", i18n.t("app.key.quit"), priority=True),
+        Binding("ctrl+c", "quit", i18n.t("app.key.quit"), show=False, priority=True),
+        Binding("question_mark", "help", i18n.t("app.key.help"), priority=True),
+        Binding("t", "toggle_timeline", i18n.t("app.key.timeline")),
+        Binding("l", "language", i18n.t("app.key.language"), priority=True),  # the inputs take numbers only
+        Binding("plus,equals_sign", "zoom_in", i18n.t("app.key.zoom_in"), show=False),
+        Binding("minus", "zoom_out", i18n.t("app.key.zoom_out"), show=False),
         Binding("0", "zoom_fit", show=False),
         Binding("left_square_bracket", "pan(-1)", show=False),
         Binding("right_square_bracket", "pan(1)", show=False),
-        Binding("1", "preset(1)", text("key.preset"), show=False),
-        Binding("2", "preset(2)", text("key.preset"), show=False),
-        Binding("3", "preset(3)", text("key.preset"), show=False),
-        Binding("c", "compare", ct("key.compare"), show=False),
-        Binding("e", "export", ct("key.export"), show=False),
-        Binding("d", "toggle_theme", text("key.theme"), show=False),
+        Binding("1", "preset(1)", i18n.t("app.key.preset"), show=False),
+        Binding("2", "preset(2)", i18n.t("app.key.preset"), show=False),
+        Binding("3", "preset(3)", i18n.t("app.key.preset"), show=False),
+        Binding("c", "compare", i18n.t("compare.key.compare"), show=False),
+        Binding("e", "export", i18n.t("compare.key.export"), show=False),
+        Binding("d", "toggle_theme", i18n.t("app.key.theme"), show=False),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: SetupValues | None = None, *, autorun: bool = False,
@@ -129,19 +127,19 @@ class Workbench(App[int]):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 setup = SetupPane(self.choices, self.preset, id="setup")
-                setup.border_title = text("pane.setup")
+                setup.border_title = i18n.t("app.pane.setup")
                 yield setup
                 result = ResultPane(id="result")
-                result.border_title = text("pane.result")
+                result.border_title = i18n.t("app.pane.result")
                 yield result
             with Vertical(id="right"):
                 with TabbedContent(id="runpane"):
-                    with TabPane(text("tab.lanes"), id="tab-lanes"):
+                    with TabPane(i18n.t("app.tab.lanes"), id="tab-lanes"):
                         yield RunLanes(id="lanes")
-                    with TabPane(text("tab.timeline"), id="tab-timeline"):
+                    with TabPane(i18n.t("app.tab.timeline"), id="tab-timeline"):
                         yield TimelineLanes(id="timeline")
                 history = HistoryTable(id="history")
-                history.border_title = text("pane.history")
+                history.border_title = i18n.t("app.pane.history")
                 yield history
         yield Footer()
 
@@ -162,13 +160,13 @@ class Workbench(App[int]):
 
     def retranslate(self) -> None:
         """The workbench's own texts again (title, pane titles, tabs, footer), in the current language."""
-        self.title = text("title")
-        for selector, key in (("#setup", "pane.setup"), ("#result", "pane.result"), ("#history", "pane.history"),
-                              ("#runpane", "pane.run")):
-            self.query_one(selector).border_title = text(key)
+        self.title = i18n.t("app.title")
+        for selector, key in (("#setup", "app.pane.setup"), ("#result", "app.pane.result"),
+                              ("#history", "app.pane.history"), ("#runpane", "app.pane.run")):
+            self.query_one(selector).border_title = i18n.t(key)
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-lanes").label = text("tab.lanes")
-        tabs.get_tab("tab-timeline").label = text("tab.timeline")
+        tabs.get_tab("tab-lanes").label = i18n.t("app.tab.lanes")
+        tabs.get_tab("tab-timeline").label = i18n.t("app.tab.timeline")
         redescribe_bindings(self, lambda b: i18n.t(KEY_TEXTS[b.action]) if b.action in KEY_TEXTS else None)
         self.refresh_bindings()
 
@@ -202,12 +200,12 @@ class Workbench(App[int]):
             return
         setup = self.query_one(SetupPane)
         if not setup.check():
-            self.notify(text("error.invalid", error=next(iter(setup.errors.values()))), severity="error")
+            self.notify(i18n.t("app.error.invalid", error=next(iter(setup.errors.values()))), severity="error")
             return
         try:
             spec = setup.spec()
         except UsageError as exc:
-            self.notify(text("error.invalid", error=exc), severity="error")
+            self.notify(i18n.t("app.error.invalid", error=exc.render()), severity="error")
             return
         self.series = None
         self._start(spec)
@@ -221,7 +219,7 @@ class Workbench(App[int]):
         try:
             gil = validation.gil_for(choice.interpreter, choice.gil)
         except UsageError:
-            self.notify(text("error.invalid", error=setup.errors.get("python", "")), severity="error")
+            self.notify(i18n.t("app.error.invalid", error=setup.errors.get("python", "")), severity="error")
             return
         name = PRESET_KEYS[number - 1]
         specs = presets.PRESETS[name].specs(choice.interpreter, gil, self.preset_size)
@@ -242,12 +240,12 @@ class Workbench(App[int]):
         series = self.series
 
         def what() -> str:
-            line = text("running", workload=spec.workload, mode=mode_name(spec.mode), workers=spec.workers,
+            line = i18n.t("app.running", workload=spec.workload, mode=mode_name(spec.mode), count=spec.workers,
                         python=spec.interpreter.short)
             if series is None:
                 return line
-            return text("preset.running", number=series.number, step=series.queue.recorded + 1, steps=series.steps,
-                        what=line)
+            return i18n.t("app.preset.running", number=series.number, step=series.queue.recorded + 1,
+                          steps=series.steps, what=line)
 
         self.query_one(ResultPane).show_start(what)
         self.timer = self.set_interval(1 / FPS, self._pull)
@@ -402,11 +400,12 @@ class Workbench(App[int]):
         results = list(series.results)
 
         def comparison() -> list[RenderableType]:
-            title = text("preset.done", number=series.number, title=i18n.t(presets.PRESETS[series.name].title_key))
+            title = i18n.t("app.preset.done", number=series.number,
+                           title=i18n.t(presets.PRESETS[series.name].title_key))
             parts: list[RenderableType] = [Text(title, style="bold")]
             if len(results) < series.steps or any(not r.ok for r in results):
                 done = len([r for r in results if r.ok])
-                parts.append(Text(text("preset.cancelled", number=series.number, done=done, steps=series.steps),
+                parts.append(Text(i18n.t("app.preset.cancelled", number=series.number, done=done, steps=series.steps),
                                   style="bold yellow"))
             parts += bullets(presets.compare(series.name, results))
             parts.append(Text(""))

@@ -60,3 +60,24 @@ async def test_fixing_the_field_lets_the_run_start(make_app):
         setup.set_value("workers", "1")
         await pilot.pause()
         assert setup.errors == {} and not setup.query_one("#run-button", Button).disabled
+
+
+@sync
+async def test_a_bad_field_is_said_in_the_current_language_with_cores_message(make_app):
+    """The pane shows core/validation's message (key + parameters), rendered again when l switches the language:
+    no second copy of the messages in the UI."""
+    from gil_tui.core import validation
+
+    app = make_app(workload="fib", mode="threads", workers="1", size="33.5")
+    async with app.run_test(size=(100, 30)) as pilot:
+        setup = app.query_one(SetupPane)
+        await pilot.pause()
+        with pytest.raises(validation.UsageError) as caught:
+            validation.size("fib", "33.5")
+        english = " ".join(screen_text(setup.query_one("#size-error")).split())
+        assert english == str(caught.value) == "size for fib must be a whole number (n)"
+        await pilot.press("l")
+        await pilot.pause()
+        spanish = " ".join(screen_text(setup.query_one("#size-error")).split())
+        assert spanish == caught.value.render("es") == "el tamaño de fib debe ser un número entero (n)"
+        assert setup.errors["size"] == spanish and setup.query_one("#run-button", Button).disabled

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from ..texts import text
+from ...i18n import t
 from ..themes import styles_of
 from .lanes import bar_text
 
@@ -44,8 +44,8 @@ class CpuMeterLine(Widget):
             return Text("")
         width = self.size.width
         ncpu = len(self.percents)
-        busy = text("cpu.cores", cores=sum(self.percents) / 100.0, ncpu=ncpu)
-        label = text("cpu.label") + " "
+        busy = t("app.cpu.cores", cores=sum(self.percents) / 100.0, ncpu=ncpu)
+        label = t("app.cpu.label") + " "
         # a bar and "100%" per core if they fit beside the total, else one shaded cell per core
         per_core = (width - len(label) - len(busy) - 1) // ncpu - 6
         line = Text(label, style="grey70")

@@ -8,7 +8,6 @@ from textual.widgets import DataTable
 
 from ...core.model import RunResult
 from ...i18n import t
-from ..texts import text
 from .result import mode_name, size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedup", "lost", "status")
@@ -53,7 +52,7 @@ class HistoryTable(DataTable):
 
     def _columns(self) -> None:
         for name in COLUMNS:
-            self.add_column(text("history.col." + name), key=name)
+            self.add_column(t("col." + name), key=name)
 
     def retranslate(self) -> None:
         """Headers and rows again in the current language; the cursor stays on its row."""

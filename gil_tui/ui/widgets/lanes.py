@@ -14,7 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ... import i18n
-from ..texts import text
+from ...i18n import t
 from ..themes import Styles, styles_of
 
 MIN_BAR = 4
@@ -68,7 +68,7 @@ class RunLanes(ScrollView, can_focus=True):
         index = y + int(self.scroll_offset.y)
         styles = styles_of(self.app)
         if not self.done:
-            return Strip([Segment(text("lanes.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
+            return Strip([Segment(t("app.lanes.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
                 else Strip.blank(width)
         if index >= len(self.done):
             return Strip.blank(width)
@@ -77,13 +77,13 @@ class RunLanes(ScrollView, can_focus=True):
     def _share(self, index: int) -> str:
         share = self.shares[index] if index < len(self.shares) else None
         # a thread's CPU clock and the wall clock tick differently: a whole core can read as 102 %
-        return "" if share is None else text("lanes.share", share=100 * min(share, 1.0))
+        return "" if share is None else i18n.t("app.lanes.share", share=100 * min(share, 1.0))
 
     def _measure(self) -> tuple[str, int, int, int, list[str]]:
         """The columns every lane lines up on, worked out once per change of numbers or language, not per line."""
         language = i18n.get_language()
         if self._columns is None or self._columns[0] != language:
-            label_width = len(text("lane.label", index=len(self.done) - 1))
+            label_width = len(i18n.t("app.lane.label", index=len(self.done) - 1))
             count_width = max(len("%d/%d" % (d, t)) for d, t in zip(self.done, self.total))
             shares = [self._share(i) for i in range(len(self.done))]
             share_width = max(len(share) for share in shares)
@@ -100,7 +100,7 @@ class RunLanes(ScrollView, can_focus=True):
         if not show_count:
             bar_width = width - label_width - 1
         done, total, state = self.done[index], self.total[index], self.states[index]
-        segments = [Segment(text("lane.label", index=index).rjust(label_width) + " ", styles.label)]
+        segments = [Segment(t("app.lane.label", index=index).rjust(label_width) + " ", styles.label)]
         segments += bar(done / total if total else 0.0, max(bar_width, 0), styles.states.get(state, styles.label),
                         styles.track)
         if show_count:

@@ -18,7 +18,6 @@ from textual.widgets import Static
 from ...core.explain import explain
 from ...core.model import RunResult
 from ...i18n import t
-from ..texts import text
 from .cpu_meter import CpuMeterLine
 from .setup import interval_label
 
@@ -32,7 +31,7 @@ def mode_name(mode: str) -> str:
 
 
 def describe(result: RunResult) -> str:
-    return text("result.what", workload=result.workload, mode=mode_name(result.mode),
+    return t("app.result.what", workload=result.workload, mode=mode_name(result.mode),
                 workers=result.workers, size=size_label(result.size),
                 python=result.interpreter.short_label,
                 switch=interval_label(result.interval))
@@ -43,9 +42,9 @@ def numbers(result: RunResult) -> list[RenderableType]:
     parts: list[RenderableType] = []
     status = result.status
     if status == "cancelled":
-        parts.append(Text(text("result.status.cancelled"), style="bold yellow"))
+        parts.append(Text(t("app.result.status.cancelled"), style="bold yellow"))
     elif status != "ok":
-        parts.append(Text(text("result.status.error", error=result.error or "?"), style="bold red"))
+        parts.append(Text(t("app.result.status.error", error=result.error or "?"), style="bold red"))
 
     def num(value: float | None, pattern: str) -> str:
         return "—" if value is None else pattern % value
@@ -53,22 +52,22 @@ def numbers(result: RunResult) -> list[RenderableType]:
     counter = result.counter
     if counter:
         style = "bold red" if counter.lost > 0 else "bold green"
-        parts.append(Text.assemble((text("result.counter") + " ", "grey70"), ("{:,}".format(counter.final), style),
-                                   " %s %s" % (text("result.of"), "{:,}".format(counter.expected))))
+        parts.append(Text.assemble((t("app.result.counter") + " ", "grey70"), ("{:,}".format(counter.final), style),
+                                   " %s %s" % (t("app.result.of"), "{:,}".format(counter.expected))))
     parts.append(Text.assemble(
-        (text("result.wall") + " ", "grey70"), num(result.wall_s, "%.3f s"),
-        ("  " + text("result.cpu") + " ", "grey70"), num(result.cpu_s, "%.3f s"),
-        ("  " + text("result.cores") + " ", "grey70"), num(result.cores_used, "%.2f")))
+        (t("app.result.wall") + " ", "grey70"), num(result.wall_s, "%.3f s"),
+        ("  " + t("app.result.cpu") + " ", "grey70"), num(result.cpu_s, "%.3f s"),
+        ("  " + t("app.result.cores") + " ", "grey70"), num(result.cores_used, "%.2f")))
     if result.mode == "sequential" and result.ok:
-        speedup = text("result.speedup.self")
+        speedup = t("app.result.speedup.self")
     elif result.speedup is None:
-        speedup = text("result.speedup.none")
+        speedup = t("app.result.speedup.none")
     else:
         speedup = "%.2f×" % result.speedup
-    parts.append(Text.assemble((text("result.speedup") + " ", "grey70"), (speedup, "bold")))
+    parts.append(Text.assemble((t("app.result.speedup") + " ", "grey70"), (speedup, "bold")))
     parts.append(Text(describe(result), style="grey70"))
     for note in result.notes:
-        parts.append(Text(text("result.notes", note=note), style="italic grey70"))
+        parts.append(Text(t("app.result.notes", note=note), style="italic grey70"))
     return parts
 
 
@@ -81,7 +80,7 @@ def details(result: RunResult, baseline: RunResult | None = None) -> RenderableT
     parts = numbers(result)
     why = explain(result, None, baseline)
     if why:
-        parts.append(Text(text("result.why"), style="bold"))
+        parts.append(Text(t("app.result.why"), style="bold"))
         parts += bullets(why)
     return Group(*parts)
 
@@ -90,7 +89,7 @@ def banner(result: RunResult | None) -> str:
     counter = result.counter if result is not None else None
     if counter is None or counter.lost <= 0:
         return ""
-    return text("result.lost", lost="{:,}".format(counter.lost), pct=counter.lost_pct)
+    return t("app.result.lost", lost="{:,}".format(counter.lost), pct=counter.lost_pct, count=counter.lost)
 
 
 class ResultPane(VerticalScroll):
@@ -109,13 +108,13 @@ class ResultPane(VerticalScroll):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._details: Callable[[], RenderableType] = lambda: Text(text("idle.hint"), style="italic grey50")
+        self._details: Callable[[], RenderableType] = lambda: Text(t("app.idle.hint"), style="italic grey50")
         self._banner: Callable[[], tuple[str, str]] = lambda: ("", "")
         self._ready = True
         self._what: Callable[[], str] = lambda: ""
 
     def compose(self) -> ComposeResult:
-        yield Static(text("idle"), id="elapsed")
+        yield Static(t("app.idle"), id="elapsed")
         yield CpuMeterLine(id="cpu")
         yield Static("", id="banner")
         yield Static(self._details(), id="details")
@@ -124,7 +123,7 @@ class ResultPane(VerticalScroll):
         # only the one-decimal text reaches the screen, so the pane repaints at most ten times a second
         if new is not None and (old is None or "%.1f" % old != "%.1f" % new):
             # one fixed-height line: a repaint, never a layout pass
-            self.query_one("#elapsed", Static).update(text("elapsed", seconds=new), layout=False)
+            self.query_one("#elapsed", Static).update(t("app.elapsed", seconds=new), layout=False)
 
     def _paint(self) -> None:
         self.query_one("#details", Static).update(self._details())
@@ -138,23 +137,23 @@ class ResultPane(VerticalScroll):
         """The same content again in the current language."""
         elapsed = self.query_one("#elapsed", Static)
         if self.elapsed is None:
-            elapsed.update(text("idle") if self._ready else text("idle.fix"))
+            elapsed.update(t("app.idle") if self._ready else t("app.idle.fix"))
         else:
-            elapsed.update(text("elapsed", seconds=self.elapsed))
+            elapsed.update(t("app.elapsed", seconds=self.elapsed))
         self.query_one(CpuMeterLine).refresh()
         self._paint()
 
     def show_idle(self, ready: bool) -> None:
         self._ready = ready
         if self.elapsed is None:
-            self.query_one("#elapsed", Static).update(text("idle") if ready else text("idle.fix"))
+            self.query_one("#elapsed", Static).update(t("app.idle") if ready else t("app.idle.fix"))
 
     def show_start(self, what: Callable[[], str]) -> None:
         self.elapsed = None
         self.elapsed = 0.0
         self._what = what
         self._banner = lambda: ("", "")
-        self._details = lambda: Text(what() + "\n" + text("starting"), style="grey70")
+        self._details = lambda: Text(what() + "\n" + t("app.starting"), style="grey70")
         self.query_one(CpuMeterLine).clear()
         self.query_one(CpuMeterLine).add_class("-live")
         self._paint()
@@ -169,7 +168,7 @@ class ResultPane(VerticalScroll):
         self.query_one(CpuMeterLine).show(percents)
 
     def show_cancelling(self) -> None:
-        self._details = lambda: Text(text("cancelling"), style="bold yellow")
+        self._details = lambda: Text(t("app.cancelling"), style="bold yellow")
         self._paint()
 
     def show_result(self, result: RunResult, elapsed: float | None, baseline: RunResult | None = None,
@@ -185,7 +184,7 @@ class ResultPane(VerticalScroll):
         if counter and counter.lost > 0:
             self._banner = lambda: (banner(result), "-lost")
         elif counter and result.ok:
-            self._banner = lambda: (text("result.exact"), "-exact")
+            self._banner = lambda: (t("app.result.exact"), "-exact")
         else:
             self._banner = lambda: ("", "")
         body: Callable[[], RenderableType] = (lambda: details(result, baseline)) if why else \

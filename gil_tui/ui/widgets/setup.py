@@ -12,16 +12,14 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ...core import validation
 from ...core.model import Choice, RunSpec
+from ...i18n import t
 from ...lab.catalog import (
     DEFAULT_SWITCH_INTERVAL,
     DEFAULT_WORKERS,
-    MAX_WORKERS,
     MODES,
-    SWITCH_INTERVAL_RANGE,
     WORKLOADS,
     default_size,
 )
-from ..texts import text
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
 SWITCH_PRESETS = (DEFAULT_SWITCH_INTERVAL, 0.001, 0.0001, 0.00001)
@@ -50,7 +48,7 @@ def preset_for(value: str) -> str:
 def choice_label(choice: Choice) -> str:
     """The picker's label for a choice, in the current language: "3.12", "3.13t (GIL off)"."""
     gil = choice.gil_shown
-    return choice.interpreter.short if gil is None else text("python.gil", short=choice.interpreter.short, gil=gil)
+    return choice.interpreter.short if gil is None else t("app.python.gil", short=choice.interpreter.short, gil=gil)
 
 
 @dataclass(frozen=True)
@@ -108,11 +106,11 @@ class SetupPane(Vertical):
 
     @staticmethod
     def _workloads() -> list[tuple[Text, str]]:
-        return [(Text.assemble((name, "bold"), "  ", (text("workload." + name), "dim")), name) for name in WORKLOADS]
+        return [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name) for name in WORKLOADS]
 
     @staticmethod
     def _modes() -> list[tuple[Text, str]]:
-        return [(Text.assemble((name, "bold"), "  ", (text("mode." + name), "dim")), name) for name in MODES]
+        return [(Text.assemble((name, "bold"), "  ", (t("app.mode." + name), "dim")), name) for name in MODES]
 
     def _pythons(self) -> list[tuple[Text, str]]:
         return [(Text.assemble((choice_label(c), "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
@@ -120,39 +118,39 @@ class SetupPane(Vertical):
 
     @staticmethod
     def _switches() -> list[tuple[str, str]]:
-        labels = [text("switch.default")] + [interval_label(s) for s in SWITCH_PRESETS[1:]]
-        return [(label, "%g" % s) for label, s in zip(labels, SWITCH_PRESETS)] + [(text("switch.custom"), CUSTOM)]
+        labels = [t("app.switch.default")] + [interval_label(s) for s in SWITCH_PRESETS[1:]]
+        return [(label, "%g" % s) for label, s in zip(labels, SWITCH_PRESETS)] + [(t("app.switch.custom"), CUSTOM)]
 
     def compose(self) -> ComposeResult:
         p = self.preset
         with Horizontal(classes="row"):
-            yield Label(text("field.workload"), id="label-workload")
+            yield Label(t("app.field.workload"), id="label-workload")
             yield Select(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
-        yield Static(text("workload." + p.workload), id="workload-desc")
+        yield Static(t("app.workload." + p.workload), id="workload-desc")
         yield from self._input_row("workers", str(p.workers), "")
         with Horizontal(classes="row"):
-            yield Label(text("field.mode"), id="label-mode")
+            yield Label(t("app.field.mode"), id="label-mode")
             yield Select(self._modes(), value=p.mode, allow_blank=False, compact=True, id="mode")
         size = "" if p.size is None else number_text(p.size)
         yield from self._input_row("size", size, "%g" % default_size(p.workload))
         with Horizontal(classes="row"):
-            yield Label(text("field.switch"), id="label-switch")
+            yield Label(t("app.field.switch"), id="label-switch")
             preset = preset_for(number_text(p.switch_interval))
             yield Select(self._switches(), value=preset, allow_blank=False, compact=True, id="switch-preset")
             yield Input(number_text(p.switch_interval), placeholder="%g" % DEFAULT_SWITCH_INTERVAL, compact=True,
                         id="switch", select_on_focus=False, classes="-custom" if preset == CUSTOM else "")
         yield Static("", classes="error", id="switch-error")
         with Horizontal(classes="row"):
-            yield Label(text("field.python"), id="label-python")
+            yield Label(t("app.field.python"), id="label-python")
             yield Select(self._pythons(), value=str(p.choice), allow_blank=False, compact=True, id="python")
         yield Static("", classes="error", id="python-error")
         with Horizontal(id="buttons"):
-            yield Button(text("button.run"), id="run-button", variant="success", compact=True)
-            yield Button(text("button.cancel"), id="cancel-button", variant="error", compact=True, disabled=True)
+            yield Button(t("app.button.run"), id="run-button", variant="success", compact=True)
+            yield Button(t("app.button.cancel"), id="cancel-button", variant="error", compact=True, disabled=True)
 
     def _input_row(self, name: str, value: str, placeholder: str) -> ComposeResult:
         with Horizontal(classes="row"):
-            yield Label(text("field." + name), id="label-" + name)
+            yield Label(t("app.field." + name), id="label-" + name)
             yield Input(value, placeholder=placeholder, compact=True, id=name, select_on_focus=False)
         yield Static("", classes="error", id=name + "-error")
 
@@ -162,7 +160,7 @@ class SetupPane(Vertical):
     def retranslate(self) -> None:
         """Every label, option and error again, in the current language; the values stay."""
         for name in FIELDS:
-            self.query_one("#label-" + name, Label).update(text("field." + name))
+            self.query_one("#label-" + name, Label).update(t("app.field." + name))
         for name, items in (("workload", self._workloads()), ("mode", self._modes()),
                             ("switch-preset", self._switches()), ("python", self._pythons())):
             select = self.query_one("#" + name, Select)
@@ -172,9 +170,9 @@ class SetupPane(Vertical):
                 # set_options picks the first option; going through another value repaints the prompt
                 select.value = items[-1][1] if value == items[0][1] else items[0][1]
                 select.value = value
-        self.query_one("#workload-desc", Static).update(text("workload." + self.value("workload")))
-        self.query_one("#run-button", Button).label = text("button.run")
-        self.query_one("#cancel-button", Button).label = text("button.cancel")
+        self.query_one("#workload-desc", Static).update(t("app.workload." + self.value("workload")))
+        self.query_one("#run-button", Button).label = t("app.button.run")
+        self.query_one("#cancel-button", Button).label = t("app.button.cancel")
         self.check()
 
     # -- reading and checking ---------------------------------------------------------------------
@@ -211,21 +209,6 @@ class SetupPane(Vertical):
         gil = validation.gil_for(choice.interpreter, choice.gil)
         return RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval)
 
-    def _message(self, name: str) -> str:
-        """The field's mistake, in the current language (options' own messages are English only)."""
-        value = self.value(name)
-        if name == "workers":
-            return text("error.workers", max=MAX_WORKERS, value=value.strip() or "''")
-        if name == "size":
-            workload = self.value("workload")
-            _, integral, upper, unit, _ = WORKLOADS[workload]
-            key = "error.size.whole" if integral else "error.size.number"
-            return text(key, workload=workload, upper=upper, unit=unit, value=value.strip())
-        if name == "switch":
-            low, high = SWITCH_INTERVAL_RANGE
-            return text("error.switch", low=low, high=high, value=value.strip())
-        return text("error.python.gil", version=self.choices[int(self.value("python"))].interpreter.version)
-
     def check(self) -> bool:
         """Show an error under each bad field; disable Run while any is left. True when all are fine."""
         errors: dict[str, str] = {}
@@ -240,8 +223,8 @@ class SetupPane(Vertical):
         for name, check in checks.items():
             try:
                 check()
-            except validation.UsageError:
-                errors[name] = self._message(name)
+            except validation.UsageError as exc:  # core's message, in the current language
+                errors[name] = exc.render()
         for name in ("workers", "size", "switch", "python"):
             widget = self.query_one("#%s-error" % name, Static)
             widget.update(errors.get(name, ""))
@@ -262,7 +245,7 @@ class SetupPane(Vertical):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "workload" and isinstance(event.value, str) and event.value in WORKLOADS:
-            self.query_one("#workload-desc", Static).update(text("workload." + event.value))
+            self.query_one("#workload-desc", Static).update(t("app.workload." + event.value))
             self.query_one("#size", Input).placeholder = "%g" % default_size(event.value)
         elif event.select.id == "switch-preset":
             entry = self.query_one("#switch", Input)

@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from ...core.model import RunResult
-from ..comparison_texts import ct
+from ...i18n import t
 
 GIL_STYLE = Style(color="#e69f00", bold=True)  # orange
 FREE_STYLE = Style(color="#56b4e9", bold=True)  # sky blue
@@ -39,7 +39,7 @@ def _bars(results: list[RunResult]) -> list[RunResult]:
 
 def _value(result: RunResult) -> str:
     if not result.ok or result.speedup is None:
-        return ct("chart.failed", status=result.status or "error")
+        return t("compare.chart.failed", status=result.status or "error")
     return "%.2f×" % result.speedup
 
 
@@ -61,25 +61,25 @@ def chart_lines(results: list[RunResult], width: int) -> list[Text]:
     width = max(width, 20)
     rows = _bars(results)
     if not rows:
-        return [Text(ct("chart.empty"), style=DIM)]
+        return [Text(t("compare.chart.empty"), style=DIM)]
     races = any(r.counter for r in rows)
     labels = {id(r): r.python_label for r in rows}
     label_w = max(len(v) for v in labels.values())
-    mode_w = max([len(r.mode) for r in rows] + ([len(ct("chart.lost"))] if races else []))
+    mode_w = max([len(r.mode) for r in rows] + ([len(t("compare.chart.lost"))] if races else []))
     values = {id(r): _value(r) for r in rows}
     value_w = max(max(len(v) for v in values.values()), len("100.0 %") if races else 0)
     bar_w = max(MIN_BAR, width - 2 - label_w - 1 - mode_w - 1 - 1 - value_w)
     speedups = [r.speedup for r in rows if r.ok and r.speedup is not None]
     scale = max([1.0] + speedups) * 1.05
     mark = int(round(bar_w / scale))
-    lines = [Text(ct("chart.title"), style=DIM)]
+    lines = [Text(t("compare.chart.title"), style=DIM)]
     if races:
-        lines.append(Text(ct("chart.lost.title"), style=DIM))
+        lines.append(Text(t("compare.chart.lost.title"), style=DIM))
     for group, style in (("gil", GIL_STYLE), ("free", FREE_STYLE)):
         members = [r for r in rows if gil_group(r) == group]
         if not members:
             continue
-        lines.append(Text("■ " + ct("chart.group." + group), style=style))
+        lines.append(Text("■ " + t("compare.chart.group." + group), style=style))
         previous = None
         for r in members:
             name = labels[id(r)]
@@ -97,7 +97,7 @@ def chart_lines(results: list[RunResult], width: int) -> list[Text]:
             counter = r.counter
             if counter and r.ok:
                 pct = counter.lost_pct
-                lost = Text("  " + " " * label_w + " " + ct("chart.lost").rjust(mode_w) + " ")
+                lost = Text("  " + " " * label_w + " " + t("compare.chart.lost").rjust(mode_w) + " ")
                 lost.append_text(_bar(pct, 100.0, bar_w, LOST_STYLE, None))
                 lost.append((" %.1f %%" % pct).rjust(value_w + 1), style=LOST_STYLE if counter.lost else DIM)
                 lines.append(lost)

@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.timeline import Overlap, steady_overlap
-from ..texts import text
+from ...i18n import t
 from ..themes import styles_of
 
 SHADES = " ░▒▓█"
@@ -93,7 +93,7 @@ class TimelineLanes(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width - self._label_width())
 
     def _label_width(self) -> int:
-        return len(text("lane.label", index=max(0, len(self.lanes) - 1))) + 1
+        return len(t("app.lane.label", index=max(0, len(self.lanes) - 1))) + 1
 
     def _fit(self, cells: int) -> int:
         slots = self.slots
@@ -141,10 +141,10 @@ class TimelineLanes(ScrollView, can_focus=True):
 
     def scale_label(self) -> str:
         start, per = self.window()
-        where = text("timeline.fit") if self.zoom is None or per == ZOOM[self._fit(self._cells())] else \
+        where = t("app.timeline.fit") if self.zoom is None or per == ZOOM[self._fit(self._cells())] else \
             "%.2f–%.2f s" % (start * self.slice_s, min(self.slots, start + per * self._cells()) * self.slice_s)
-        return "%s · %s · %s" % (text("timeline.scale", cell=cell_label(per * self.slice_s)), where,
-                                 text("timeline.keys"))
+        return "%s · %s · %s" % (t("app.timeline.scale", cell=cell_label(per * self.slice_s)), where,
+                                 t("app.timeline.keys"))
 
     def stat(self) -> Overlap:
         """How the lanes overlapped in the steady part of the run: the analysis module's figure, cached per length."""
@@ -155,8 +155,8 @@ class TimelineLanes(ScrollView, can_focus=True):
     def stat_label(self, short: bool = False) -> str:
         stat = self.stat()
         if stat.active < MIN_ACTIVE or len(self.lanes) < 2:
-            return text("timeline.few")
-        return text("timeline.turns.short" if short else "timeline.turns", one=100 * stat.exactly_one,
+            return t("app.timeline.few")
+        return t("app.timeline.turns.short" if short else "app.timeline.turns", one=100 * stat.exactly_one,
                     lanes=len(self.lanes), all=100 * stat.all_lanes)
 
     # -- drawing ----------------------------------------------------------------------------------
@@ -181,12 +181,12 @@ class TimelineLanes(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         styles = styles_of(self.app)
         if not self.lanes:
-            return Strip([Segment(text("timeline.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
+            return Strip([Segment(t("app.timeline.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
                 else Strip.blank(width)
         rows = FOOTER if height >= len(self.lanes) + FOOTER else 1
         footer = y - (height - rows)
         if rows == 1 and footer == 0:
-            scale = text("timeline.cell", cell=cell_label(self.window()[1] * self.slice_s))
+            scale = t("app.timeline.cell", cell=cell_label(self.window()[1] * self.slice_s))
             return Strip([Segment(self.stat_label(short=True), styles.stat),
                           Segment(" · " + scale, styles.note)]).crop_extend(0, width, None)
         if footer == 0:
@@ -200,6 +200,6 @@ class TimelineLanes(ScrollView, can_focus=True):
         cells = max(1, width - label_width)
         start, per = self.window()
         row = self._row(index, start, per, cells)
-        segments = [Segment(text("lane.label", index=index).rjust(label_width - 1) + " ", styles.label),
+        segments = [Segment(t("app.lane.label", index=index).rjust(label_width - 1) + " ", styles.label),
                     Segment(row, styles.active)]
         return Strip(segments).extend_cell_length(width).crop(0, width)
