@@ -11,7 +11,7 @@ from rich.color import Color, ColorSystem
 
 from gil_tui.ui import themes
 from gil_tui.ui.widgets import lanes, timeline
-from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.setup import SetupValues
 from gil_tui.ui.workbench import Workbench
 
 from .conftest import sync
@@ -43,7 +43,7 @@ def test_no_red_against_green(name):
 
 @sync
 async def test_d_switches_theme_and_the_lanes_palette(here):
-    app = Workbench([here], Preset(), blink=False, theme="dark")
+    app = Workbench([here], SetupValues(), blink=False, theme="dark")
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == "gil-dark" and app.current_theme.dark
         await pilot.press("d")
@@ -78,10 +78,10 @@ SCREENSHOT = """
 import asyncio, sys
 from gil_tui.ui.workbench import Workbench
 from gil_tui.core.probe import lab_interpreter
-from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.setup import SetupValues
 
 async def main():
-    app = Workbench([lab_interpreter(sys.executable)], Preset(), blink=False)
+    app = Workbench([lab_interpreter(sys.executable)], SetupValues(), blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
         app.query_one("RunLanes").show([3, 5, 1, 4], [5, 5, 5, 5], ["running", "ok", "error", "cancelled"])
         await pilot.pause()
