@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -33,15 +34,16 @@ def exports(tmp_path_factory) -> tuple[str, str]:
 def test_rows_are_matched_by_run_not_by_position(exports):
     (a, _), (b, _) = load(exports[0]), load(exports[1])
     rows = pair(a, b)
-    assert [(ra and ra["mode"], rb and rb["mode"]) for ra, rb in rows] == [
+    assert [(ra and ra.mode, rb and rb.mode) for ra, rb in rows] == [
         ("sequential", None), ("threads", "threads"), (None, "processes")]
     ra, rb = rows[1]
-    assert ratio(ra, rb) == pytest.approx(rb["wall_s"] / ra["wall_s"])
+    assert ratio(ra, rb) == pytest.approx(rb.wall_s / ra.wall_s)
 
 
 def test_another_patch_release_still_matches(exports):
     (a, _) = load(exports[0])
-    elsewhere = [dict(r, interpreter=dict(r["interpreter"], version=r["interpreter"]["version"] + "9")) for r in a]
+    elsewhere = [r.replace(interpreter=dataclasses.replace(r.interpreter, version=r.interpreter.version + "9"))
+                 for r in a]
     rows = pair(a, elsewhere + a)
     assert [rb is a[i] for i, (_, rb) in enumerate(rows[:2])] == [True, True]  # the same version first
     assert [ra for ra, _ in rows[2:]] == [None, None]  # then the rest of B, unmatched
@@ -55,8 +57,8 @@ def test_compare_shows_both_sides_and_the_ratio(exports):
     threads_a, threads_b = a[1], b[0]
     line = next(line for line in proc.stdout.splitlines() if " threads " in line)
     assert wall_text(threads_a) in line and wall_text(threads_b) in line
-    assert "%.2f" % (threads_b["wall_s"] / threads_a["wall_s"]) in line
-    assert str(threads_a["counter"]["lost"]) in line
+    assert "%.2f" % (threads_b.wall_s / threads_a.wall_s) in line
+    assert str(threads_a.counter.lost) in line
     assert "A: " in proc.stdout  # A's machine, from the JSON export
     assert any(" processes " in line and line.count("—") >= 3 for line in proc.stdout.splitlines())
 
@@ -64,7 +66,7 @@ def test_compare_shows_both_sides_and_the_ratio(exports):
 def test_nothing_in_common_is_said(exports, tmp_path):
     (a, _) = load(exports[0])
     other = tmp_path / "other.jsonl"
-    other.write_text(json.dumps(dict(a[0], workers=3)) + "\n")
+    other.write_text(json.dumps(dict(a[0].to_json(), workers=3)) + "\n")
     proc = gil_tui("compare", exports[0], str(other))
     assert proc.returncode == 0 and "no run in A matches one in B" in proc.stdout
 

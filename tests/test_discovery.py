@@ -13,7 +13,8 @@ import psutil
 import pytest
 
 from gil_tui.cli.interpreters import interpreters_command
-from gil_tui.core.discovery import Choice, candidates, discover, find_interpreter
+from gil_tui.core.discovery import candidates, discover, find_interpreter
+from gil_tui.core.model import Choice
 
 PYENV_ROOT = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
 PYENV_VERSIONS = sorted(os.path.basename(d) for d in glob.glob(os.path.join(PYENV_ROOT, "versions", "*"))

@@ -8,14 +8,16 @@ import sys
 import pytest
 
 from gil_tui.core import explain as ex
+from gil_tui.core.model import RunResult, RunSpec
 from gil_tui.core.probe import lab_interpreter
-from gil_tui.core.runner import LabRun, RunSpec, add_speedups
+from gil_tui.core.runner import LabRun
+from gil_tui.core.speedup import speedup_over, with_speedups
 from gil_tui.i18n import t
 
 PY39 = "/root/.pyenv/versions/3.9.18/bin/python"
 
 
-def result(**over) -> dict:
+def result(**over) -> RunResult:
     """A result shaped like the runner's (schema 1); tests set the numbers that matter."""
     base = {
         "schema": 1, "workload": "fib", "mode": "threads", "workers": 4, "size": 30,
@@ -28,17 +30,17 @@ def result(**over) -> dict:
     base.update(over)
     if interp:
         base["interpreter"] = dict(base["interpreter"], **interp)
-    return base
+    return RunResult.from_json(base)
 
 
-def keys(r: dict, baseline: dict | None = None) -> list[str]:
+def keys(r: RunResult, baseline: RunResult | None = None) -> list[str]:
     return [line.key for line in ex.reasons(r, baseline)]
 
 
-def _run(workload: str, mode: str, workers: int, size, exe: str = sys.executable) -> dict:
+def _run(workload: str, mode: str, workers: int, size, exe: str = sys.executable) -> RunResult:
     with LabRun(RunSpec(workload, mode, workers, size, lab_interpreter(exe))).start() as run:
         r = run.wait(120)
-    assert r is not None and r["status"] == "ok", r
+    assert r is not None and r.status == "ok", r
     return r
 
 
@@ -79,7 +81,7 @@ def test_sleep_and_hash_speedups_name_their_reason():
 def test_speedup_from_a_baseline_when_the_result_has_none():
     base = result(mode="sequential", wall_s=2.0)
     r = result(wall_s=1.0)
-    assert ex.speedup_of(r, base) == 2.0
+    assert speedup_over(r, base) == 2.0
     assert keys(r, base)[0] == "explain.faster"
     assert keys(r)[0] == "explain.no_baseline"
 
@@ -123,11 +125,10 @@ def test_spanish_rendering():
 
 def test_real_fib_threads_explained_by_measured_numbers():
     results = [_run("fib", "sequential", 4, 27), _run("fib", "threads", 4, 27)]
-    add_speedups(results)
-    seq, thr = results
+    seq, thr = with_speedups(results)
     ks = keys(thr, seq)
     assert ks[0] in ("explain.same", "explain.slower", "explain.faster")
-    speedup = thr["speedup"]
+    speedup = thr.speedup
     if speedup < ex.FASTER:
         assert ks[1] in ("explain.why.gil_turns", "explain.why.gil_contention")
     assert all(line and "{" not in line for line in ex.explain(thr, "es", seq))
@@ -136,9 +137,9 @@ def test_real_fib_threads_explained_by_measured_numbers():
 def test_real_race_plain_on_this_python_is_explained_as_measured():
     r = _run("race-plain", "threads", 20, 1000)
     ks = keys(r)
-    if r["counter"]["lost"] == 0:
+    if r.counter.lost == 0:
         assert "explain.exact" in ks and not any(k.startswith("explain.lost") for k in ks)
-        if ex.version_tuple(r["interpreter"]["version"]) >= (3, 10) and r["interpreter"]["gil_enabled"]:
+        if ex.version_tuple(r.interpreter.version) >= (3, 10) and r.interpreter.gil_enabled:
             assert "explain.exact.plain_310" in ks
     else:
         assert "explain.lost" in ks and "explain.exact" not in ks
@@ -148,8 +149,8 @@ def test_real_race_plain_on_this_python_is_explained_as_measured():
 def test_real_race_plain_on_39_follows_its_counter():
     r = _run("race-plain", "threads", 20, 20000, PY39)
     ks = keys(r)
-    assert ("explain.lost.old_switch" in ks) == (r["counter"]["lost"] > 0)
-    assert ("explain.exact" in ks) == (r["counter"]["lost"] == 0)
+    assert ("explain.lost.old_switch" in ks) == (r.counter.lost > 0)
+    assert ("explain.exact" in ks) == (r.counter.lost == 0)
 
 
 def test_a_gain_without_a_second_core_is_not_called_parallel():

@@ -8,12 +8,13 @@ import sys
 
 import pytest
 
-from gil_tui.core.export import CSV_FIELDS, ExportError, flat, format_of, load, markdown, python_label, write
+from gil_tui.core.export import CSV_FIELDS, ExportError, flat, format_of, load, markdown, write
 from gil_tui.core.matrix import aggregate
+from gil_tui.core.model import RunResult
 
 
 @pytest.fixture(scope="module")
-def results() -> list[dict]:
+def rows() -> list[dict]:
     """A real race run (sequential and threads) as ``gil-tui run --json`` prints it."""
     proc = subprocess.run([sys.executable, "-m", "gil_tui", "run", "-w", "race", "--size", "2000", "-n", "2",
                            "-m", "sequential,threads", "--json"], capture_output=True, text=True, timeout=120)
@@ -23,32 +24,40 @@ def results() -> list[dict]:
     return rows
 
 
-def test_json_round_trips_whole(results, tmp_path):
+@pytest.fixture(scope="module")
+def results(rows) -> list[RunResult]:
+    """The same runs as results."""
+    return [RunResult.from_json(r) for r in rows]
+
+
+def test_json_round_trips_whole(rows, results, tmp_path):
     path = str(tmp_path / "a.json")
     assert write(path, results) == ".json"
     back, machine = load(path)
     assert back == results
+    with open(path, encoding="utf-8") as f:
+        assert json.load(f)["results"] == rows  # every dict whole, as ``gil-tui run --json`` printed it
     assert machine is not None and machine["cpus"] and machine["host"]
 
 
-def test_run_json_lines_load_as_they_are(results, tmp_path):
+def test_run_json_lines_load_as_they_are(rows, results, tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in results))
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert load(str(path)) == (results, None)
 
 
 def test_csv_round_trips_its_columns(results, tmp_path):
-    cells = results + [aggregate([results[1], dict(results[1], wall_s=results[1]["wall_s"] * 2)])]
+    cells = results + [aggregate([results[1], results[1].replace(wall_s=results[1].wall_s * 2)])]
     path = str(tmp_path / "a.csv")
     write(path, cells)
     back, machine = load(path)
     assert machine is None and len(back) == len(cells)
     for original, read in zip(cells, back):
         assert flat(read) == flat(original)  # every CSV column survives: numbers, booleans, counter, repeats
-        assert read["interpreter"]["free_threaded"] is original["interpreter"]["free_threaded"]
-        assert read["counter"]["lost"] == original["counter"]["lost"]
-    assert back[2]["repeat"] == 2 and back[2]["wall_s_all"] == cells[2]["wall_s_all"]
-    assert back[2]["warnings"] == cells[2]["warnings"] != []
+        assert read.interpreter.free_threaded is original.interpreter.free_threaded
+        assert read.counter.lost == original.counter.lost
+    assert back[2].repeat == 2 and back[2].wall_s_all == cells[2].wall_s_all
+    assert back[2].warnings == cells[2].warnings != ()
     with open(path) as f:
         assert f.readline().strip().split(",") == list(CSV_FIELDS)
 
@@ -61,8 +70,8 @@ def test_markdown_is_a_table_of_every_result(results, tmp_path):
     assert len(lines) == 2 + len(results)
     assert all(line.count("|") == lines[0].count("|") for line in lines)
     for r in results:
-        assert "| race | 2000 | %s | %s | 2 |" % (python_label(r), r["mode"]) in text
-        assert "%d/%d" % (r["counter"]["final"], r["counter"]["expected"]) in text
+        assert "| race | 2000 | %s | %s | 2 |" % (r.python_label, r.mode) in text
+        assert "%d/%d" % (r.counter.final, r.counter.expected) in text
     assert markdown(results).startswith("| workload")
 
 

@@ -17,8 +17,9 @@ import time
 import psutil
 import pytest
 
+from gil_tui.core.model import RunSpec
 from gil_tui.core.probe import lab_interpreter
-from gil_tui.core.runner import LabRun, RunSpec
+from gil_tui.core.runner import LabRun
 from gil_tui.lab.board import T_DONE, Board
 
 MODES = ["sequential", "threads", "processes", "asyncio", "interpreters"]
@@ -149,7 +150,7 @@ def test_cancel_stops_every_mode_within_half_a_second(mode, workload, size, pyen
         gone, alive = psutil.wait_procs(family, timeout=5)
         stopped_in = time.monotonic() - t0
     print("cancel %s/%s: %.3f s" % (mode, workload, stopped_in))
-    assert alive == [] and result["status"] == "cancelled"
+    assert alive == [] and result.status == "cancelled"
     # the target is 0.5 s; a shared 2-core box gets a generous margin (measured 0.06-0.4 s here)
     assert stopped_in < 1.5
     assert not os.path.exists(path)

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from gil_tui.core.matrix import NOISY_SPREAD, aggregate, parse_pythons, plan
+from gil_tui.core.model import Counter, RunResult
 from gil_tui.core.validation import UsageError
 
 TINY = ["-w", "fib", "--size", "15", "-n", "2"]
@@ -99,25 +100,27 @@ def test_repeats_are_interleaved():
     assert plan(3, 2) == [0, 1, 2, 0, 1, 2]
 
 
-def _result(wall: float, status: str = "ok", lost: int | None = None) -> dict:
-    return {"schema": 1, "workload": "race", "mode": "threads", "workers": 2, "size": 10, "gil": None,
+def _result(wall: float, status: str = "ok", lost: int | None = None) -> RunResult:
+    return RunResult.from_json({
+            "schema": 1, "workload": "race", "mode": "threads", "workers": 2, "size": 10, "gil": None,
             "interpreter": {"executable": sys.executable, "version": "3.11.7", "free_threaded": False,
                             "gil_enabled": True},
             "status": status, "error": None if status == "ok" else "boom", "wall_s": wall if status == "ok" else None,
             "cpu_s": wall, "cores_used": 1.0, "speedup": None, "tasks": [], "notes": [], "timeline": None,
-            "counter": None if lost is None else {"expected": 20, "final": 20 - lost, "lost": lost}}
+            "counter": None if lost is None else {"expected": 20, "final": 20 - lost, "lost": lost}})
 
 
 def test_a_cell_reports_medians_spread_and_the_median_run():
     cell = aggregate([_result(1.0, lost=3), _result(1.05, lost=5), _result(1.02, lost=4)])
-    assert cell["wall_s"] == 1.02 and cell["wall_s_all"] == [1.0, 1.05, 1.02] and cell["repeat"] == 3
-    assert cell["spread"] == pytest.approx(0.05 / 1.02) and cell["warnings"] == []
-    assert cell["counter"] == {"expected": 20, "final": 16, "lost": 4, "lost_all": [3, 5, 4]}
+    assert cell.wall_s == 1.02 and cell.wall_s_all == (1.0, 1.05, 1.02) and cell.repeat == 3
+    assert cell.spread == pytest.approx(0.05 / 1.02) and cell.warnings == ()
+    assert cell.counter == Counter(expected=20, final=16, lost=4, lost_all=(3, 5, 4))
+    assert cell.to_json()["counter"] == {"expected": 20, "final": 16, "lost": 4, "lost_all": [3, 5, 4]}
 
 
 def test_a_noisy_cell_warns_and_a_failed_run_marks_the_cell():
     noisy = aggregate([_result(1.0), _result(1.5)])
-    assert noisy["spread"] == pytest.approx(0.4) and "spread 40 %" in noisy["warnings"][0]
+    assert noisy.spread == pytest.approx(0.4) and "spread 40 %" in noisy.warnings[0]
     failed = aggregate([_result(1.0), _result(0, status="error")])
-    assert failed["status"] == "error" and failed["error"] == "1 of 2 runs failed: boom"
-    assert failed["wall_s"] == 1.0 and failed["wall_s_all"] == [1.0, None]
+    assert failed.status == "error" and failed.error == "1 of 2 runs failed: boom"
+    assert failed.wall_s == 1.0 and failed.wall_s_all == (1.0, None)

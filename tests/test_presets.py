@@ -7,20 +7,21 @@ import sys
 import pytest
 
 from gil_tui.core import presets
+from gil_tui.core.model import Python, RunResult
 from gil_tui.core.probe import lab_interpreter
-from gil_tui.core.runner import LabRun, add_speedups
+from gil_tui.core.runner import LabRun
+from gil_tui.core.speedup import with_speedups
 from gil_tui.i18n import t
 
 
-def _run_all(specs) -> list[dict]:
+def _run_all(specs) -> list[RunResult]:
     results = []
     for spec in specs:
         with LabRun(spec).start() as run:
             r = run.wait(120)
-        assert r is not None and r["status"] == "ok", r
+        assert r is not None and r.status == "ok", r
         results.append(r)
-    add_speedups(results)
-    return results
+    return with_speedups(results)
 
 
 def test_the_posts_sizes():
@@ -46,7 +47,7 @@ def test_race_preset_compares_with_the_post_and_explains_each_outcome():
     lines = presets.compare("seed-race", results, "en")
     assert lines[0] == "The post: the counter ended at 17982 and 18811 of 20000."
     assert sum(line.startswith("Here, ") for line in lines) == 4
-    lost = [r["counter"]["lost"] for r in results]
+    lost = [r.counter.lost for r in results]
     if all(n == 0 for n in lost):
         assert t("preset.race.none_lost", "en") in lines
     elif any(n == 0 for n in lost):
@@ -61,7 +62,7 @@ def test_sleep_preset_on_short_sleeps():
     lines = presets.compare("seed-sleep", results, "es")
     assert lines[0] == "El post: 10.01 s uno tras otro, 1.01 s en hilos."
     assert lines[1].startswith("Aquí: ")
-    speedup = results[1]["speedup"]
+    speedup = results[1].speedup
     expected = "preset.sleep.like_post" if speedup >= 0.8 * 9.91 else "preset.sleep.unlike"
     assert lines[2] == t(expected, "es", speedup=speedup, post=10.01 / 1.01)
 
@@ -72,13 +73,13 @@ def test_fib_preset_on_a_small_size():
     lines = presets.compare("seed-fib", results, "en")
     assert lines[0] == "The post: 3.23 s sequential, 12.43 s in 5 threads (threads ÷ sequential = 3.85)."
     assert "5 × fib(24)" in lines[2]
-    ratio = results[1]["wall_s"] / results[0]["wall_s"]
+    ratio = results[1].wall_s / results[0].wall_s
     if ratio < 0.8:
-        key = "parallel" if results[1]["cores_used"] >= 1.2 else "noisy"
+        key = "parallel" if results[1].cores_used >= 1.2 else "noisy"
     else:
         key = "like_post" if ratio >= 2 else "new_gil"
-    assert lines[3] == t("preset.fib." + key, "en", version=results[1]["interpreter"]["version"],
-                                       cores=results[1]["cores_used"],
+    assert lines[3] == t("preset.fib." + key, "en", version=results[1].interpreter.version,
+                                       cores=results[1].cores_used,
                                        post=presets.POST_FIB_THREADS_S / presets.POST_FIB_SEQUENTIAL_S)
 
 
@@ -90,14 +91,14 @@ def test_incomplete_results():
 
 def test_fib_comparison_follows_the_numbers_not_the_preset():
     """Given results (shaped as the runner's) pin each branch: faster on one core is noise, not parallelism."""
-    def pair(thr_wall: float, cores: float, gil: bool = True) -> list[dict]:
-        interp = {"executable": "py", "version": "3.13.0", "free_threaded": not gil, "gil_enabled": gil}
-        base = {"workload": "fib", "workers": 5, "size": 32, "interpreter": interp, "status": "ok", "gil": None,
-                "switch_interval": 0.005, "counter": None, "timeline": None, "tasks": [], "speedup": None}
-        return [dict(base, mode="sequential", wall_s=2.0, cpu_s=2.0, cores_used=1.0),
-                dict(base, mode="threads", wall_s=thr_wall, cpu_s=thr_wall * cores, cores_used=cores)]
+    def pair(thr_wall: float, cores: float, gil: bool = True) -> list[RunResult]:
+        interp = Python(executable="py", version="3.13.0", free_threaded=not gil, gil_enabled=gil)
+        base = RunResult(workload="fib", mode="sequential", workers=5, size=32, interpreter=interp, gil=None,
+                         switch_interval=0.005, status="ok", counter=None, timeline=None, tasks=(), speedup=None)
+        return [base.replace(mode="sequential", wall_s=2.0, cpu_s=2.0, cores_used=1.0),
+                base.replace(mode="threads", wall_s=thr_wall, cpu_s=thr_wall * cores, cores_used=cores)]
 
-    def verdict(results: list[dict]) -> str:
+    def verdict(results: list[RunResult]) -> str:
         return presets.compare("seed-fib", results, "en")[3]
 
     assert verdict(pair(1.0, 0.9)).startswith("Threads came out faster, but with only 0.90 cores")

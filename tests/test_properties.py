@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gil_tui.core import export
+from gil_tui.core.model import RunResult, RunSpec
 from gil_tui.core.probe import Interpreter
-from gil_tui.core.runner import LabRun, RunSpec
+from gil_tui.core.runner import LabRun
 from gil_tui.lab.board import H_CANCEL, H_STATE, H_T0, RUNNING, Board, Cancelled, Reporter
 from gil_tui.lab.catalog import MODES, WORKLOADS
 
@@ -125,13 +126,17 @@ CSV_KEEPS = ("schema", "workload", "mode", "workers", "size", "interpreter", "gi
 def test_json_export_and_json_lines_round_trip_any_result_whole(batch):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "out.json")
-        export.write(path, batch, {"host": "h", "platform": "p", "cpus": 2, "machine": "x86_64"})
+        typed = [RunResult.from_json(r) for r in batch]
+        assert [r.to_json() for r in typed] == batch  # the dict comes back whole, key for key
+        export.write(path, typed, {"host": "h", "platform": "p", "cpus": 2, "machine": "x86_64"})
         loaded, machine = export.load(path)
-        assert loaded == batch and machine is not None and machine["cpus"] == 2
+        assert loaded == typed and machine is not None and machine["cpus"] == 2
+        with open(path, encoding="utf-8") as f:
+            assert json.load(f)["results"] == batch
         lines = os.path.join(tmp, "run.jsonl")
         with open(lines, "w", encoding="utf-8") as f:  # what gil-tui run --json prints
             f.write("".join(json.dumps(r) + "\n" for r in batch))
-        assert export.load(lines)[0] == batch
+        assert export.load(lines)[0] == typed
 
 
 @SETTINGS
@@ -139,10 +144,11 @@ def test_json_export_and_json_lines_round_trip_any_result_whole(batch):
 def test_csv_export_round_trips_every_field_it_keeps(batch):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "out.csv")
-        export.write(path, batch)
+        export.write(path, [RunResult.from_json(r) for r in batch])
         loaded, _ = export.load(path)
     assert len(loaded) == len(batch)
-    for before, after in zip(batch, loaded):
+    for before, read in zip(batch, loaded):
+        after = read.to_json()
         assert {k: after[k] for k in CSV_KEEPS} == {k: before[k] for k in CSV_KEEPS}
         if "repeat" in before:
             for key in ("repeat", "spread", "wall_s_all", "warnings"):

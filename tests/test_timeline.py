@@ -11,8 +11,9 @@ import sys
 import pytest
 
 from gil_tui.core import timeline
+from gil_tui.core.model import RunResult, RunSpec
 from gil_tui.core.probe import lab_interpreter
-from gil_tui.core.runner import LabRun, RunSpec
+from gil_tui.core.runner import LabRun
 
 
 def _free_threaded() -> str | None:
@@ -24,21 +25,21 @@ def _free_threaded() -> str | None:
     return None
 
 
-def _run(mode: str, workers: int, size: int, exe: str = sys.executable, gil: str | None = None) -> dict:
+def _run(mode: str, workers: int, size: int, exe: str = sys.executable, gil: str | None = None) -> RunResult:
     spec = RunSpec("fib", mode, workers, size, lab_interpreter(exe), gil)
     with LabRun(spec).start() as run:
         result = run.wait(120)
-    assert result is not None and result["status"] == "ok", result
+    assert result is not None and result.status == "ok", result
     return result
 
 
-def _skip_unless_each_had_a_core(result: dict) -> None:
+def _skip_unless_each_had_a_core(result: RunResult) -> None:
     """Overlap needs a free core per task; on a machine busy with other work the premise fails.
 
     Each task's CPU time / wall time says whether the OS gave it a core throughout: below 0.9
     something else was running there, and that is the machine's state, not the lab's.
     """
-    shares = [t["cpu_s"] / t["wall_s"] for t in result["tasks"] if t["cpu_s"] is not None and t["wall_s"]]
+    shares = [t.cpu_s / t.wall_s for t in result.tasks if t.cpu_s is not None and t.wall_s]
     if min(shares) < 0.9:
         pytest.skip("the machine was busy: a task had only %.0f%% of a core" % (100 * min(shares)))
 
@@ -84,9 +85,9 @@ def test_overlap_matches_a_slice_by_slice_count():
 
 def test_threads_take_turns_under_the_gil():
     result = _run("threads", 4, 30)
-    if not result["interpreter"]["gil_enabled"]:
+    if not result.interpreter.gil_enabled:
         pytest.skip("the dev interpreter runs without a GIL")
-    lanes = result["timeline"]["lanes"]
+    lanes = result.timeline.lanes
     assert len(lanes) == 4
     steady = timeline.steady_overlap(lanes)
     assert steady.active > 100  # enough slices to mean something
@@ -98,7 +99,7 @@ def test_processes_overlap():
         pytest.skip("needs two cores")
     result = _run("processes", 2, 30)
     _skip_unless_each_had_a_core(result)
-    steady = timeline.steady_overlap(result["timeline"]["lanes"])
+    steady = timeline.steady_overlap(result.timeline.lanes)
     assert steady.active > 100
     assert steady.all_lanes >= 0.70, steady
 
@@ -110,8 +111,8 @@ def test_free_threaded_threads_overlap():
     if (os.cpu_count() or 1) < 2:
         pytest.skip("needs two cores")
     result = _run("threads", 2, 30, exe, gil="off")
-    assert result["interpreter"]["gil_enabled"] is False
+    assert result.interpreter.gil_enabled is False
     _skip_unless_each_had_a_core(result)
-    steady = timeline.steady_overlap(result["timeline"]["lanes"])
+    steady = timeline.steady_overlap(result.timeline.lanes)
     assert steady.active > 100
     assert steady.all_lanes >= 0.70, steady

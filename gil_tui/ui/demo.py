@@ -79,10 +79,15 @@ class DemoTour(Workbench):
             setup = self.query_one(SetupPane)
             setup.set_value("python", str(self.free_choice if step.free_threaded else 0))
             self.preset_size = QUICK_SIZES[step.preset] if self.quick else None
-            self.call_after_refresh(self.action_preset, step.preset)
-            self.watch_timer = self.set_interval(CHECK_EVERY, self._check_step)
+            self.call_after_refresh(self._run_step, step.preset)
         else:
             self._step_over()
+
+    def _run_step(self, preset: int) -> None:
+        # watch for the end only once the preset has started: a timer set before could see no run yet, end the
+        # step early and leave the tour stuck once the runs are over (under load the refresh takes > CHECK_EVERY)
+        self.action_preset(preset)
+        self.watch_timer = self.set_interval(CHECK_EVERY, self._check_step)
 
     def _check_step(self) -> None:
         if self.active is None and self.series is None:

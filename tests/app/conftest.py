@@ -12,9 +12,10 @@ import psutil
 import pytest
 from textual.geometry import Region
 
+from gil_tui.core.model import RunResult
 from gil_tui.core.probe import lab_interpreter
 from gil_tui.core.runner import board_dir
-from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.setup import SetupValues
 from gil_tui.ui.workbench import Workbench
 
 
@@ -26,7 +27,7 @@ def here():
 @pytest.fixture
 def make_app(here):
     def make(**preset) -> Workbench:
-        return Workbench([here], Preset(**preset), blink=False)
+        return Workbench([here], SetupValues(**preset), blink=False)
 
     return make
 
@@ -72,7 +73,7 @@ async def until(pilot, condition, timeout: float = 30.0) -> None:
     await pilot.pause()
 
 
-async def run_to_row(app, pilot, rows: int, timeout: float = 30.0) -> dict:
+async def run_to_row(app, pilot, rows: int, timeout: float = 30.0) -> RunResult:
     """Press r and wait until the history holds ``rows`` runs; the newest result."""
     from gil_tui.ui.widgets.history import HistoryTable
 

@@ -24,7 +24,7 @@ CASES = [
 @pytest.mark.parametrize("field, value", CASES, ids=repr)
 @sync
 async def test_a_bad_field_is_shown_inline_and_nothing_starts(make_app, field, value):
-    app = make_app(workload="fib", mode="threads", workers="1", size="15")
+    app = make_app(workload="fib", mode="threads", workers=1, size=15)
     async with app.run_test(size=(100, 30)) as pilot:
         setup = app.query_one(SetupPane)
         if field == "switch":
@@ -53,7 +53,7 @@ async def test_a_bad_field_is_shown_inline_and_nothing_starts(make_app, field, v
 
 @sync
 async def test_fixing_the_field_lets_the_run_start(make_app):
-    app = make_app(workload="fib", mode="threads", workers=str(10 ** 6), size="15")
+    app = make_app(workload="fib", mode="threads", workers=10 ** 6, size=15)
     async with app.run_test(size=(100, 30)) as pilot:
         setup = app.query_one(SetupPane)
         assert "workers" in setup.errors

@@ -11,11 +11,12 @@ from textual.widgets import DataTable, Input, SelectionList
 from gil_tui import i18n
 from gil_tui.cli.compare import compare_command
 from gil_tui.core import export
+from gil_tui.core.model import Counter, Python, RunResult
 from gil_tui.core.probe import lab_interpreter
 from gil_tui.ui.comparison import ComparisonScreen
 from gil_tui.ui.export_dialog import ExportDialog
 from gil_tui.ui.widgets.history import HistoryTable
-from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.setup import SetupValues
 from gil_tui.ui.widgets.speedup_chart import SpeedupChart, chart_lines
 from gil_tui.ui.workbench import Workbench
 
@@ -61,7 +62,7 @@ async def open_comparison(app: Workbench, pilot, workload: str, workers: str, si
 
 @sync
 async def test_two_interpreters_by_two_modes_end_in_a_table_and_a_chart_and_export(here, other, tmp_path):
-    app = Workbench([here, other], Preset(workload="fib", workers="2", size="20"), blink=False)
+    app = Workbench([here, other], SetupValues(workload="fib", workers=2, size=20), blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         # a free-threaded build is offered as GIL off (choice 1), then GIL on (choice 2)
         screen = await open_comparison(app, pilot, "fib", "2", "20", [0, 1], ["sequential", "threads"])
@@ -69,26 +70,26 @@ async def test_two_interpreters_by_two_modes_end_in_a_table_and_a_chart_and_expo
         await until(pilot, lambda: screen.active is None and len(screen.results) == 4)
         await pilot.pause()
         results = screen.results
-        assert [r["status"] for r in results] == ["ok"] * 4
-        assert [r["mode"] for r in results] == ["sequential", "threads"] * 2
-        assert [r["interpreter"]["version"] for r in results] == [here.version] * 2 + [other.version] * 2
+        assert [r.status for r in results] == ["ok"] * 4
+        assert [r.mode for r in results] == ["sequential", "threads"] * 2
+        assert [r.interpreter.version for r in results] == [here.version] * 2 + [other.version] * 2
         for sequential, threads in (results[:2], results[2:]):
-            assert sequential["speedup"] == 1.0
-            assert threads["speedup"] == pytest.approx(sequential["wall_s"] / threads["wall_s"])
+            assert sequential.speedup == 1.0
+            assert threads.speedup == pytest.approx(sequential.wall_s / threads.wall_s)
         table = screen.query_one("#cmp-table", DataTable)
         assert table.row_count == 4
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(4)]
-        assert rows[1][1] == "threads" and rows[1][4] == "%.2f×" % results[1]["speedup"]
-        assert rows[3][4] == "%.2f×" % results[3]["speedup"] and rows[3][-1] == "ok"
+        assert rows[1][1] == "threads" and rows[1][4] == "%.2f×" % results[1].speedup
+        assert rows[3][4] == "%.2f×" % results[3].speedup and rows[3][-1] == "ok"
         assert "Done: 4 runs" in shown(screen.query_one("#cmp-status"))
 
         lines = [line.plain for line in screen.query_one(SpeedupChart).lines()]
         assert "■ With the GIL" in lines
         threads_lines = [line for line in lines if " threads " in line]
-        assert len(threads_lines) == 2 and "%.2f×" % results[1]["speedup"] in threads_lines[0]
+        assert len(threads_lines) == 2 and "%.2f×" % results[1].speedup in threads_lines[0]
         if other.free_threaded:
             assert lines.index("■ Free-threaded, GIL off") > lines.index("■ With the GIL")
-            assert results[3]["interpreter"]["gil_enabled"] is False
+            assert results[3].interpreter.gil_enabled is False
 
         await pilot.press("v")  # the chart tab shows the same chart
         await pilot.pause()
@@ -101,15 +102,15 @@ async def test_two_interpreters_by_two_modes_end_in_a_table_and_a_chart_and_expo
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is screen, timeout=5)
     loaded, machine = export.load(str(target))
-    assert [(r["mode"], r["wall_s"], r["speedup"]) for r in loaded] == \
-        [(r["mode"], r["wall_s"], r["speedup"]) for r in results]
+    assert [(r.mode, r.wall_s, r.speedup) for r in loaded] == \
+        [(r.mode, r.wall_s, r.speedup) for r in results]
     assert machine and machine["cpus"]
     assert compare_command([str(target), str(target)]) == 0
 
 
 @sync
 async def test_cancel_mid_comparison_stops_fast_and_leaves_nothing(here):
-    app = Workbench([here], Preset(), blink=False)
+    app = Workbench([here], SetupValues(), blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_comparison(app, pilot, "sleep", "2", "30", [0], ["sequential", "threads"])
         await pilot.press("r")
@@ -123,7 +124,7 @@ async def test_cancel_mid_comparison_stops_fast_and_leaves_nothing(here):
         stopped = time.monotonic() - started
         assert stopped < 1.0  # cancel itself takes < 0.5 s; the rest is the 10 Hz timer noticing
         assert not children() and not os.path.exists(board)
-        assert [r["status"] for r in screen.results] == ["cancelled"]  # threads never started
+        assert [r.status for r in screen.results] == ["cancelled"]  # threads never started
         assert "Cancelled after 0 of 2 runs" in shown(screen.query_one("#cmp-status"))
         assert app.screen is screen
         assert not screen.query_one("#cmp-setup").display  # folded at 80x24 while it ran, for the results
@@ -135,7 +136,7 @@ async def test_cancel_mid_comparison_stops_fast_and_leaves_nothing(here):
 
 @sync
 async def test_quitting_mid_comparison_leaves_no_process_and_no_board(here):
-    app = Workbench([here], Preset(), blink=False)
+    app = Workbench([here], SetupValues(), blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_comparison(app, pilot, "sleep", "2", "30", [0], ["sequential"])
         await pilot.press("r")
@@ -148,7 +149,7 @@ async def test_quitting_mid_comparison_leaves_no_process_and_no_board(here):
 
 @sync
 async def test_r_on_the_comparison_screen_does_not_start_a_workbench_run(here):
-    app = Workbench([here], Preset(workload="fib", workers="1", size="15"), blink=False)
+    app = Workbench([here], SetupValues(workload="fib", workers=1, size=15), blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_comparison(app, pilot, "fib", "1", "15", [0], ["sequential"])
         await pilot.press("r")
@@ -158,7 +159,7 @@ async def test_r_on_the_comparison_screen_does_not_start_a_workbench_run(here):
 
 @sync
 async def test_bad_setup_shows_an_inline_error_and_does_not_run(here):
-    app = Workbench([here], Preset(), blink=False)
+    app = Workbench([here], SetupValues(), blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_comparison(app, pilot, "fib", "2", "20", [0], ["threads"])
         screen.query_one("#cmp-pythons", SelectionList).deselect_all()
@@ -175,7 +176,7 @@ async def test_bad_setup_shows_an_inline_error_and_does_not_run(here):
 
 @sync
 async def test_session_export_checks_the_name_inline_then_writes(make_app, tmp_path):
-    app = make_app(workload="race", mode="threads", workers="2", size="1000")
+    app = make_app(workload="race", mode="threads", workers=2, size=1000)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
@@ -198,18 +199,20 @@ async def test_session_export_checks_the_name_inline_then_writes(make_app, tmp_p
         await until(pilot, lambda: not isinstance(app.screen, ExportDialog), timeout=5)
         result = app.query_one(HistoryTable).results[0]
     loaded, _ = export.load(str(tmp_path / "runs.csv"))
-    assert len(loaded) == 1 and loaded[0]["counter"] == result["counter"] and loaded[0]["mode"] == "threads"
+    assert len(loaded) == 1 and loaded[0].counter == result.counter and loaded[0].mode == "threads"
 
 
 def test_every_comparison_text_exists_in_both_languages():
     assert [p for p in i18n.problems() if p.startswith("compare.")] == []
 
 
-def _result(version: str, free: bool, gil_on: bool, mode: str, speedup: float, lost: int | None = None) -> dict:
-    counter = None if lost is None else {"expected": 1000, "final": 1000 - lost, "lost": lost}
-    return {"interpreter": {"executable": "/x/python", "version": version, "free_threaded": free,
-                            "gil_enabled": gil_on},
-            "mode": mode, "status": "ok", "error": None, "speedup": speedup, "counter": counter}
+def _result(version: str, free: bool, gil_on: bool, mode: str, speedup: float,
+            lost: int | None = None) -> RunResult:
+    counter = None if lost is None else Counter(expected=1000, final=1000 - lost, lost=lost)
+    return RunResult(workload="race", mode=mode, workers=2, size=500,
+                     interpreter=Python(executable="/x/python", version=version, free_threaded=free,
+                                        gil_enabled=gil_on),
+                     status="ok", error=None, speedup=speedup, counter=counter)
 
 
 def test_the_chart_puts_gil_off_builds_in_their_own_group_with_lost_updates_in_both_languages():

@@ -36,12 +36,12 @@ async def test_auto_zero_runs_every_step_to_the_end():
     assert app.shown == [app._title(step) for step in app.steps]
     # the post's three experiments (2 + 4 + 2 runs) and, with a free-threaded Python, fib again on it
     assert len(runs) == 8 + (2 if free else 0)
-    assert all(r["status"] == "ok" for r in runs), [r.get("error") for r in runs]
-    assert [r["workload"] for r in runs[:2]] == ["fib", "fib"]
-    assert [r["workload"] for r in runs[2:6]] == ["race-plain", "race", "race-plain", "race"]
-    assert [r["workload"] for r in runs[6:8]] == ["sleep", "sleep"]
+    assert all(r.status == "ok" for r in runs), [r.error for r in runs]
+    assert [r.workload for r in runs[:2]] == ["fib", "fib"]
+    assert [r.workload for r in runs[2:6]] == ["race-plain", "race", "race-plain", "race"]
+    assert [r.workload for r in runs[6:8]] == ["sleep", "sleep"]
     if free:
-        assert runs[-1]["workload"] == "fib" and runs[-1]["interpreter"]["free_threaded"] and runs[-1]["gil"] == "off"
+        assert runs[-1].workload == "fib" and runs[-1].interpreter.free_threaded and runs[-1].gil == "off"
         assert "The contrast" in app.shown[-2]
 
 

@@ -21,7 +21,7 @@ from test_faults_cli import CRASHING, KILLED, MODES, assert_all_gone, family_of,
 from gil_tui.core.probe import lab_interpreter
 from gil_tui.ui.widgets.history import HistoryTable
 from gil_tui.ui.widgets.lanes import RunLanes
-from gil_tui.ui.widgets.setup import Preset, SetupPane
+from gil_tui.ui.widgets.setup import SetupPane, SetupValues
 from gil_tui.ui.workbench import Workbench
 
 from .conftest import children, run_to_row, shown, sync, until
@@ -31,14 +31,14 @@ async def next_run_is_ok(app: Workbench, pilot, runs: int, size: str = "0.05") -
     app.query_one(SetupPane).set_value("size", size)
     await pilot.pause()
     await run_to_row(app, pilot, runs)
-    assert app.query_one(HistoryTable).results[-1]["status"] == "ok"
+    assert app.query_one(HistoryTable).results[-1].status == "ok"
 
 
 @pytest.mark.parametrize("mode", MODES)
 @sync
 async def test_the_lab_killed_mid_run_is_shown_as_an_error_and_leaves_nothing(mode, here, pyenv_python):
     interp = lab_interpreter(pyenv_python("3.12")) if mode == "interpreters" else here
-    app = Workbench([interp], Preset(workload="sleep", mode=mode, workers="2", size="30"), blink=False)
+    app = Workbench([interp], SetupValues(workload="sleep", mode=mode, workers=2, size=30), blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
         await until(pilot, lambda: sum(app.query_one(RunLanes).done) > 0)
@@ -52,7 +52,7 @@ async def test_the_lab_killed_mid_run_is_shown_as_an_error_and_leaves_nothing(mo
         os.kill(lab.pid, signal.SIGKILL)
         await until(pilot, lambda: app.active is None, timeout=10)
         result = app.query_one(HistoryTable).results[0]
-        assert result["status"] == "error" and result["error"] == KILLED
+        assert result.status == "error" and result.error == KILLED
         assert "SIGKILL" in shown(app, "#details")
         assert_all_gone(family, board)
         assert not children()
@@ -65,12 +65,12 @@ async def test_an_interpreter_that_crashes_at_start_up_is_reported_and_the_app_s
     python.write_text(CRASHING.format(python=sys.executable, crash="kill -SEGV $$"))
     python.chmod(0o755)
     crashing = lab_interpreter(str(python))  # answers the probe: the crash comes when the lab starts
-    app = Workbench([crashing, here], Preset(workload="fib", mode="threads", workers="1", size="15"), blink=False)
+    app = Workbench([crashing, here], SetupValues(workload="fib", mode="threads", workers=1, size=15), blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await run_to_row(app, pilot, 1, timeout=20)
         result = app.query_one(HistoryTable).results[0]
-        assert result["status"] == "error"
-        assert result["error"] == "the lab stopped without a result (killed by SIGSEGV)"
+        assert result.status == "error"
+        assert result.error == "the lab stopped without a result (killed by SIGSEGV)"
         assert "SIGSEGV" in shown(app, "#details")
         assert not children()
         app.query_one(SetupPane).set_value("python", "1")  # this interpreter: the next run works
@@ -82,7 +82,7 @@ SIZES = [(20, 8), (80, 24), (33, 9), (120, 40), (20, 8), (60, 15), (200, 60), (2
 
 @sync
 async def test_resizing_down_to_20x8_and_back_during_a_run_keeps_the_result(make_app):
-    app = make_app(workload="sleep", mode="threads", workers="2", size="1.5")
+    app = make_app(workload="sleep", mode="threads", workers=2, size=1.5)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await until(pilot, lambda: sum(app.query_one(RunLanes).done) > 0)
@@ -96,10 +96,10 @@ async def test_resizing_down_to_20x8_and_back_during_a_run_keeps_the_result(make
             await pilot.pause()
         assert resizes >= 4, "the run ended before the terminal was resized a few times"
         result = app.query_one(HistoryTable).results[0]
-        assert result["status"] == "ok"
-        assert [t["done"] for t in result["tasks"]] == [t["total"] for t in result["tasks"]]
-        assert "Wall %.3f s" % result["wall_s"] in shown(app, "#details")
-        assert app.query_one(RunLanes).done == [t["done"] for t in result["tasks"]]
+        assert result.status == "ok"
+        assert [t.done for t in result.tasks] == [t.total for t in result.tasks]
+        assert "Wall %.3f s" % result.wall_s in shown(app, "#details")
+        assert app.query_one(RunLanes).done == [t.done for t in result.tasks]
         assert app.size == (80, 24) and not children()
 
 

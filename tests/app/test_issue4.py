@@ -27,7 +27,7 @@ def label(app, selector: str) -> str:
 
 @sync
 async def test_l_switches_every_label_live_and_back(make_app):
-    app = make_app(workload="fib", mode="threads", workers="2", size="20")
+    app = make_app(workload="fib", mode="threads", workers=2, size=20)
     async with app.run_test(size=(80, 24)) as pilot:
         assert label(app, "#label-workers") == "Workers"
         await pilot.press("l")
@@ -57,10 +57,10 @@ async def test_l_switches_every_label_live_and_back(make_app):
 
 @sync
 async def test_the_app_opens_in_spanish_with_lang_es(here):
-    from gil_tui.ui.widgets.setup import Preset
+    from gil_tui.ui.widgets.setup import SetupValues
     from gil_tui.ui.workbench import Workbench
 
-    app = Workbench([here], Preset(workers="0"), blink=False, lang="es")
+    app = Workbench([here], SetupValues(workers=0), blink=False, lang="es")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert label(app, "#label-size") == "Tamaño"
@@ -70,14 +70,14 @@ async def test_the_app_opens_in_spanish_with_lang_es(here):
 
 @sync
 async def test_a_switch_preset_reaches_the_run_and_a_lossless_race_is_explained_as_lossless(make_app):
-    app = make_app(workload="race-locked", mode="threads", workers="4", size="3000")
+    app = make_app(workload="race-locked", mode="threads", workers=4, size=3000)
     async with app.run_test(size=(120, 40)) as pilot:
         app.query_one("#switch-preset", Select).value = "1e-05"
         await pilot.pause()
         assert not app.query_one("#switch", Input).display  # free entry only for "custom…"
         await run_to_row(app, pilot, 1)
         result = app.query_one(HistoryTable).results[0]
-        assert result["switch_interval"] == pytest.approx(1e-05) and result["counter"]["lost"] == 0
+        assert result.switch_interval == pytest.approx(1e-05) and result.counter.lost == 0
         details = shown(app, "#details")
         assert "No counter update was lost: 12000 of 12000." in details and "switch 10 µs" in details
         assert "were lost" not in details and "LOST" not in shown(app, "#banner")
@@ -85,7 +85,7 @@ async def test_a_switch_preset_reaches_the_run_and_a_lossless_race_is_explained_
 
 @sync
 async def test_custom_switch_interval_is_free_entry_with_an_inline_error(make_app):
-    app = make_app(workload="fib", workers="2", size="20")
+    app = make_app(workload="fib", workers=2, size=20)
     async with app.run_test(size=(80, 24)) as pilot:
         app.query_one("#switch-preset", Select).value = "custom"
         await pilot.pause()
@@ -102,7 +102,7 @@ async def test_custom_switch_interval_is_free_entry_with_an_inline_error(make_ap
 
 @sync
 async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(make_app):
-    app = make_app(workload="sleep", mode="threads", workers="2", size="0.8")
+    app = make_app(workload="sleep", mode="threads", workers=2, size=0.8)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "t")
         line = app.query_one(TimelineLanes)
@@ -111,7 +111,7 @@ async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(mak
         assert len(app.query_one("#cpu").percents) == psutil.cpu_count()
         await until(pilot, lambda: app.query_one(HistoryTable).row_count == 1)
         result = app.query_one(HistoryTable).results[0]
-        assert line.slots == max(len(lane) for lane in result["timeline"]["lanes"])
+        assert line.slots == max(len(lane) for lane in result.timeline.lanes)
         whole = line.scale_label()
         assert "whole run" in whole
         await pilot.press("plus")
@@ -122,7 +122,7 @@ async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(mak
         await pilot.press("minus", "minus")
         assert "whole run" in line.scale_label()
         # the figure under the lanes, from the lanes read live, is the analysis of the result's lanes
-        steady = timeline.steady_overlap(result["timeline"]["lanes"])
+        steady = timeline.steady_overlap(result.timeline.lanes)
         shown_stat = line.stat()
         assert (shown_stat.active, shown_stat.exactly_one, shown_stat.all_lanes) == \
             (steady.active, steady.at_most_one, steady.all_lanes)
@@ -131,12 +131,12 @@ async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(mak
 
 @sync
 async def test_each_worker_shows_its_share_of_a_core_after_the_run(make_app):
-    app = make_app(workload="fib", mode="threads", workers="2", size="23")
+    app = make_app(workload="fib", mode="threads", workers=2, size=23)
     async with app.run_test(size=(80, 24)) as pilot:
         await run_to_row(app, pilot, 1)
-        tasks = app.query_one(HistoryTable).results[0]["tasks"]
+        tasks = app.query_one(HistoryTable).results[0].tasks
         lanes = app.query_one(RunLanes)
-        assert lanes.shares == [t["cpu_s"] / t["wall_s"] for t in tasks]
+        assert lanes.shares == [t.cpu_s / t.wall_s for t in tasks]
         text = screen_text(lanes)
         for share in lanes.shares:
             assert "%.0f%% core" % (100 * min(share, 1.0)) in text
@@ -151,10 +151,10 @@ async def test_key_3_runs_the_posts_sleep_experiment_and_compares_with_the_post(
         await pilot.press("3")
         await until(pilot, lambda: app.query_one(HistoryTable).row_count == 2 and app.active is None)
         seq, thr = app.query_one(HistoryTable).results
-        assert (seq["workload"], seq["mode"], thr["mode"], thr["workers"]) == ("sleep", "sequential", "threads", 10)
+        assert (seq.workload, seq.mode, thr.mode, thr.workers) == ("sleep", "sequential", "threads", 10)
         details = shown(app, "#details")
         assert "The post: 10.01 s one after another, 1.01 s in threads." in details
-        assert "Here: %.2f s one after another, %.2f s in threads." % (seq["wall_s"], thr["wall_s"]) in details
+        assert "Here: %.2f s one after another, %.2f s in threads." % (seq.wall_s, thr.wall_s) in details
 
 
 @sync
@@ -169,5 +169,5 @@ async def test_cancel_stops_a_preset_and_nothing_more_runs(make_app):
         await until(pilot, lambda: app.active is None, timeout=5)
         await pilot.pause(0.3)
         assert app.active is None and app.query_one(HistoryTable).row_count == 1
-        assert app.query_one(HistoryTable).results[0]["status"] == "cancelled"
+        assert app.query_one(HistoryTable).results[0].status == "cancelled"
         assert "cancelled after 0 of 2 runs" in shown(app, "#details") and not children()

@@ -23,7 +23,7 @@ def usage() -> dict:
 
 @sync
 async def test_a_hundred_runs_in_one_session_stay_bounded(make_app):
-    app = make_app(workload="fib", mode="threads", workers="1", size="15")
+    app = make_app(workload="fib", mode="threads", workers=1, size=15)
     seen: dict[int, dict] = {}
     async with app.run_test(size=(100, 30)) as pilot:
         history = app.query_one(HistoryTable)
@@ -34,7 +34,7 @@ async def test_a_hundred_runs_in_one_session_stay_bounded(make_app):
                 await pilot.pause()
                 seen[run] = usage()
         assert history.row_count == RUNS and len(history.results) == RUNS
-        assert all(r["status"] == "ok" for r in history.results)
+        assert all(r.status == "ok" for r in history.results)
     early, late = seen[10], seen[RUNS]
     print("long session: run 10 %s, run %d %s" % (early, RUNS, late))
     assert late["children"] == early["children"] == 0

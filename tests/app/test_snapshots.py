@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import pytest
 
+from gil_tui.core.model import RunResult
 from gil_tui.core.probe import Interpreter
-from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.setup import SetupValues
 from gil_tui.ui.workbench import Workbench
 
 PYTHON = Interpreter("/usr/bin/python3.12", "3.12.1", (3, 12, 1), "CPython", False, True, "_interpreters")
 SIZES = [(80, 24), (120, 40)]
 
 
-def result(mode: str, wall: float, cpu: float, final: int) -> dict:
+def result(mode: str, wall: float, cpu: float, final: int) -> RunResult:
     workers, size = 20, 20000
-    return {
+    return RunResult.from_json({
         "schema": 1, "workload": "race", "mode": mode, "workers": workers, "size": size,
         "interpreter": {"executable": PYTHON.executable, "version": PYTHON.version, "free_threaded": False,
                         "gil_enabled": True},
@@ -28,12 +29,12 @@ def result(mode: str, wall: float, cpu: float, final: int) -> dict:
                   for i in range(workers)],
         "counter": {"expected": workers * size, "final": final, "lost": workers * size - final},
         "notes": [], "timeline": None,
-    }
+    })
 
 
 def app() -> Workbench:
-    return Workbench([PYTHON], Preset(workload="race", mode="threads", workers="20", size="20000",
-                                      switch_interval="0.0001"), blink=False)
+    return Workbench([PYTHON], SetupValues(workload="race", mode="threads", workers=20, size=20000,
+                                           switch_interval=0.0001), blink=False)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])

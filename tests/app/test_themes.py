@@ -11,7 +11,7 @@ from rich.color import Color, ColorSystem
 
 from gil_tui.ui import themes
 from gil_tui.ui.widgets.lanes import RunLanes
-from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.setup import SetupValues
 from gil_tui.ui.widgets.timeline import TimelineLanes
 from gil_tui.ui.workbench import Workbench
 
@@ -38,7 +38,7 @@ def test_no_red_against_green(name):
 
 @sync
 async def test_d_switches_theme_and_the_lanes_palette(here):
-    app = Workbench([here], Preset(), blink=False, theme="dark")
+    app = Workbench([here], SetupValues(), blink=False, theme="dark")
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == "gil-dark" and app.current_theme.dark
         await pilot.press("d")
@@ -50,7 +50,7 @@ async def test_d_switches_theme_and_the_lanes_palette(here):
         await pilot.pause()
         assert app.theme == "gil-dark"
         assert await running_colours(app, pilot) == {Color.parse(themes.PALETTES["dark"].running)}
-    assert Workbench([here], Preset(), blink=False, theme="dark").palette is themes.PALETTES["dark"]  # each app its own
+    assert Workbench([here], SetupValues(), blink=False, theme="dark").palette is themes.PALETTES["dark"]  # each app its own
 
 
 async def running_colours(app, pilot) -> set:
@@ -89,10 +89,10 @@ SCREENSHOT = """
 import asyncio, sys
 from gil_tui.ui.workbench import Workbench
 from gil_tui.core.probe import lab_interpreter
-from gil_tui.ui.widgets.setup import Preset
+from gil_tui.ui.widgets.setup import SetupValues
 
 async def main():
-    app = Workbench([lab_interpreter(sys.executable)], Preset(), blink=False)
+    app = Workbench([lab_interpreter(sys.executable)], SetupValues(), blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
         app.query_one("RunLanes").show([3, 5, 1, 4], [5, 5, 5, 5], ["running", "ok", "error", "cancelled"])
         await pilot.pause()
