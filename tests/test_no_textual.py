@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from gil_tui.lab import bootstrap
 
 HEADLESS = r"""
@@ -44,6 +46,7 @@ def test_importing_the_lab_and_the_runner_loads_neither_textual_nor_rich():
     assert json.loads(proc.stdout) == []
 
 
+@pytest.mark.slow
 def test_the_lab_runs_under_39_with_nothing_installed(pyenv_python):
     python = pyenv_python("3.9")
     source = bootstrap.LOADER + "\nLAB_DIR = %r\n" % bootstrap.LAB_DIR + BARE_LAB

@@ -166,6 +166,7 @@ def lab_of(proc: psutil.Process, timeout: float = 20) -> tuple[psutil.Process, s
     raise AssertionError("no lab process appeared")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", [["--json"], []])
 def test_ctrl_c_stops_at_once_exits_130_and_leaves_nothing(extra):
     proc = subprocess.Popen([sys.executable, "-m", "gil_tui", "run", "-w", "sleep", "-m", "processes", "-n", "2",

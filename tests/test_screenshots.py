@@ -6,8 +6,12 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from gil_tui.ui.demo_pythons import free_threaded
 from gil_tui.ui.screenshots import NAMES, side_by_side, svg_size
+
+pytestmark = pytest.mark.slow
 
 SVG = "{http://www.w3.org/2000/svg}"
 EXPECTED = {

@@ -85,6 +85,7 @@ def test_summary_of_an_empty_timeline():
 
 # --- real runs ----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_threads_take_turns_under_the_gil():
     result = _run("threads", 4, 30)
     if not result["interpreter"]["gil_enabled"]:
@@ -98,6 +99,7 @@ def test_threads_take_turns_under_the_gil():
     assert all(0.1 <= share <= 0.5 for share in timeline.lane_shares(lanes)), timeline.lane_shares(lanes)
 
 
+@pytest.mark.slow
 def test_processes_overlap():
     if (os.cpu_count() or 1) < 2:
         pytest.skip("needs two cores")
@@ -108,6 +110,7 @@ def test_processes_overlap():
     assert steady.all_lanes >= 0.70, steady
 
 
+@pytest.mark.slow
 def test_free_threaded_threads_overlap():
     exe = _free_threaded()
     if exe is None:

@@ -25,6 +25,8 @@ from .fixed_results import FREE, PYTHON, result, taking_turns
 
 SIZES = [(80, 24), (120, 40)]
 IDS = ["80x24", "120x40"]
+# Some screens again at 120x40 in the full suite only (marked slow, to keep the fast loop fast). They are tests of their
+# own, not a slow parameter: syrupy counts the snapshot of a deselected parameter as unused and fails the run.
 
 
 def app(**preset) -> Workbench:
@@ -83,38 +85,55 @@ def test_comparison_table(snap_compare, finished_comparison, size):
     assert snap_compare(app(), terminal_size=size, run_before=finished_comparison)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_comparison_chart(snap_compare, finished_comparison, size):
+def test_comparison_chart(snap_compare, finished_comparison):
     async def load(pilot):
         await finished_comparison(pilot, view=True)
 
-    assert snap_compare(app(), terminal_size=size, run_before=load)
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=load)
+
+
+@pytest.mark.slow
+def test_comparison_chart_at_120x40(snap_compare, finished_comparison):
+    async def load(pilot):
+        await finished_comparison(pilot, view=True)
+
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=load)
 
 
 # -- the timeline tab -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_timeline_of_threads_taking_turns(snap_compare, size):
-    async def load(pilot):
-        pilot.app.load_result(result("sequential", 0.52, 0.51, workload="fib", workers=4, size=27))
-        pilot.app.load_result(result("threads", 0.55, 0.54, workload="fib", workers=4, size=27,
-                                     timeline=taking_turns(4, 1100, 40)))
-        await pilot.press("t")
-        await pilot.pause()
+async def fib_threads_taking_turns(pilot) -> None:
+    pilot.app.load_result(result("sequential", 0.52, 0.51, workload="fib", workers=4, size=27))
+    pilot.app.load_result(result("threads", 0.55, 0.54, workload="fib", workers=4, size=27,
+                                 timeline=taking_turns(4, 1100, 40)))
+    await pilot.press("t")
+    await pilot.pause()
 
-    assert snap_compare(app(workload="fib", size="27"), terminal_size=size, run_before=load)
+
+def test_timeline_of_threads_taking_turns(snap_compare):
+    assert snap_compare(app(workload="fib", size="27"), terminal_size=(80, 24), run_before=fib_threads_taking_turns)
+
+
+@pytest.mark.slow
+def test_timeline_of_threads_taking_turns_at_120x40(snap_compare):
+    assert snap_compare(app(workload="fib", size="27"), terminal_size=(120, 40), run_before=fib_threads_taking_turns)
 
 
 # -- help and export --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_help(snap_compare, size):
-    async def load(pilot):
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, HelpScreen)
+async def open_help(pilot) -> None:
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HelpScreen)
 
-    assert snap_compare(app(), terminal_size=size, run_before=load)
+
+def test_help(snap_compare):
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=open_help)
+
+
+@pytest.mark.slow
+def test_help_at_120x40(snap_compare):
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=open_help)
 
 
 def race_session(pilot) -> None:

@@ -16,6 +16,7 @@ from gil_tui.ui.widgets.timeline import TimelineLanes, fast_overlap
 from .conftest import children, run_to_row, screen_text, shown, sync, until
 
 
+@pytest.mark.slow
 @sync
 async def test_a_switch_preset_reaches_the_run_and_a_lossless_race_is_explained_as_lossless(make_app):
     app = make_app(workload="race-locked", mode="threads", workers="4", size="3000")
@@ -48,6 +49,7 @@ async def test_custom_switch_interval_is_free_entry_with_an_inline_error(make_ap
         assert app.query_one(SetupPane).spec().switch_interval == 0.0002
 
 
+@pytest.mark.slow
 @sync
 async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(make_app):
     app = make_app(workload="sleep", mode="threads", workers="2", size="0.8")
@@ -76,6 +78,7 @@ async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(mak
         assert "one lane at a time in" in screen_text(line)
 
 
+@pytest.mark.slow
 @sync
 async def test_each_worker_shows_its_share_of_a_core_after_the_run(make_app):
     app = make_app(workload="fib", mode="threads", workers="2", size="23")
@@ -89,6 +92,7 @@ async def test_each_worker_shows_its_share_of_a_core_after_the_run(make_app):
             assert "%.0f%% core" % (100 * min(share, 1.0)) in text
 
 
+@pytest.mark.slow
 @sync
 async def test_key_3_runs_the_posts_sleep_experiment_and_compares_with_the_post(make_app):
     app = make_app()
@@ -104,6 +108,7 @@ async def test_key_3_runs_the_posts_sleep_experiment_and_compares_with_the_post(
         assert "Here: %.2f s one after another, %.2f s in threads." % (seq["wall_s"], thr["wall_s"]) in details
 
 
+@pytest.mark.slow
 @sync
 async def test_cancel_stops_a_preset_and_nothing_more_runs(make_app):
     app = make_app()

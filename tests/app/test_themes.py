@@ -41,6 +41,7 @@ def test_no_red_against_green(name):
     assert abs(ok.blue - error.blue) >= 60 or abs(ok.red - error.red) >= 150
 
 
+@pytest.mark.slow
 @sync
 async def test_d_switches_theme_and_the_lanes_palette(here):
     app = Workbench([here], Preset(), blink=False, theme="dark")
@@ -91,6 +92,7 @@ asyncio.run(main())
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
 def test_no_color_draws_in_greys(no_color):
     env = {k: v for k, v in __import__("os").environ.items() if k != "NO_COLOR"}
