@@ -30,6 +30,7 @@ def assert_one_line_usage_error(proc: subprocess.CompletedProcess, *words: str) 
         assert word in lines[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, words", [
     (["-w", "nope"], ["unknown workload 'nope'", "race-plain"]),
     (["-m", "nope"], ["unknown mode 'nope'"]),
