@@ -130,6 +130,7 @@ def test_the_cache_answers_the_second_time_and_notices_a_changed_binary(tmp_path
     assert discover([wrapper], cache_path=cache, include_current=False, search=False).probed == 1
 
 
+@pytest.mark.slow
 def test_broken_and_hanging_interpreters_are_listed_with_a_reason(tmp_path):
     broken = _script(tmp_path / "broken", "echo 'cannot start' >&2; exit 1")
     pidfile = tmp_path / "child.pid"
@@ -180,6 +181,7 @@ def test_interpreters_table_fits_80_columns(tmp_path, monkeypatch, capsys):
     assert "usable by the lab" in text and "is not a working Python interpreter" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", [["--timeout", "soon"], ["--timeout", "0"], ["--python", ""], ["--bogus"]])
 def test_interpreters_bad_input_is_one_line_and_exit_2(argv):
     proc = subprocess.run([sys.executable, "-m", "gil_tui", "interpreters", *argv], capture_output=True, text=True,

@@ -123,6 +123,7 @@ def test_spanish_rendering():
 
 # --- real runs ----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_real_fib_threads_explained_by_measured_numbers():
     results = [_run("fib", "sequential", 4, 27), _run("fib", "threads", 4, 27)]
     seq, thr = with_speedups(results)

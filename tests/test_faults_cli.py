@@ -22,6 +22,8 @@ from gil_tui.core.probe import lab_interpreter
 from gil_tui.core.runner import LabRun
 from gil_tui.lab.board import T_DONE, Board
 
+pytestmark = pytest.mark.slow
+
 MODES = ["sequential", "threads", "processes", "asyncio", "interpreters"]
 KILLED = "the lab stopped without a result (killed by SIGKILL)"
 

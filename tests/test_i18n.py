@@ -84,10 +84,13 @@ def test_a_plural_entry_picks_its_form_by_count(lang, one, two):
 ])
 def test_counts_shown_with_a_noun_agree_with_it(lang, one, many):
     from gil_tui.core.explain import explain
+    from gil_tui.core.model import RunResult
 
-    def sequential(workers: int) -> dict:
-        return {"status": "ok", "mode": "sequential", "workload": "fib", "workers": workers, "wall_s": 1.0,
-                "cpu_s": 1.0, "cores_used": 1.0, "tasks": [], "counter": None, "interpreter": {"version": "3.12.1"}}
+    def sequential(workers: int) -> RunResult:
+        return RunResult.from_json({
+            "schema": 1, "status": "ok", "mode": "sequential", "workload": "fib", "workers": workers, "size": 20,
+            "wall_s": 1.0, "cpu_s": 1.0, "cores_used": 1.0, "tasks": [], "counter": None,
+            "interpreter": {"version": "3.12.1"}})
 
     assert explain(sequential(1), lang)[0].startswith(one)
     assert explain(sequential(3), lang)[0].startswith(many)

@@ -6,12 +6,15 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def gil_tui_run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "gil_tui", "run", *args], capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, COLUMNS="200"), stdin=subprocess.DEVNULL)
 
 
+@pytest.mark.slow
 def test_spanish_table_and_explanations():
     proc = gil_tui_run("-w", "race-locked", "-m", "sequential,threads", "-n", "2", "--size", "2000", "--lang", "es")
     assert proc.returncode == 0, proc.stderr

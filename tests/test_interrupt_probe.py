@@ -8,6 +8,9 @@ import sys
 import time
 
 import psutil
+import pytest
+
+pytestmark = pytest.mark.slow
 
 
 def test_ctrl_c_during_a_hanging_probe_exits_130_at_once_and_ends_the_probe(tmp_path):

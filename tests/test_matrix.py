@@ -22,6 +22,7 @@ def gil_tui_run(*args: str) -> subprocess.CompletedProcess:
                           timeout=180, stdin=subprocess.DEVNULL)
 
 
+@pytest.mark.slow
 def test_two_interpreters_repeated_twice(pyenv_python, tmp_path):
     other = pyenv_python("3.12") if sys.version_info[:2] != (3, 12) else pyenv_python("3.11")
     out = tmp_path / "matrix.csv"
@@ -47,6 +48,7 @@ def test_two_interpreters_repeated_twice(pyenv_python, tmp_path):
         (r["mode"], r["interpreter"]["version"], "2") for r in rows]
 
 
+@pytest.mark.slow
 def test_gil_both_runs_a_free_threaded_build_each_way(free_threaded_python):
     proc = gil_tui_run(*TINY, "-m", "threads", "--python", free_threaded_python, "--gil", "both", "--json")
     assert proc.returncode == 0, proc.stderr
@@ -54,6 +56,7 @@ def test_gil_both_runs_a_free_threaded_build_each_way(free_threaded_python):
     assert [(r["gil"], r["interpreter"]["gil_enabled"]) for r in rows] == [("off", False), ("on", True)]
 
 
+@pytest.mark.slow
 def test_per_entry_gil_and_a_gil_build_beside_it(free_threaded_python):
     proc = gil_tui_run(*TINY, "-m", "threads", "--python", "%s,%s:gil=on" % (sys.executable, free_threaded_python),
                        "--json")
@@ -63,6 +66,7 @@ def test_per_entry_gil_and_a_gil_build_beside_it(free_threaded_python):
         (False, True), (True, True)]
 
 
+@pytest.mark.slow
 def test_an_entry_that_cannot_run_is_skipped_and_the_rest_runs(tmp_path):
     proc = gil_tui_run(*TINY, "-m", "threads", "--python", "%s,%s,%s:gil=off" % (
         sys.executable, tmp_path / "nothing", sys.executable), "--json")
@@ -75,6 +79,7 @@ def test_an_entry_that_cannot_run_is_skipped_and_the_rest_runs(tmp_path):
     assert "--gil off needs a free-threaded build" in errors[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, words", [
     (["--repeat", "0"], "--repeat must be from 1 to"),
     (["--repeat", "two"], "--repeat must be a whole number"),

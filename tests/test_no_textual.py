@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from gil_tui.lab import bootstrap
 
 # every module of the lab, the headless core and the texts, found by walking the packages (a new module is covered)
@@ -53,6 +55,7 @@ def test_importing_the_lab_the_core_and_the_texts_loads_neither_textual_nor_rich
     assert out["ui"] == []
 
 
+@pytest.mark.slow
 def test_the_lab_runs_under_39_with_nothing_installed(pyenv_python):
     python = pyenv_python("3.9")
     source = bootstrap.LOADER + "\nLAB_DIR = %r\n" % bootstrap.LAB_DIR + BARE_LAB

@@ -40,6 +40,7 @@ def test_fib_work_model():
     assert presets.fib_work_share(33, 5) > 1  # the next size up would be more work than the post's
 
 
+@pytest.mark.slow
 def test_race_preset_compares_with_the_post_and_explains_each_outcome():
     interp = lab_interpreter(sys.executable)
     results = _run_all(presets.PRESETS["seed-race"].specs(interp))
@@ -56,6 +57,7 @@ def test_race_preset_compares_with_the_post_and_explains_each_outcome():
     assert es[0] == "El post: el contador terminó en 17982 y 18811 de 20000."
 
 
+@pytest.mark.slow
 def test_sleep_preset_on_short_sleeps():
     interp = lab_interpreter(sys.executable)
     results = _run_all(presets.PRESETS["seed-sleep"].specs(interp, size=0.05))
@@ -67,6 +69,7 @@ def test_sleep_preset_on_short_sleeps():
     assert lines[2] == t(expected, "es", speedup=speedup, post=10.01 / 1.01)
 
 
+@pytest.mark.slow
 def test_fib_preset_on_a_small_size():
     interp = lab_interpreter(sys.executable)
     results = _run_all(presets.PRESETS["seed-fib"].specs(interp, size=24))

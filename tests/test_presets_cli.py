@@ -7,12 +7,15 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def gil_tui_run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "gil_tui", "run", *args], capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, COLUMNS="200"), stdin=subprocess.DEVNULL)
 
 
+@pytest.mark.slow
 def test_race_preset_prints_the_posts_figures_beside_the_measured_ones():
     proc = gil_tui_run("--preset", "seed-race")
     assert proc.returncode == 0, proc.stderr
@@ -23,6 +26,7 @@ def test_race_preset_prints_the_posts_figures_beside_the_measured_ones():
     assert "0.01 ms" in out and "5 ms" in out  # both switch intervals, in the table and the lines
 
 
+@pytest.mark.slow
 def test_sleep_preset_in_spanish_with_a_shorter_size_as_json():
     proc = gil_tui_run("--preset", "seed-sleep", "--size", "0.05", "--json")
     assert proc.returncode == 0, proc.stderr

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,8 @@ from gil_tui.core.probe import Interpreter
 from gil_tui.core.runner import LabRun
 from gil_tui.lab.board import H_CANCEL, H_STATE, H_T0, RUNNING, Board, Cancelled, Reporter
 from gil_tui.lab.catalog import MODES, WORKLOADS
+
+pytestmark = pytest.mark.slow
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HERE = Interpreter(sys.executable, "3.11.7", (3, 11, 7), "CPython", False, True, None)

@@ -30,6 +30,7 @@ def assert_one_line_usage_error(proc: subprocess.CompletedProcess, *words: str) 
         assert word in lines[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, words", [
     (["-w", "nope"], ["unknown workload 'nope'", "race-plain"]),
     (["-m", "nope"], ["unknown mode 'nope'"]),
@@ -166,6 +167,7 @@ def lab_of(proc: psutil.Process, timeout: float = 20) -> tuple[psutil.Process, s
     raise AssertionError("no lab process appeared")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", [["--json"], []])
 def test_ctrl_c_stops_at_once_exits_130_and_leaves_nothing(extra):
     proc = subprocess.Popen([sys.executable, "-m", "gil_tui", "run", "-w", "sleep", "-m", "processes", "-n", "2",

@@ -57,6 +57,7 @@ def test_race_loses_updates_in_threads_on_311_with_the_posts_20_workers(pyenv_py
     assert result.counter.final + result.counter.lost == result.counter.expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["threads", "processes"])
 def test_race_locked_is_exact(pyenv_python, interpreter_of, mode):
     result = run(interpreter_of(pyenv_python("3.12")), "race-locked", mode, 4, size=20000)
@@ -64,6 +65,7 @@ def test_race_locked_is_exact(pyenv_python, interpreter_of, mode):
     assert result.counter == Counter(expected=80000, final=80000, lost=0)
 
 
+@pytest.mark.slow
 def test_race_races_across_processes_through_shared_memory(pyenv_python, interpreter_of):
     result = run(interpreter_of(pyenv_python("3.12")), "race", "processes", 2, size=200000)
     assert result.status == "ok", result.error
@@ -79,6 +81,7 @@ def test_race_plain_is_exact_with_the_gil_from_310(pyenv_python, interpreter_of,
     assert result.counter.final == 8 * default_size("race-plain")
 
 
+@pytest.mark.slow
 def test_race_plain_loses_updates_on_39_where_a_switch_can_land_inside_the_increment(pyenv_python, interpreter_of):
     # measured here: 10 of 10 runs lost updates with the post's 20 threads
     result = run(interpreter_of(pyenv_python("3.9")), "race-plain", "threads", 20)
@@ -86,6 +89,7 @@ def test_race_plain_loses_updates_on_39_where_a_switch_can_land_inside_the_incre
     assert result.counter.lost > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("version", ["3.12", "3.13"])
 def test_interpreters_mode_runs_on_312_and_313(pyenv_python, interpreter_of, version):
     result = run(interpreter_of(pyenv_python(version)), "race-locked", "interpreters", 2, size=5000)
@@ -94,6 +98,7 @@ def test_interpreters_mode_runs_on_312_and_313(pyenv_python, interpreter_of, ver
     assert any("experimental" in note for note in result.notes)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("version", ["3.12", "3.13"])
 def test_a_task_failing_in_a_subinterpreter_reports_its_own_message(pyenv_python, interpreter_of, tmp_path,
                                                                    monkeypatch, version):
@@ -110,6 +115,7 @@ def test_interpreters_mode_is_a_clear_error_on_311(pyenv_python, interpreter_of)
     assert result.error == "subinterpreters are not available on Python 3.11 (they need 3.12 or newer)"
 
 
+@pytest.mark.slow
 def test_free_threaded_threads_run_in_parallel(free_threaded_python, interpreter_of):
     # Best of five, as timeit takes the best: on a 2-core box another busy process can leave the lab one core.
     best = 0.0
@@ -126,6 +132,7 @@ def test_free_threaded_threads_run_in_parallel(free_threaded_python, interpreter
     assert best > 1.3, best
 
 
+@pytest.mark.slow
 def test_free_threaded_race_plain_loses_updates(free_threaded_python, interpreter_of):
     # Without the GIL the loss comes from threads running at once: measured here 5 of 5 runs lost ~89 % of
     # 2000000 on 2 cores, and 0 of 3 lost any when pinned to one core (taskset -c 0). Up to 3 tries, as above.
@@ -183,6 +190,7 @@ def test_cancel_stops_every_mode_and_marks_the_tasks(pyenv_python, interpreter_o
     assert "cancelled" in states and "running" not in states, result.tasks
 
 
+@pytest.mark.slow
 def test_a_killed_lab_is_an_error_and_takes_its_workers_with_it(interpreter_of):
     spec = RunSpec("sleep", "processes", 2, 30.0, interpreter_of(sys.executable))
     with LabRun(spec).start() as lab:
@@ -209,6 +217,7 @@ def test_an_interpreter_that_dies_at_start_up_is_an_error(interpreter_of):
     assert result.error == "the lab stopped without a result (exit code 1)"
 
 
+@pytest.mark.slow
 def test_an_interpreter_that_hangs_at_start_up_is_an_error_after_a_bounded_wait(interpreter_of, tmp_path):
     here = interpreter_of(sys.executable)
     hang = tmp_path / "python"
@@ -250,6 +259,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["threads", "processes"])
 def test_a_lab_whose_parent_dies_cancels_itself_and_removes_its_board(mode):
     parent = subprocess.run([sys.executable, "-c", ORPHAN, mode], capture_output=True, text=True, timeout=60)
@@ -282,6 +292,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
+@pytest.mark.slow
 def test_workers_whose_lab_and_parent_both_die_stop_and_remove_the_board():
     parent = subprocess.run([sys.executable, "-c", ORPHAN_WORKERS], capture_output=True, text=True, timeout=60)
     assert parent.returncode == -signal.SIGKILL, parent.stderr

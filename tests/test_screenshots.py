@@ -6,6 +6,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from gil_tui.ui.demo_pythons import free_threaded
 from gil_tui.ui.screenshots import NAMES, side_by_side, svg_size
 
@@ -27,6 +29,7 @@ def shown_text(path) -> str:
     return "".join(e.text or "" for e in root.iter(SVG + "text")).replace("\xa0", " ")
 
 
+@pytest.mark.slow
 def test_every_screenshot_is_written_from_real_runs(tmp_path):
     out = tmp_path / "shots"
     done = subprocess.run([sys.executable, "-m", "gil_tui", "screenshots", "--out", str(out), "--quick"],
@@ -44,6 +47,7 @@ def test_every_screenshot_is_written_from_real_runs(tmp_path):
     assert "Press r to run" not in shown_text(out / "fib-threads-running.svg")
 
 
+@pytest.mark.slow
 def test_bad_arguments_are_one_line_and_exit_2(tmp_path):
     for argv in (["--only", "nope"], ["--python", str(tmp_path / "missing-python")]):
         done = subprocess.run([sys.executable, "-m", "gil_tui", "screenshots", "--out", str(tmp_path), *argv],

@@ -61,6 +61,7 @@ def stop(proc: subprocess.Popen) -> int:
             proc.wait()
 
 
+@pytest.mark.slow
 def test_serves_the_textual_page_on_localhost_only():
     port = free_port()
     proc = start_server("--port", str(port), "-w", "race", "--lang", "es")

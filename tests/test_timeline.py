@@ -83,6 +83,7 @@ def test_overlap_matches_a_slice_by_slice_count():
 
 # --- real runs ----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_threads_take_turns_under_the_gil():
     result = _run("threads", 4, 30)
     if not result.interpreter.gil_enabled:
@@ -94,6 +95,7 @@ def test_threads_take_turns_under_the_gil():
     assert steady.at_most_one >= 0.75, steady
 
 
+@pytest.mark.slow
 def test_processes_overlap():
     if (os.cpu_count() or 1) < 2:
         pytest.skip("needs two cores")
@@ -104,6 +106,7 @@ def test_processes_overlap():
     assert steady.all_lanes >= 0.70, steady
 
 
+@pytest.mark.slow
 def test_free_threaded_threads_overlap():
     exe = _free_threaded()
     if exe is None:

@@ -30,6 +30,7 @@ from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLO
 from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .export_dialog import export_results
+from .widgets.setup import choice_label
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
 
 FPS = 10
@@ -150,7 +151,7 @@ class ComparisonScreen(Screen[None]):
     @staticmethod
     def _choice_prompt(choice: Choice) -> Text:
         free = choice.interpreter.free_threaded and choice.gil == "off"
-        return Text.assemble((choice.label, FREE_STYLE if free else GIL_STYLE), "  ",
+        return Text.assemble((choice_label(choice), FREE_STYLE if free else GIL_STYLE), "  ",
                              (choice.interpreter.executable, "dim"))
 
     def on_mount(self) -> None:

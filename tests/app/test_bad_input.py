@@ -11,6 +11,8 @@ from gil_tui.ui.widgets.setup import CUSTOM, SetupPane
 
 from .conftest import children, screen_text, sync
 
+pytestmark = pytest.mark.slow
+
 HUGE = str(10 ** 18)
 CASES = [
     ("workers", v) for v in ("", "0", "-1", str(10 ** 6), "four", "2.5", " ")

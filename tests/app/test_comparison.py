@@ -60,6 +60,7 @@ async def open_comparison(app: Workbench, pilot, workload: str, workers: str, si
     return screen
 
 
+@pytest.mark.slow
 @sync
 async def test_two_interpreters_by_two_modes_end_in_a_table_and_a_chart_and_export(here, other, tmp_path):
     app = Workbench([here, other], SetupValues(workload="fib", workers=2, size=20), blink=False)
@@ -108,6 +109,7 @@ async def test_two_interpreters_by_two_modes_end_in_a_table_and_a_chart_and_expo
     assert compare_command([str(target), str(target)]) == 0
 
 
+@pytest.mark.slow
 @sync
 async def test_cancel_mid_comparison_stops_fast_and_leaves_nothing(here):
     app = Workbench([here], SetupValues(), blink=False)
@@ -134,6 +136,7 @@ async def test_cancel_mid_comparison_stops_fast_and_leaves_nothing(here):
         await until(pilot, lambda: not isinstance(app.screen, ComparisonScreen), timeout=5)
 
 
+@pytest.mark.slow
 @sync
 async def test_quitting_mid_comparison_leaves_no_process_and_no_board(here):
     app = Workbench([here], SetupValues(), blink=False)
@@ -147,6 +150,7 @@ async def test_quitting_mid_comparison_leaves_no_process_and_no_board(here):
     assert not children() and not os.path.exists(board)
 
 
+@pytest.mark.slow
 @sync
 async def test_r_on_the_comparison_screen_does_not_start_a_workbench_run(here):
     app = Workbench([here], SetupValues(workload="fib", workers=1, size=15), blink=False)
@@ -174,6 +178,7 @@ async def test_bad_setup_shows_an_inline_error_and_does_not_run(here):
         assert screen.active is None and not screen.results and not children()
 
 
+@pytest.mark.slow
 @sync
 async def test_session_export_checks_the_name_inline_then_writes(make_app, tmp_path):
     app = make_app(workload="race", mode="threads", workers=2, size=1000)

@@ -22,6 +22,7 @@ def caption_on_screen(app: DemoTour) -> str:
     return " ".join(screen_text(app.query_one(Caption)).split())
 
 
+@pytest.mark.slow
 @sync
 async def test_auto_zero_runs_every_step_to_the_end():
     interpreters = demo_interpreters()
@@ -45,6 +46,7 @@ async def test_auto_zero_runs_every_step_to_the_end():
         assert "The contrast" in app.shown[-2]
 
 
+@pytest.mark.slow
 @sync
 async def test_keys_step_through_and_each_caption_is_on_screen_until_the_next():
     app = DemoTour(demo_interpreters(contrast=False), quick=True, blink=False)

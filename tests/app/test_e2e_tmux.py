@@ -12,6 +12,8 @@ import uuid
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 TMUX = shutil.which("tmux")
 
 

@@ -26,6 +26,8 @@ from gil_tui.ui.workbench import Workbench
 
 from .conftest import children, run_to_row, shown, sync, until
 
+pytestmark = pytest.mark.slow
+
 
 async def next_run_is_ok(app: Workbench, pilot, runs: int, size: str = "0.05") -> None:
     app.query_one(SetupPane).set_value("size", size)

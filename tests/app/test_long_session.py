@@ -6,10 +6,13 @@ from __future__ import annotations
 import gc
 
 import psutil
+import pytest
 
 from gil_tui.ui.widgets.history import HistoryTable
 
 from .conftest import children, sync, until
+
+pytestmark = pytest.mark.slow
 
 RUNS = 100
 

@@ -33,6 +33,7 @@ async def test_fib_runs_to_completion_and_shows_the_result(make_app):
         assert app.active is None and not children()
 
 
+@pytest.mark.slow
 @sync
 async def test_the_race_shows_lost_updates_and_speedup_follows_a_sequential_run(make_app):
     app = make_app(workload="race", mode="sequential", workers=20, size=100000)
@@ -54,6 +55,7 @@ async def test_the_race_shows_lost_updates_and_speedup_follows_a_sequential_run(
         assert "{:,}".format(counter.final) in shown(app, "#details")
 
 
+@pytest.mark.slow
 @sync
 async def test_cancel_mid_run_stops_fast_and_leaves_nothing(make_app):
     app = make_app(workload="sleep", mode="threads", workers=3, size=30)
@@ -77,6 +79,7 @@ async def test_cancel_mid_run_stops_fast_and_leaves_nothing(make_app):
         assert app.query_one(HistoryTable).results[1].status == "ok"
 
 
+@pytest.mark.slow
 @sync
 async def test_quitting_mid_run_leaves_no_process_and_no_board(make_app):
     app = make_app(workload="sleep", mode="processes", workers=2, size=30)
@@ -89,6 +92,7 @@ async def test_quitting_mid_run_leaves_no_process_and_no_board(make_app):
     assert not children() and not os.path.exists(board)
 
 
+@pytest.mark.slow
 @sync
 async def test_invalid_input_blocks_running_until_fixed(make_app):
     app = make_app(workload="fib", workers=4, size=22)
@@ -121,6 +125,7 @@ async def test_typing_into_a_field_shows_the_error_next_to_it(make_app):
         assert app.query_one("#run-button", Button).disabled
 
 
+@pytest.mark.slow
 @sync
 async def test_an_interpreter_that_will_not_start_is_reported_and_the_app_stays_up(here):
     gone = Interpreter("/nonexistent/python3", here.version, here.version_info, "CPython", False, True, None)
@@ -134,6 +139,7 @@ async def test_an_interpreter_that_will_not_start_is_reported_and_the_app_stays_
         assert app.query_one(HistoryTable).results[1].status == "ok"
 
 
+@pytest.mark.slow
 @sync
 async def test_a_lab_error_is_shown_in_the_result_pane_and_the_next_run_works(make_app, here):
     if here.version_info >= (3, 12):
@@ -149,6 +155,7 @@ async def test_a_lab_error_is_shown_in_the_result_pane_and_the_next_run_works(ma
         assert app.query_one(HistoryTable).results[1].status == "ok"
 
 
+@pytest.mark.slow
 @sync
 async def test_selecting_a_history_row_shows_that_result_again(make_app):
     app = make_app(workload="fib", mode="sequential", workers=1, size=20)

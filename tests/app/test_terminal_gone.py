@@ -17,6 +17,8 @@ from gil_tui.cli.app import SHUTDOWN_GRACE
 
 from .test_e2e_tmux import TMUX, installed_command
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 @pytest.mark.parametrize("delay", [0.3, 0.8])

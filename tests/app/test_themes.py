@@ -36,6 +36,7 @@ def test_no_red_against_green(name):
     assert abs(ok.blue - error.blue) >= 60 or abs(ok.red - error.red) >= 150
 
 
+@pytest.mark.slow
 @sync
 async def test_d_switches_theme_and_the_lanes_palette(here):
     app = Workbench([here], SetupValues(), blink=False, theme="dark")
@@ -50,7 +51,8 @@ async def test_d_switches_theme_and_the_lanes_palette(here):
         await pilot.pause()
         assert app.theme == "gil-dark"
         assert await running_colours(app, pilot) == {Color.parse(themes.PALETTES["dark"].running)}
-    assert Workbench([here], SetupValues(), blink=False, theme="dark").palette is themes.PALETTES["dark"]  # each app its own
+    other = Workbench([here], SetupValues(), blink=False, theme="dark")  # each app holds its own palette
+    assert other.palette is themes.PALETTES["dark"]
 
 
 async def running_colours(app, pilot) -> set:
@@ -102,6 +104,7 @@ asyncio.run(main())
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
 def test_no_color_draws_in_greys(no_color):
     env = {k: v for k, v in __import__("os").environ.items() if k != "NO_COLOR"}

@@ -46,7 +46,8 @@ def preset_for(value: str) -> str:
 
 
 def choice_label(choice: Choice) -> str:
-    """The picker's label for a choice, in the current language: "3.12", "3.13t (GIL off)"."""
+    """The pickers' label for a choice, in the current language: "3.12", "3.13t GIL off" (``Choice.label``,
+    "3.13t (GIL off)", is the one ``gil-tui interpreters --json`` prints)."""
     gil = choice.gil_shown
     return choice.interpreter.short if gil is None else t("app.python.gil", short=choice.interpreter.short, gil=gil)
 

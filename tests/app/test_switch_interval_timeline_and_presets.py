@@ -1,12 +1,11 @@
-"""Seeing the GIL in the workbench: languages, explanations, the timeline, CPU share, switch interval, the post's
-experiments. Real lab runs, kept short."""
+"""Seeing the GIL in the workbench: the switch interval, the live timeline and CPU meter, each worker's share of a
+core, the post's experiments (keys 1 2 3). Real lab runs, kept short. Languages: ``test_language_switch.py``."""
 
 from __future__ import annotations
 
 import psutil
 import pytest
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TabbedContent
-from textual.widgets._footer import FooterKey
+from textual.widgets import Button, Input, Select
 
 from gil_tui.core import timeline
 from gil_tui.ui.widgets.history import HistoryTable
@@ -17,57 +16,7 @@ from gil_tui.ui.widgets.timeline import TimelineLanes
 from .conftest import children, run_to_row, screen_text, shown, sync, until
 
 
-def footer(app) -> str:
-    return " ".join(key.description for key in app.query(FooterKey))
-
-
-def label(app, selector: str) -> str:
-    return str(app.query_one(selector, Label).render())
-
-
-@sync
-async def test_l_switches_every_label_live_and_back(make_app):
-    app = make_app(workload="fib", mode="threads", workers=2, size=20)
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert label(app, "#label-workers") == "Workers"
-        await pilot.press("l")
-        await pilot.pause()
-        assert label(app, "#label-workers") == "Tareas" and label(app, "#label-workload") == "Carga"
-        assert str(app.query_one("#run-button", Button).label) == "Ejecutar"
-        assert app.query_one("#setup").border_title == "Configuración"
-        assert app.query_one(TabbedContent).get_tab("tab-timeline").label_text == "Línea de tiempo"
-        assert "Salir" in footer(app) and "Quit" not in footer(app)
-        assert "un hilo por tarea" in shown(app, "#mode SelectCurrent #label")
-        assert shown(app, "#elapsed").startswith("Pulsa r")
-        # a run in Spanish: the result, the lanes and the history in Spanish
-        await run_to_row(app, pilot, 1)
-        assert "Por qué" in shown(app, "#details") and "hilos" in shown(app, "#details")
-        assert shown(app, "#elapsed").startswith("Transcurrido")
-        assert [str(c.label) for c in app.query_one(HistoryTable).columns.values()][1:3] == ["carga", "modo"]
-        assert "núcleo" in screen_text(app.query_one(RunLanes))
-        await pilot.press("question_mark", "l")
-        await pilot.pause()
-        assert "esta ayuda" not in screen_text(app.screen.query_one(Static)) and "this help" in screen_text(
-            app.screen.query_one(Static))
-        await pilot.press("escape")
-        assert label(app, "#label-workers") == "Workers" and "Quit" in footer(app)
-        assert "Why" in shown(app, "#details") and "Por qué" not in shown(app, "#details")
-        assert shown(app, "#elapsed").startswith("Elapsed")
-
-
-@sync
-async def test_the_app_opens_in_spanish_with_lang_es(here):
-    from gil_tui.ui.widgets.setup import SetupValues
-    from gil_tui.ui.workbench import Workbench
-
-    app = Workbench([here], SetupValues(workers=0), blink=False, lang="es")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert label(app, "#label-size") == "Tamaño"
-        assert "las tareas van de 1 a 64, no 0" in shown(app, "#workers-error")
-        assert isinstance(app.query_one(Footer), Footer)
-
-
+@pytest.mark.slow
 @sync
 async def test_a_switch_preset_reaches_the_run_and_a_lossless_race_is_explained_as_lossless(make_app):
     app = make_app(workload="race-locked", mode="threads", workers=4, size=3000)
@@ -100,6 +49,7 @@ async def test_custom_switch_interval_is_free_entry_with_an_inline_error(make_ap
         assert app.query_one(SetupPane).spec().switch_interval == 0.0002
 
 
+@pytest.mark.slow
 @sync
 async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(make_app):
     app = make_app(workload="sleep", mode="threads", workers=2, size=0.8)
@@ -129,6 +79,7 @@ async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(mak
         assert "one lane at a time in" in screen_text(line)
 
 
+@pytest.mark.slow
 @sync
 async def test_each_worker_shows_its_share_of_a_core_after_the_run(make_app):
     app = make_app(workload="fib", mode="threads", workers=2, size=23)
@@ -142,6 +93,7 @@ async def test_each_worker_shows_its_share_of_a_core_after_the_run(make_app):
             assert "%.0f%% core" % (100 * min(share, 1.0)) in text
 
 
+@pytest.mark.slow
 @sync
 async def test_key_3_runs_the_posts_sleep_experiment_and_compares_with_the_post(make_app):
     app = make_app()
@@ -157,6 +109,7 @@ async def test_key_3_runs_the_posts_sleep_experiment_and_compares_with_the_post(
         assert "Here: %.2f s one after another, %.2f s in threads." % (seq.wall_s, thr.wall_s) in details
 
 
+@pytest.mark.slow
 @sync
 async def test_cancel_stops_a_preset_and_nothing_more_runs(make_app):
     app = make_app()
