@@ -70,9 +70,10 @@ async def test_a_bad_field_is_said_in_the_current_language_with_cores_message(ma
     no second copy of the messages in the UI."""
     from gil_tui.core import validation
 
-    app = make_app(workload="fib", mode="threads", workers="1", size="33.5")
+    app = make_app(workload="fib", mode="threads", workers=1)
     async with app.run_test(size=(100, 30)) as pilot:
         setup = app.query_one(SetupPane)
+        setup.set_value("size", "33.5")  # as typed: the command line lets no bad size reach the pane
         await pilot.pause()
         with pytest.raises(validation.UsageError) as caught:
             validation.size("fib", "33.5")
