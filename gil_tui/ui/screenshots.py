@@ -198,9 +198,12 @@ class Camera:
             await until(pilot, lambda: isinstance(app.screen, ComparisonScreen), timeout=10)
             screen = app.screen
             assert isinstance(screen, ComparisonScreen)
+            # r only once the screen is mounted: on a loaded machine a key pressed earlier could start nothing
+            await until(pilot, lambda: screen.is_mounted, timeout=30)
+            await pilot.pause()
             await pilot.press("r")
-            await until(pilot, lambda: screen.active is not None)
-            await until(pilot, lambda: screen.active is None and len(screen.results) == len(screen.specs))
+            await until(pilot, lambda: screen.queue.total > 0, timeout=30)
+            await until(pilot, lambda: screen.active is None and screen.queue.finished)
 
         app = self.app(workload="fib", mode="threads", workers=4, size=self.sizes.compare_fib)
         return await self._shoot(app, shot, compare)
