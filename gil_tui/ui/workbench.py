@@ -149,8 +149,16 @@ class Workbench(App[int]):
         if not self.blink:
             for field in self.query(Input):
                 field.cursor_blink = False
+        # the setup pane's first field, once retranslate's set_options are done: left to AUTO_FOCUS, a real
+        # terminal started on the Result pane (Pilot, faster, saw Workload)
+        self.call_after_refresh(self._focus_setup)
         if self.autorun:
             self.call_after_refresh(self.action_run)
+
+    def _focus_setup(self) -> None:
+        setup = self.query_one(SetupPane)
+        if self.screen is self.screen_stack[0] and (self.focused is None or setup not in self.focused.ancestors):
+            self.query_one("#workload").focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)

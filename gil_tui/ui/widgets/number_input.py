@@ -1,0 +1,43 @@
+"""A one-line field for a number that takes only the characters a number can have, so every other key (r, q, l, t,
+?, ...) still does what the footer says while the field has focus. Enter and Escape leave the field."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.widgets import Input
+
+DIGITS = "0123456789"
+
+
+class NumberInput(Input):
+    """``chars``: what may be typed in (digits, and "." or "e-" where the number can have them). A plain Input takes
+    every printable key, and Textual then hides and skips the app's bindings for all of them (``check_consume_key``):
+    typing ``2`` then ``r`` in Workers gave "2r" instead of a run."""
+
+    BINDINGS = [Binding("escape", "leave", show=False)]
+
+    def __init__(self, value: str, *, chars: str = DIGITS, **kwargs: object) -> None:
+        super().__init__(value, **kwargs)  # type: ignore[arg-type]
+        self.chars = chars
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character in self.chars
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable and (event.character or "") not in self.chars:
+            # not ours: skip Input's handler (prevent_default) and let the key bubble to the app's bindings
+            event.prevent_default()
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        self.screen.focus_next()
+
+    async def action_leave(self) -> None:
+        """Escape: cancel a run in progress, as everywhere else, and leave the field for the Run button."""
+        await self.run_action("app.cancel")
+        run = self.screen.query("#run-button")
+        if run and run.first().focusable:
+            run.first().focus()
+        else:
+            self.screen.focus_next()

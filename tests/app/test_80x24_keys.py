@@ -1,0 +1,80 @@
+"""At 80x24 in a real terminal, keyboard only: the workbench starts on its first field, number fields take numbers
+and leave every other key to the app, Enter and Escape leave a field (issue 11, items 1 and 2)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from terminal import Terminal  # tests/terminal.py (tests/ is on sys.path: rootdir conftest)
+
+pytestmark = pytest.mark.slow
+
+START = "-w fib -m threads -n 4 --size 22"
+
+
+def row(screen: str, label: str) -> str:
+    """The setup pane's row for ``label``: what the field shows after its label."""
+    line = next(line for line in screen.splitlines() if ("│ %s " % label) in line)
+    return line.split(label, 1)[1].split("│")[0].strip()
+
+
+def history_rows(screen: str) -> list[str]:
+    return [line for line in screen.splitlines() if re.match(r"│\s+\d+\s+fib\s", line)]
+
+
+def test_enter_at_start_opens_the_workload_picker():
+    with Terminal(START) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Enter")  # focus starts on Workload: Enter opens its list
+        term.wait_for(lambda s: "race-plain" in s and "Dismiss" in s)
+        term.send("Escape")
+        assert "race-plain" not in term.settle()
+
+
+def test_a_number_field_takes_digits_and_leaves_letters_to_the_app():
+    with Terminal(START) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Tab", "BSpace")  # Workload -> Workers, "4" erased
+        term.type("2")
+        screen = term.settle()
+        assert row(screen, "Workers") == "2"
+        assert "r Run" in screen and "q Quit" in screen  # the footer still shows the app's keys
+        term.type("r")  # runs, not "2r"
+        screen = term.wait_for(lambda s: len(history_rows(s)) == 1 and " ok " in history_rows(s)[0], timeout=60)
+        assert row(screen, "Workers") == "2"
+        assert re.search(r"\bw1 ", screen) and not re.search(r"\bw2 ", screen)
+        assert re.match(r"│\s+1\s+fib\s+threads\s+2\s", history_rows(screen)[0])
+        term.type("l")  # the language, from inside the field
+        screen = term.wait_for("Tareas")
+        assert row(screen, "Tareas") == "2"
+        term.type("l")
+        term.wait_for("Workers")
+        term.type("?")  # help
+        term.wait_for("Escape|escape")
+        term.send("Escape")
+        screen = term.settle()
+        assert row(screen, "Workers") == "2"
+        term.type("q")  # and q quits
+        assert term.wait_gone(15), "gil-tui did not quit on q typed in a number field:\n" + term.screen()
+
+
+def test_enter_and_escape_leave_a_number_field():
+    with Terminal(START) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Tab", "Tab", "Tab")  # Workload -> Workers -> Mode -> Size
+        term.send("BSpace", "BSpace")
+        term.type("21")
+        term.send("Enter")  # Size -> the next field: a digit now goes nowhere near Size
+        term.type("5")
+        assert row(term.settle(), "Size") == "21"
+        term.send("BTab", "BSpace")  # back in Size
+        term.type("3")
+        term.send("Escape")  # leaves for the Run button: Enter there runs
+        term.send("Enter")
+        screen = term.wait_for(lambda s: len(history_rows(s)) == 1, timeout=60)
+        assert row(screen, "Size") == "23"
+        assert re.match(r"│\s+1\s+fib\s+threads\s+4\s+23\s", history_rows(screen)[0])
