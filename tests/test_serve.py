@@ -95,3 +95,48 @@ def test_a_port_in_use_is_one_line_and_exit_1():
                               text=True, timeout=60)
     assert done.returncode == 1
     assert "cannot listen on 127.0.0.1:%d" % port in done.stderr and done.stderr.count("\n") == 1
+
+
+def _tab_processes(server: subprocess.Popen, port: int, run: bool) -> list[psutil.Process]:
+    """Open a browser tab's websocket (as textual.js does), wait until the app has drawn, press r when ``run``, and
+    leave the socket open; every process the server started for it."""
+    import asyncio
+    import json
+
+    aiohttp = pytest.importorskip("aiohttp")
+
+    async def open_tab() -> list[psutil.Process]:
+        get("http://127.0.0.1:%d/" % port, server)
+        session = aiohttp.ClientSession()
+        socket_ = await session.ws_connect("http://127.0.0.1:%d/ws?width=80&height=24" % port)
+        drawn = 0
+        deadline = time.monotonic() + START_TIMEOUT
+        while drawn < 20000 and time.monotonic() < deadline:  # the first frame is ~40 KB of escapes
+            message = await socket_.receive(timeout=START_TIMEOUT)
+            drawn += len(message.data) if isinstance(message.data, (bytes, str)) else 0
+        assert drawn >= 20000, "the app did not draw"
+        if run:
+            await socket_.send_str(json.dumps(["stdin", "r"]))
+            await asyncio.sleep(1.0)
+        return psutil.Process(server.pid).children(recursive=True)  # the socket is left open, as a tab would
+
+    return asyncio.run(open_tab())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", [False, True], ids=["idle", "running"])
+def test_a_tab_s_app_ends_when_its_server_is_killed(run):
+    """A server killed without stopping its apps (SIGKILL, a crash) closes their stdin: every app it started, and
+    any lab run in progress, ends within seconds instead of living on under PID 1."""
+    port = free_port()
+    server = start_server("--port", str(port), "-w", "sleep", "-n", "2", "--size", "30")
+    try:
+        processes = _tab_processes(server, port, run)
+        assert any("gil_tui" in " ".join(p.cmdline()) for p in processes)
+    finally:
+        os.kill(server.pid, signal.SIGKILL)
+        server.wait()
+    gone, alive = psutil.wait_procs(processes, timeout=15)
+    for process in alive:
+        process.kill()
+    assert not alive, "left running after the server died: %s" % [p.cmdline() for p in alive]

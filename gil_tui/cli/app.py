@@ -86,8 +86,14 @@ def run_quitting_on_signals(app) -> int | None:
         watchdog.start()
         app.call_later(app.action_quit)
 
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        loop.add_signal_handler(signum, on_signal, signum)
+    def install() -> None:
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(signum, on_signal, signum)
+
+    install()
+    # Textual's web driver (gil-tui serve) sets its own SIGTERM handler when it starts, which exits without
+    # cancelling the run or arming the watchdog: ours again, once the app is up
+    app.call_after_refresh(install)
     try:
         return app.run(loop=loop)
     finally:

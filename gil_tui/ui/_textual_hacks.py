@@ -9,11 +9,15 @@ fails if private Textual API is used anywhere else in the package.
 from __future__ import annotations
 
 import dataclasses
+import os
+import signal
 from typing import Callable
 
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
+from textual.drivers.web_driver import WebDriver
 from textual.filter import LineFilter
 from textual.widgets import Footer
 
@@ -59,3 +63,26 @@ def replace_line_filters(app: App, replace: Callable[[LineFilter], LineFilter]) 
     """
     filters = getattr(app, "_filters", [])
     filters[:] = [replace(f) for f in filters]
+
+
+class WebDriverThatHangsUp(WebDriver):
+    """Textual's web driver (``gil-tui serve`` runs one app per browser tab through it), ending the app when its
+    server is gone.
+
+    Touches ``WebDriver.run_input_thread`` and ``exit_event``. Why: when textual-serve dies without stopping its
+    apps (SIGKILL, a crash, the OOM killer), the app's stdin reaches end of file; Textual's input thread just ends
+    and the app lives on under PID 1, unseen, some keeping a lab run going. Here the end of input while the app is
+    still running is taken for what it is, a hang-up: SIGHUP to this process, which gil-tui handles as a dropped
+    SSH session (``cli.app.run_quitting_on_signals``: cancel the run, quit, force the exit after a grace period).
+    Checked against Textual 8.2.8.
+    """
+
+    def run_input_thread(self) -> None:
+        super().run_input_thread()
+        if not self.exit_event.is_set():  # the server closed our stdin; a normal quit sets exit_event first
+            os.kill(os.getpid(), signal.SIGHUP)
+
+
+def driver_for(app: App, driver_class: type[Driver]) -> type[Driver]:
+    """``app``'s driver class: textual-serve's web driver replaced by ``WebDriverThatHangsUp``."""
+    return WebDriverThatHangsUp if driver_class is WebDriver else driver_class

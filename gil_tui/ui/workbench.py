@@ -21,6 +21,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
 
@@ -33,7 +34,7 @@ from ..core.run_queue import RunQueue
 from ..core.speedup import find_baseline, with_speedup
 from ..core.validation import UsageError
 from . import themes
-from ._textual_hacks import redescribe_bindings, release_footer_keys
+from ._textual_hacks import driver_for, redescribe_bindings, release_footer_keys
 from .active_run import ActiveRun
 from .comparison import for_app as comparison_for
 from .export_dialog import export_results
@@ -142,6 +143,9 @@ class Workbench(App[int]):
                 history.border_title = i18n.t("app.pane.history")
                 yield history
         yield Footer()
+
+    def get_driver_class(self) -> type[Driver]:
+        return driver_for(self, super().get_driver_class())
 
     def on_mount(self) -> None:
         self.retranslate()
