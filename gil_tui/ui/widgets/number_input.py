@@ -24,7 +24,7 @@ class NumberInput(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character in self.chars
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.is_printable and (event.character or "") not in self.chars:
             # not ours: skip Input's handler (prevent_default) and let the key bubble to the app's bindings
             event.prevent_default()
