@@ -37,8 +37,12 @@ class Terminal:
         self.tmux = [TMUX, "-L", "gil-tui-test-%s" % uuid.uuid4().hex[:8]]  # private server: no clash with others
         exports = " ".join("%s=%s" % item for item in (env or {}).items())
         line = ("env %s " % exports if exports else "") + "%s %s" % (command, args)
+        # the pane's size is tmux's, not COLUMNS and LINES: under pytest the process environment holds
+        # COLUMNS=80 LINES=24 (set at C level when readline is loaded, not in os.environ) and a child that
+        # inherited them would draw an 80x24 app in a 120x40 pane; os.environ has neither, so pass it on
+        clean = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
         subprocess.run(self.tmux + ["new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), line],
-                       check=True)
+                       check=True, env=clean)
 
     def __enter__(self) -> Terminal:
         return self

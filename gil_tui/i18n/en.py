@@ -240,6 +240,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.timeline.keys": "+/- zoom, [ ] pan",
     "app.timeline.turns": "one lane at a time in {one:.0f}% of active slices; all {lanes} at once in {all:.0f}%",
     "app.timeline.few": "too few active slices yet to say who ran when",
+    "app.timeline.few.short": "too few active slices to tell",
     "app.timeline.turns.short": "one at a time in {one:.0f}% of slices, all {lanes} in {all:.0f}%",
     "app.timeline.cell": "cell {cell}",
     "app.lane.label": "w{index}",

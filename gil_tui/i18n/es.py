@@ -258,6 +258,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.timeline.turns": "un solo carril a la vez en el {one:.0f}% de los intervalos activos; los {lanes} a la vez en "
                           "el {all:.0f}%",
     "app.timeline.few": "todavía hay muy pocos intervalos activos para decir quién corrió cuándo",
+    "app.timeline.few.short": "muy pocos intervalos activos para saberlo",
     "app.timeline.turns.short": "uno a la vez: {one:.0f}% de los intervalos; los {lanes} juntos: {all:.0f}%",
     "app.timeline.cell": "celda {cell}",
     "app.lane.label": "t{index}",

@@ -61,10 +61,15 @@ async def running_colours(app, pilot) -> set:
     lanes.show([1], [4], ["running"])
     timeline.show([[1, 0, 1]], 0.0005)
     await pilot.pause()
-    bar = [s.style.color for s in lanes.render_line(0) if "━" in s.text and s.style != themes.styles_of(app).track]
+    track = themes.styles_of(app).track.color
+    line = lanes.render_line(0)
+    assert all(s.style and s.style.bgcolor for s in line), "a lane cell on the terminal's default background"
+    bar = [s.style.color for s in line if "━" in s.text and s.style.color != track]
     await pilot.press("t")  # the timeline tab: drawn only when on screen
     await pilot.pause()
-    marks = [s.style.color for s in timeline.render_line(0) if s.text.strip() and set(s.text) <= set(" ░▒▓█")]
+    line = timeline.render_line(0)
+    assert all(s.style and s.style.bgcolor for s in line), "a timeline cell on the terminal's default background"
+    marks = [s.style.color for s in line if s.text.strip() and set(s.text) <= set(" ░▒▓█")]
     await pilot.press("t")
     assert bar and marks
     return set(bar + marks)

@@ -67,12 +67,13 @@ class RunLanes(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = y + int(self.scroll_offset.y)
         styles = styles_of(self.app)
+        base = self.rich_style  # the theme's background (and text colour) under every cell, padding included
         if not self.done:
-            return Strip([Segment(t("app.lanes.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
-                else Strip.blank(width)
+            return Strip([Segment(t("app.lanes.empty")[:width], styles.note)]).extend_cell_length(width) \
+                .apply_style(base) if y == 0 else Strip.blank(width, base)
         if index >= len(self.done):
-            return Strip.blank(width)
-        return Strip(self._lane(index, width, styles), width).crop_extend(0, width, None)
+            return Strip.blank(width, base)
+        return Strip(self._lane(index, width, styles), width).crop_extend(0, width, None).apply_style(base)
 
     def _share(self, index: int) -> str:
         share = self.shares[index] if index < len(self.shares) else None

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -37,6 +38,45 @@ def describe(result: RunResult) -> str:
                 switch=interval_label(result.interval))
 
 
+class Pairs:
+    """Label-value pairs ("Wall 0.043 s", "CPU 0.048 s", ...) on as few lines as the pane allows, two spaces apart.
+
+    A line breaks only between pairs, so a label never ends one line with its value on the next (Rich's own
+    wrapping breaks at any space); a pair wider than the whole pane wraps on its own.
+    """
+
+    def __init__(self, *pairs: Text, gap: str | Text = "  ") -> None:
+        self.pairs = [pair for pair in pairs if pair.plain]
+        self.gap = Text(gap) if isinstance(gap, str) else gap
+
+    def lines(self, width: int) -> list[Text]:
+        lines: list[Text] = []
+        line = Text()
+        for pair in self.pairs:
+            if line.plain and line.cell_len + self.gap.cell_len + pair.cell_len > width:
+                lines.append(line)
+                line = Text()
+            if line.plain:
+                line.append_text(self.gap)
+            line.append_text(pair)
+        if line.plain:
+            lines.append(line)
+        return lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.lines(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((pair.cell_len for pair in self.pairs), default=0)
+        whole = sum(pair.cell_len for pair in self.pairs) + self.gap.cell_len * max(0, len(self.pairs) - 1)
+        return Measurement(min(widest, options.max_width), min(whole, options.max_width))
+
+
+def pair(label: str, *value: str | tuple[str, str]) -> Text:
+    """A grey label, one space, then its value."""
+    return Text.assemble((label + " ", "grey70"), *value)
+
+
 def numbers(result: RunResult) -> list[RenderableType]:
     """The numbers of a finished run, most important first: status, counter, times, speedup."""
     parts: list[RenderableType] = []
@@ -52,23 +92,27 @@ def numbers(result: RunResult) -> list[RenderableType]:
     counter = result.counter
     if counter:
         style = "bold red" if counter.lost > 0 else "bold green"
-        parts.append(Text.assemble((t("app.result.counter") + " ", "grey70"), ("{:,}".format(counter.final), style),
-                                   " %s %s" % (t("app.result.of"), "{:,}".format(counter.expected))))
-    parts.append(Text.assemble(
-        (t("app.result.wall") + " ", "grey70"), num(result.wall_s, "%.3f s"),
-        ("  " + t("app.result.cpu") + " ", "grey70"), num(result.cpu_s, "%.3f s"),
-        ("  " + t("app.result.cores") + " ", "grey70"), num(result.cores_used, "%.2f")))
+        parts.append(pair(t("app.result.counter"), ("{:,}".format(counter.final), style),
+                          " %s %s" % (t("app.result.of"), "{:,}".format(counter.expected))))
+    parts.append(Pairs(pair(t("app.result.wall"), num(result.wall_s, "%.3f s")),
+                       pair(t("app.result.cpu"), num(result.cpu_s, "%.3f s")),
+                       pair(t("app.result.cores"), num(result.cores_used, "%.2f"))))
     if result.mode == "sequential" and result.ok:
         speedup = t("app.result.speedup.self")
     elif result.speedup is None:
         speedup = t("app.result.speedup.none")
     else:
         speedup = "%.2f×" % result.speedup
-    parts.append(Text.assemble((t("app.result.speedup") + " ", "grey70"), (speedup, "bold")))
-    parts.append(Text(describe(result), style="grey70"))
+    parts.append(pair(t("app.result.speedup"), (speedup, "bold")))
+    parts.append(what_line(describe(result)))
     for note in result.notes:
         parts.append(Text(t("app.result.notes", note=note), style="italic grey70"))
     return parts
+
+
+def what_line(what: str, style: str = "grey70") -> Pairs:
+    """"fib · threads · 4 × size 33 · ...": broken between its parts, never inside one ("4 ×" / "size 33")."""
+    return Pairs(*(Text(part, style=style) for part in what.split(" · ")), gap=Text(" · ", style=style))
 
 
 def bullets(lines: list[str], style: str = "") -> list[RenderableType]:
@@ -153,7 +197,7 @@ class ResultPane(VerticalScroll):
         self.elapsed = 0.0
         self._what = what
         self._banner = lambda: ("", "")
-        self._details = lambda: Text(what() + "\n" + t("app.starting"), style="grey70")
+        self._details = lambda: Group(what_line(what()), Text(t("app.starting"), style="grey70"))
         self.query_one(CpuMeterLine).clear()
         self.query_one(CpuMeterLine).add_class("-live")
         self._paint()
@@ -161,7 +205,7 @@ class ResultPane(VerticalScroll):
     def show_running(self) -> None:
         """The lab has started: drop "starting the lab…"."""
         what = self._what
-        self._details = lambda: Text(what(), style="grey70")
+        self._details = lambda: what_line(what())
         self._paint()
 
     def show_cpu(self, percents: list[float]) -> None:

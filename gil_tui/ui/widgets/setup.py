@@ -177,8 +177,10 @@ class SetupPane(Vertical):
                 select.value = items[-1][1] if value == items[0][1] else items[0][1]
                 select.value = value
         self.query_one("#workload-desc", Static).update(t("app.workload." + self.value("workload")))
-        self.query_one("#run-button", Button).label = t("app.button.run")
-        self.query_one("#cancel-button", Button).label = t("app.button.cancel")
+        for button, key in (("#run-button", "app.button.run"), ("#cancel-button", "app.button.cancel")):
+            widget = self.query_one(button, Button)
+            widget.label = t(key)
+            widget.refresh(layout=True)  # a new label does not resize a Button by itself: "Ejecutar" stayed "Ejecut"
         self.check()
 
     # -- reading and checking ---------------------------------------------------------------------

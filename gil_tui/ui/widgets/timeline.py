@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -140,11 +141,15 @@ class TimelineLanes(ScrollView, can_focus=True):
         self.refresh()
 
     def scale_label(self) -> str:
+        return self.scale_labels()[0]
+
+    def scale_labels(self) -> list[str]:
+        """The scale line, longest first: with the keys, then without them, then the cell size alone."""
         start, per = self.window()
         where = t("app.timeline.fit") if self.zoom is None or per == ZOOM[self._fit(self._cells())] else \
             "%.2f–%.2f s" % (start * self.slice_s, min(self.slots, start + per * self._cells()) * self.slice_s)
-        return "%s · %s · %s" % (t("app.timeline.scale", cell=cell_label(per * self.slice_s)), where,
-                                 t("app.timeline.keys"))
+        scale = t("app.timeline.scale", cell=cell_label(per * self.slice_s))
+        return ["%s · %s · %s" % (scale, where, t("app.timeline.keys")), "%s · %s" % (scale, where), scale]
 
     def stat(self) -> Overlap:
         """How the lanes overlapped in the steady part of the run: the analysis module's figure, cached per length."""
@@ -155,7 +160,7 @@ class TimelineLanes(ScrollView, can_focus=True):
     def stat_label(self, short: bool = False) -> str:
         stat = self.stat()
         if stat.active < MIN_ACTIVE or len(self.lanes) < 2:
-            return t("app.timeline.few")
+            return t("app.timeline.few.short" if short else "app.timeline.few")
         return t("app.timeline.turns.short" if short else "app.timeline.turns", one=100 * stat.exactly_one,
                     lanes=len(self.lanes), all=100 * stat.all_lanes)
 
@@ -177,22 +182,29 @@ class TimelineLanes(ScrollView, can_focus=True):
         return row
 
     def render_line(self, y: int) -> Strip:
+        return self._line(y).apply_style(self.rich_style)  # the theme's background under every cell, padding too
+
+    def _line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         height = self.scrollable_content_region.height
         styles = styles_of(self.app)
         if not self.lanes:
-            return Strip([Segment(t("app.timeline.empty")[:width], styles.note)]).extend_cell_length(width) if y == 0 \
-                else Strip.blank(width)
+            return Strip([Segment(fit([t("app.timeline.empty")], width), styles.note)]).extend_cell_length(width) \
+                if y == 0 else Strip.blank(width)
         rows = FOOTER if height >= len(self.lanes) + FOOTER else 1
         footer = y - (height - rows)
-        if rows == 1 and footer == 0:
-            scale = t("app.timeline.cell", cell=cell_label(self.window()[1] * self.slice_s))
-            return Strip([Segment(self.stat_label(short=True), styles.stat),
-                          Segment(" · " + scale, styles.note)]).crop_extend(0, width, None)
+        if rows == 1 and footer == 0:  # one row: the overlap, then the cell size if there is room for it
+            stat = self.stat_label(short=True)
+            scale = " · " + t("app.timeline.cell", cell=cell_label(self.window()[1] * self.slice_s))
+            segments = [Segment(fit([stat], width), styles.stat)]
+            if cell_len(stat) + cell_len(scale) <= width:
+                segments.append(Segment(scale, styles.note))
+            return Strip(segments).extend_cell_length(width)
         if footer == 0:
-            return Strip([Segment(self.scale_label()[:width], styles.note)]).extend_cell_length(width)
+            return Strip([Segment(fit(self.scale_labels(), width), styles.note)]).extend_cell_length(width)
         if footer == 1:
-            return Strip([Segment(self.stat_label()[:width], styles.stat)]).extend_cell_length(width)
+            text = fit([self.stat_label(), self.stat_label(short=True)], width)
+            return Strip([Segment(text, styles.stat)]).extend_cell_length(width)
         index = y + int(self.scroll_offset.y)
         if index >= len(self.lanes):
             return Strip.blank(width)
@@ -203,3 +215,11 @@ class TimelineLanes(ScrollView, can_focus=True):
         segments = [Segment(t("app.lane.label", index=index).rjust(label_width - 1) + " ", styles.label),
                     Segment(row, styles.active)]
         return Strip(segments).extend_cell_length(width).crop(0, width)
+
+
+def fit(texts: list[str], width: int) -> str:
+    """The first of ``texts`` (longest first) that fits in ``width`` cells; else the last one, cut with "…"."""
+    for text in texts:
+        if cell_len(text) <= width:
+            return text
+    return set_cell_size(texts[-1], width - 1) + "…" if width > 0 else ""
