@@ -341,6 +341,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "demo.how.keys": "space or enter: next step · q: quit",
     "demo.how.auto": "next step {seconds:g} s after this one ends · q: quit",
     "demo.how.running": "running…",
+    "demo.key.next": "Next step",  # the footer's space key
+    "demo.key.space": "space",  # how the footer names the space bar
     "demo.intro.title": "What the GIL does to threads, in the post's three experiments",
     "demo.intro.look": "Each step runs real Python in a separate lab process and shows it live. Then the same fib on a "
                        "Python without the GIL, when one is installed.",

@@ -361,8 +361,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     # --- el recorrido (gil-tui demo) -------------------------------------------------------------
     "demo.header": "Recorrido · paso {n} de {count} · {how}",
     "demo.how.keys": "espacio o intro: siguiente paso · q: salir",
-    "demo.how.auto": "siguiente paso {seconds:g} s después de que acabe este · q: salir",
+    "demo.how.auto": "siguiente paso {seconds:g} s tras acabar este · q: salir",
     "demo.how.running": "ejecutando…",
+    "demo.key.next": "Siguiente",
+    "demo.key.space": "espacio",
     "demo.intro.title": "Lo que el GIL hace a los hilos, en los tres experimentos del post",
     "demo.intro.look": "Cada paso ejecuta Python real en un proceso de laboratorio aparte y lo muestra en vivo. "
                        "Después, el mismo fib en un Python sin GIL, si hay uno instalado.",

@@ -42,7 +42,7 @@ from .help import HelpScreen
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
 from .widgets.result import ResultPane, bullets, mode_name
-from .widgets.setup import SetupPane, SetupValues
+from .widgets.setup import SetupPane, SetupValues, number_text
 from .widgets.timeline import TimelineLanes
 
 FPS = 10
@@ -243,6 +243,8 @@ class Workbench(App[int]):
     def _start(self, spec: RunSpec) -> None:
         active = self.active = ActiveRun(spec)
         self.query_one(SetupPane).set_running(True)
+        if self.series is not None:
+            self._show_spec(spec)
         self.query_one(RunLanes).reset(spec.workers)
         self.query_one(TimelineLanes).clear()
         self.timeline_from = 0
@@ -263,6 +265,13 @@ class Workbench(App[int]):
         self.timer = self.set_interval(1 / FPS, self._pull)
         self.run_worker(active.drive_in_worker, thread=True, group="lab", exit_on_error=False)
         self.refresh_bindings()
+
+    def _show_spec(self, spec: RunSpec) -> None:
+        """A preset's run in the setup pane: it shows what runs (and r afterwards runs the last of them again)."""
+        setup = self.query_one(SetupPane)
+        for name, value in (("workload", spec.workload), ("mode", spec.mode), ("workers", str(spec.workers)),
+                            ("size", number_text(spec.size)), ("switch", number_text(spec.switch_interval))):
+            setup.set_value(name, value)
 
     def action_cancel(self) -> None:
         if self.series is not None:
