@@ -36,7 +36,9 @@ class Terminal:
             pytest.skip("the gil-tui command is not installed")
         self.tmux = [TMUX, "-L", "gil-tui-test-%s" % uuid.uuid4().hex[:8]]  # private server: no clash with others
         exports = " ".join("%s=%s" % item for item in (env or {}).items())
-        line = ("env %s " % exports if exports else "") + "%s %s" % (command, args)
+        # COLUMNS and LINES would fix the app's size at 80x24 whatever the pane's: under pytest, readline (imported
+        # with pdb) exports them into the C environment that tmux inherits, though os.environ does not show them
+        line = "env -u COLUMNS -u LINES %s%s %s" % (exports + " " if exports else "", command, args)
         subprocess.run(self.tmux + ["new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), line],
                        check=True)
 
