@@ -277,6 +277,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.error.invalid": "Fix the setup first: {error}",
     "app.python.gil": "{short} GIL {gil}",
     "app.key.theme": "Dark/light",
+    "app.help.scroll": "↑ ↓ PgUp PgDn Home End: scroll",
     "app.help.title": "Keys",
     "app.help.body": (
             "r        run with the setup on the left\n"

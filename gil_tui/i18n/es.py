@@ -296,6 +296,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.error.invalid": "Corrige primero la configuración: {error}",
     "app.python.gil": "{short} GIL {gil}",
     "app.key.theme": "Oscuro/claro",
+    "app.help.scroll": "↑ ↓ RePág AvPág Inicio Fin: desplazar",
     "app.help.title": "Teclas",
     "app.help.body": (
             "r        ejecutar con la configuración de la izquierda\n"
