@@ -36,8 +36,9 @@ def test_lost_reads_like_the_result_pane_and_a_stopped_run_has_no_numbers():
     assert lost_label(done) == "235,140 (58.8%)"
     row = cells(1, cancelled)
     assert row["lost"] == row["wall"] == row["speedup"] == NONE
-    assert str(row["status"]) == i18n.t("status.cancelled") and isinstance(row["status"], Text)
-    assert cells(1, failed)["lost"] == NONE and str(cells(1, failed)["status"]) == i18n.t("status.error")
+    assert str(row["status"]) == "✗ " + i18n.t("status.cancelled") and isinstance(row["status"], Text)
+    assert cells(1, failed)["lost"] == NONE and str(cells(1, failed)["status"]) == "✗ " + i18n.t("status.error")
+    assert str(cells(1, done)["status"]) == "✓ " + i18n.t("status.ok")
     assert cells(1, session()[3])["lost"] == ""  # fib counts nothing
 
 

@@ -22,6 +22,8 @@ COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedu
 PRIORITY = ("status", "workload", "mode", "lost", "n", "speedup", "workers", "wall", "python", "size")
 NONE = "—"  # a number the run did not measure
 STATUS_STYLE = {"ok": "green", "cancelled": "bold yellow", "error": "bold red"}
+# a mark that survives where colour does not (the cursor's row, a projector, a monochrome terminal)
+STATUS_MARK = {"ok": "✓", "cancelled": "✗", "error": "✗"}
 
 
 def lost_label(result: RunResult) -> str:
@@ -51,7 +53,8 @@ def cells(number: int, result: RunResult) -> dict[str, str | Text]:
         "wall": NONE if result.wall_s is None or not ok else "%.2f s" % result.wall_s,
         "speedup": NONE if result.speedup is None or not ok else "%.2f×" % result.speedup,
         "lost": lost,
-        "status": Text(t("status." + result.status), style=STATUS_STYLE.get(result.status, "bold red")),
+        "status": Text("%s %s" % (STATUS_MARK.get(result.status, "✗"), t("status." + result.status)),
+                       style=STATUS_STYLE.get(result.status, "bold red")),
     }
 
 
