@@ -36,10 +36,11 @@ class Terminal:
             pytest.skip("the gil-tui command is not installed")
         self.tmux = [TMUX, "-L", "gil-tui-test-%s" % uuid.uuid4().hex[:8]]  # private server: no clash with others
         exports = " ".join("%s=%s" % item for item in (env or {}).items())
-        line = ("env %s " % exports if exports else "") + "%s %s" % (command, args)
         # the pane's size is tmux's, not COLUMNS and LINES: under pytest the process environment holds
         # COLUMNS=80 LINES=24 (set at C level when readline is loaded, not in os.environ) and a child that
-        # inherited them would draw an 80x24 app in a 120x40 pane; os.environ has neither, so pass it on
+        # inherited them would draw an 80x24 app in a 120x40 pane: unset for the command, and left out of
+        # the environment tmux itself starts with
+        line = "env -u COLUMNS -u LINES %s%s %s" % (exports + " " if exports else "", command, args)
         clean = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
         subprocess.run(self.tmux + ["new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), line],
                        check=True, env=clean)

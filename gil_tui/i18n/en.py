@@ -42,6 +42,18 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.lost": "lost",
     "col.status": "status",
 
+    # --- the history's headers: short, so that every column fits the pane at 80 columns ---
+    "history.col.n": "#",
+    "history.col.workload": "workload",
+    "history.col.mode": "mode",
+    "history.col.workers": "n",
+    "history.col.size": "size",
+    "history.col.python": "py",
+    "history.col.wall": "wall",
+    "history.col.speedup": "speedup",
+    "history.col.lost": "lost",
+    "history.col.status": "status",
+
     # --- bad input: core/validation.py's UsageError (the CLI prints the English; the app, its language) ----------
     "usage.workload": "unknown workload {value!r} (choose from {choices})",
     "usage.mode.none": "no mode given (choose from {choices})",
@@ -266,6 +278,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.error.invalid": "Fix the setup first: {error}",
     "app.python.gil": "{short} GIL {gil}",
     "app.key.theme": "Dark/light",
+    "app.help.scroll": "↑ ↓ PgUp PgDn Home End: scroll",
     "app.help.title": "Keys",
     "app.help.body": (
             "r        run with the setup on the left\n"

@@ -42,6 +42,18 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.lost": "perdidas",
     "col.status": "estado",
 
+    # --- the history's headers: short, so that every column fits the pane at 80 columns ---
+    "history.col.n": "#",
+    "history.col.workload": "carga",
+    "history.col.mode": "modo",
+    "history.col.workers": "n",
+    "history.col.size": "tamaño",
+    "history.col.python": "py",
+    "history.col.wall": "tiempo",
+    "history.col.speedup": "acel.",
+    "history.col.lost": "perdidas",
+    "history.col.status": "estado",
+
     # --- entradas erróneas: UsageError de core/validation.py (la CLI muestra el inglés; la app, su idioma) --------
     "usage.workload": "carga desconocida {value!r} (elige entre {choices})",
     "usage.mode.none": "no se indicó ningún modo (elige entre {choices})",
@@ -285,6 +297,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.error.invalid": "Corrige primero la configuración: {error}",
     "app.python.gil": "{short} GIL {gil}",
     "app.key.theme": "Oscuro/claro",
+    "app.help.scroll": "↑ ↓ RePág AvPág Inicio Fin: desplazar",
     "app.help.title": "Teclas",
     "app.help.body": (
             "r        ejecutar con la configuración de la izquierda\n"

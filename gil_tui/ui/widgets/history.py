@@ -1,8 +1,15 @@
-"""This session's runs, newest last; selecting a row shows that result again."""
+"""This session's runs, newest last; selecting a row shows that result again.
+
+The table fits its pane: each column is as wide as its widest cell, and when they do not all fit, the least useful
+go (those with nothing to say first, then size, python, wall, workers ...). The status never goes, so a cancelled or
+failed run can never pass for a result; its wall, speedup and lost cells read "—".
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -11,32 +18,80 @@ from ...i18n import t
 from .result import mode_name, size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedup", "lost", "status")
+# most useful first: when the columns do not fit, they go from the end of this list (the status always stays)
+PRIORITY = ("status", "workload", "mode", "lost", "n", "speedup", "workers", "wall", "python", "size")
+NONE = "—"  # a number the run did not measure
+STATUS_STYLE = {"ok": "green", "cancelled": "bold yellow", "error": "bold red"}
+# a mark that survives where colour does not (the cursor's row, a projector, a monochrome terminal)
+STATUS_MARK = {"ok": "✓", "cancelled": "✗", "error": "✗"}
+
+
+def lost_label(result: RunResult) -> str:
+    """"3,410 (17.1%)": the lost updates of a race run as the result pane writes them; "" for other workloads."""
+    counter = result.counter
+    if counter is None:
+        return ""
+    return "{:,} ({:.1f}%)".format(counter.lost, counter.lost_pct)
+
+
+def cells(number: int, result: RunResult) -> dict[str, str | Text]:
+    """Every column's cell for one run."""
+    ok = result.status == "ok"
+    label = lost_label(result)
+    lost: str | Text = label
+    if label and ok:
+        lost = Text(label, style="bold red" if result.counter and result.counter.lost > 0 else "green")
+    elif not ok:
+        lost = NONE  # a cancelled run's counter is where it stopped, not a result
+    return {
+        "n": str(number),
+        "workload": result.workload,
+        "mode": mode_name(result.mode),
+        "workers": str(result.workers),
+        "size": size_label(result.size),
+        "python": result.interpreter.short_label,
+        "wall": NONE if result.wall_s is None or not ok else "%.2f s" % result.wall_s,
+        "speedup": NONE if result.speedup is None or not ok else "%.2f×" % result.speedup,
+        "lost": lost,
+        "status": Text("%s %s" % (STATUS_MARK.get(result.status, "✗"), t("status." + result.status)),
+                       style=STATUS_STYLE.get(result.status, "bold red")),
+    }
 
 
 def row(number: int, result: RunResult) -> list[str | Text]:
-    counter = result.counter
-    if counter:
-        lost: str | Text = Text("%d (%.1f%%)" % (counter.lost, counter.lost_pct),
-                                style="bold red" if counter.lost > 0 else "green")
-    else:
-        lost = ""
-    status = result.status
-    return [
-        str(number),
-        result.workload,
-        mode_name(result.mode),
-        str(result.workers),
-        size_label(result.size),
-        result.interpreter.short_label,
-        "—" if result.wall_s is None else "%.2f s" % result.wall_s,
-        "—" if result.speedup is None else "%.2f×" % result.speedup,
-        lost,
-        Text(t("status." + status), style="green" if status == "ok" else "bold red" if status == "error" else "yellow"),
-    ]
+    """Every column's cell for one run, in the order of COLUMNS."""
+    every = cells(number, result)
+    return [every[name] for name in COLUMNS]
+
+
+def header(name: str) -> str:
+    return t("history.col." + name)
+
+
+def fit(rows: list[dict[str, str | Text]], width: int, padding: int = 1) -> list[str]:
+    """The columns (in the order of COLUMNS) that fit in ``width`` cells, the most useful first."""
+    def empty(name: str) -> bool:
+        return all(str(r[name]) in ("", NONE) for r in rows)
+
+    widths = {name: max([cell_len(header(name))] + [cell_len(str(r[name])) for r in rows]) + 2 * padding
+              for name in COLUMNS}
+    # columns with nothing to say go before any that has something, whatever their rank
+    ranked = sorted(PRIORITY, key=lambda name: name != "status" and bool(rows) and empty(name))
+    chosen: list[str] = []
+    used = 0
+    for name in ranked:
+        if used + widths[name] <= width or name == "status":
+            chosen.append(name)
+            used += widths[name]
+    return [name for name in COLUMNS if name in chosen]
 
 
 class HistoryTable(DataTable):
     """A DataTable of results; posts ``HistoryTable.Picked`` when a row is chosen."""
+
+    DEFAULT_CSS = """
+    HistoryTable { scrollbar-size-vertical: 1; }
+    """
 
     class Picked(Message):
         def __init__(self, result: RunResult) -> None:
@@ -46,28 +101,54 @@ class HistoryTable(DataTable):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self.results: list[RunResult] = []
+        self.shown: list[str] = []  # the columns on screen now
 
     def on_mount(self) -> None:
-        self._columns()
+        self.rebuild()
 
-    def _columns(self) -> None:
-        for name in COLUMNS:
-            self.add_column(t("col." + name), key=name)
+    def on_resize(self, event: events.Resize) -> None:
+        if self.layout_columns() != self.shown:
+            self.rebuild()
+
+    def _rows(self) -> list[dict[str, str | Text]]:
+        return [cells(number, result) for number, result in enumerate(self.results, 1)]
+
+    def available_width(self, rows: int | None = None) -> int:
+        """The cells a row can use: the content width less the vertical scrollbar when the rows overflow."""
+        rows = len(self.results) if rows is None else rows
+        width, height = self.size
+        scrollbar = self.styles.scrollbar_size_vertical if rows + 1 > height else 0  # + 1: the header
+        return max(0, width - scrollbar)
+
+    def layout_columns(self) -> list[str]:
+        if self.size.width == 0:  # not laid out yet: everything, until the first resize says how wide
+            return list(COLUMNS)
+        return fit(self._rows(), self.available_width(), self.cell_padding)
+
+    def rebuild(self) -> None:
+        """Headers and rows again, with the columns that fit and in the current language; the cursor stays put."""
+        cursor = self.cursor_row
+        self.shown = self.layout_columns()
+        self.clear(columns=True)
+        for name in self.shown:
+            self.add_column(header(name), key=name)
+        for number, every in enumerate(self._rows(), 1):
+            self.add_row(*(every[name] for name in self.shown), key=str(number - 1))
+        if self.results:
+            self.move_cursor(row=min(max(cursor, 0), self.row_count - 1), animate=False)
 
     def retranslate(self) -> None:
-        """Headers and rows again in the current language; the cursor stays on its row."""
-        cursor = self.cursor_row
-        self.clear(columns=True)
-        self._columns()
-        for number, result in enumerate(self.results, 1):
-            self.add_row(*row(number, result), key=str(number - 1))
-        if self.results:
-            self.move_cursor(row=min(cursor, self.row_count - 1), animate=False)
+        """Headers and rows again in the current language (other words, other widths)."""
+        self.rebuild()
 
     def add_result(self, result: RunResult) -> None:
         self.results.append(result)
         number = len(self.results)
-        self.add_row(*row(number, result), key=str(number - 1))
+        if self.layout_columns() != self.shown:
+            self.rebuild()
+        else:
+            every = cells(number, result)
+            self.add_row(*(every[name] for name in self.shown), key=str(number - 1))
         self.move_cursor(row=self.row_count - 1, animate=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
