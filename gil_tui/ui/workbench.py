@@ -22,6 +22,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
 
@@ -60,6 +61,13 @@ QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab on quit (cancel i
 RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is appended as a JSON line
 
 
+
+
+class WorkbenchScreen(Screen[None]):
+    """The workbench's own screen: focus starts on the setup pane's first field. With Textual's "*" a real terminal
+    started on the Result pane (Pilot saw Workload); the other screens keep "*"."""
+
+    AUTO_FOCUS = "#workload"
 
 
 @dataclass
@@ -144,6 +152,9 @@ class Workbench(App[int]):
                 yield history
         yield Footer()
 
+    def get_default_screen(self) -> Screen:
+        return WorkbenchScreen(id="_default")
+
     def get_driver_class(self) -> type[Driver]:
         return driver_for(self, super().get_driver_class())
 
@@ -153,9 +164,7 @@ class Workbench(App[int]):
         if not self.blink:
             for field in self.query(Input):
                 field.cursor_blink = False
-        # the setup pane's first field, once retranslate's set_options are done: left to AUTO_FOCUS, a real
-        # terminal started on the Result pane (Pilot, faster, saw Workload)
-        self.call_after_refresh(self._focus_setup)
+        self.call_after_refresh(self._focus_setup)  # in case Workload could not take the focus yet
         if self.autorun:
             self.call_after_refresh(self.action_run)
 

@@ -37,7 +37,8 @@ class NumberInput(Input):
         """Escape: cancel a run in progress, as everywhere else, and leave the field for the Run button."""
         await self.run_action("app.cancel")
         run = self.screen.query("#run-button")
+        # set_focus now, not focus() (which waits for call_later): the next key already goes to the button
         if run and run.first().focusable:
-            run.first().focus()
+            self.screen.set_focus(run.first())
         else:
             self.screen.focus_next()
