@@ -237,4 +237,5 @@ def test_the_chart_puts_gil_off_builds_in_their_own_group_with_lost_updates_in_b
         spanish = [line.plain for line in chart_lines(results, 80)]
     finally:
         i18n.set_language("en")
-    assert "■ Con el GIL" in spanish and "■ Free-threaded, sin GIL" in spanish and "perdidas" in spanish[-1]
+    assert "■ Con el GIL" in spanish and "■ Free-threaded, sin GIL" in spanish and "perdidos" in spanish[-1]
+    assert any("hilos" in line for line in spanish) and not any("threads" in line for line in spanish)
