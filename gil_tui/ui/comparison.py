@@ -129,8 +129,8 @@ class ComparisonScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        workloads = [(Text.assemble((name, "bold"), "  ", (spec.description, "dim")), name)
-                     for name, spec in WORKLOADS.items()]
+        workloads = [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name)
+                     for name in WORKLOADS]
         preset = self.preset
         with Vertical(id="cmp-setup") as setup:
             setup.border_title = t("compare.title")

@@ -121,6 +121,8 @@ def test_the_hints_are_whole_at_80_columns(lang):
         for key in ("compare.hint", "compare.idle"):
             whole = " ".join(i18n.t(key, lang).split())
             assert whole in shown, "%s, %s is not whole:\n%s" % (lang, key, screen)
+        described = " ".join(i18n.t("app.workload.fib", lang).split()[:3])  # the workload picker in this language
+        assert described in shown, "%s: the workload is described in another language:\n%s" % (lang, screen)
         hint = i18n.t("compare.hint", lang).split()[0]
         assert not [line for line in screen.splitlines() if hint in line and "…" in line], screen
 
