@@ -24,53 +24,64 @@ MODE_NAMES = ("sequential", "threads", "processes", "asyncio", "interpreters")
 TIMEOUT = 120.0  # seconds for a whole comparison of short sleep runs on a loaded machine
 
 
-def cells(screen: str) -> list[list[tuple[str, str, bool]]]:
-    """``capture-pane -e`` output as rows of (character, foreground, bold). tmux carries the attributes from one
-    line to the next and writes only the changes, so the capture is read as one stream."""
-    foreground, bold = "default", False
+Cell = tuple[str, str, bool, str]  # character, foreground, bold, background
+
+
+def cells(screen: str) -> list[list[Cell]]:
+    """``capture-pane -e`` output as rows of cells. tmux carries the attributes from one line to the next and
+    writes only the changes, so the capture is read as one stream."""
+    state = ("default", False, "default")
     rows = []
     for line in screen.split("\n"):
-        row: list[tuple[str, str, bool]] = []
+        row: list[Cell] = []
         position = 0
         for match in SGR.finditer(line):
-            row += [(ch, foreground, bold) for ch in line[position:match.start()]]
+            row += [(ch, *state) for ch in line[position:match.start()]]
             position = match.end()
-            foreground, bold = _attributes(match.group(1), foreground, bold)
-        row += [(ch, foreground, bold) for ch in line[position:]]
+            state = _attributes(match.group(1), *state)
+        row += [(ch, *state) for ch in line[position:]]
         rows.append(row)
     return rows
 
 
-def _attributes(params: str, foreground: str, bold: bool) -> tuple[str, bool]:
+def _attributes(params: str, foreground: str, bold: bool, background: str) -> tuple[str, bool, str]:
     codes = re.split("[;:]", params) if params else ["0"]
     i = 0
     while i < len(codes):
         code = int(codes[i] or 0)
         if code == 0:
-            foreground, bold = "default", False
+            foreground, bold, background = "default", False, "default"
         elif code == 1:
             bold = True
         elif code == 22:
             bold = False
         elif code == 39:
             foreground = "default"
+        elif code == 49:
+            background = "default"
         elif 30 <= code <= 37 or 90 <= code <= 97:
             foreground = str(code)
+        elif 40 <= code <= 47 or 100 <= code <= 107:
+            background = str(code - 10)
         elif code in (38, 48, 58) and i + 1 < len(codes):
             width = 2 if codes[i + 1] == "5" else 4 if codes[i + 1] == "2" else 0
+            colour = ":".join(codes[i + 1:i + 2 + width])
             if code == 38:
-                foreground = ":".join(codes[i + 1:i + 2 + width])
+                foreground = colour
+            elif code == 48:
+                background = colour
             i += width
         i += 1
-    return foreground, bold
+    return foreground, bold, background
 
 
-def text(row: list[tuple[str, str, bool]]) -> str:
-    return "".join(ch for ch, _, _ in row)
+def text(row: list[Cell]) -> str:
+    return "".join(cell[0] for cell in row)
 
 
 def mode_boxes(screen: str) -> dict[str, tuple[str, tuple[tuple[str, bool], ...]]]:
-    """Each mode in the Modes list: the box before its name, as characters and as (colour, bold) per cell."""
+    """Each mode in the Modes list: the box before its name, as characters and as (colour, bold) per cell; a
+    character drawn in its own background's colour (unreadable) counts as a blank."""
     boxes = {}
     for row in cells(screen):
         line = text(row)
@@ -78,7 +89,8 @@ def mode_boxes(screen: str) -> dict[str, tuple[str, tuple[tuple[str, bool], ...]
             match = re.search(r"│(\S{1,3}|\S \S|\[ \])\s+%s\s+│" % name, line)
             if match:
                 start, end = match.start(1), match.end(1)
-                boxes[name] = (line[start:end], tuple((fg, b) for _, fg, b in row[start:end]))
+                shown = "".join(ch if fg != bg else " " for ch, fg, _, bg in row[start:end])
+                boxes[name] = (shown, tuple((fg, b) for _, fg, b, _ in row[start:end]))
     return boxes
 
 
@@ -95,14 +107,17 @@ def test_ticked_and_unticked_boxes_look_different_in_both_themes(theme):
         assert ticked[0] != unticked[0], "%s: a ticked box reads %r, an unticked one %r\n%s" % (
             theme, ticked[0], unticked[0], screen)
         assert "✓" in ticked[0] and "✓" not in unticked[0], (ticked, unticked)
+        assert unticked[0] == "[ ]", "%s: an unticked box reads %r" % (theme, unticked[0])  # its brackets legible
         mark = ticked[1][ticked[0].index("✓")]
         assert mark not in set(unticked[1]), "%s: the check mark %r has the colour of the unticked box %r" % (
             theme, mark, unticked[1])
         term.send("Tab", "Tab", "Tab", "Tab", "Down", "Down", "Space")  # to the Modes list, tick processes
-        term.wait_for(lambda s: "✓" in mode_boxes(s).get("processes", ("", ()))[0], timeout=10)
+        term.wait_for(lambda s: "✓" in mode_boxes(s).get("processes", ("", ()))[0], timeout=10,
+                      colours=True)
         assert mode_boxes(term.screen(colours=True))["processes"] == ticked, "ticking processes: not the same box"
         term.send("Up", "Space")  # untick threads
-        term.wait_for(lambda s: mode_boxes(s).get("threads", ("", ()))[0] == unticked[0], timeout=10)
+        term.wait_for(lambda s: mode_boxes(s).get("threads", ("", ()))[0] == unticked[0], timeout=10,
+                      colours=True)
 
 
 def words(screen: str) -> str:

@@ -2,8 +2,9 @@
 
 Textual's SelectionList draws every box as the same ``X`` and tells ticked from unticked only by the X's colour,
 which a projector, a light theme or a 256-colour terminal washes out. Here a ticked box holds a check mark in the
-theme's success colour, bold; an unticked one is an empty pair of brackets in the muted text colour. The mark and
-the brackets are characters, so the difference survives any colour (and ``NO_COLOR``).
+theme's success colour, bold; an unticked one is an empty pair of brackets in the theme's foreground colour (not
+$text-muted: an "auto" colour has no background to contrast with here, and came out white on white in the light
+theme). The mark and the brackets are characters, so the difference survives any colour (and ``NO_COLOR``).
 Only public API: ``render_line`` (the line API), ``get_option_at_index``, ``selected`` and component classes.
 """
 
@@ -28,7 +29,7 @@ class TickList(SelectionList[T]):
     COMPONENT_CLASSES: ClassVar[set[str]] = SelectionList.COMPONENT_CLASSES | {"tick-list--on", "tick-list--off"}
     DEFAULT_CSS = """
     TickList > .tick-list--on { color: $text-success; text-style: bold; }
-    TickList > .tick-list--off { color: $text-muted; }
+    TickList > .tick-list--off { color: $foreground; }
     """
 
     def render_line(self, y: int) -> Strip:
