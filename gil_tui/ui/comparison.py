@@ -38,7 +38,7 @@ from .widgets.tick_list import TickList
 FPS = 10
 SHORT = 32  # rows: below this the setup folds away while a comparison runs, to give the results the room
 LIST_ROWS = (3, 7)  # the interpreter and mode lists' height (borders included): at least, at most
-RESULT_ROWS = 5  # the table rows the results keep with the setup shown, pending rows included, when the list allow
+RESULT_ROWS = 5  # table rows (a run each, pending ones included) the results keep at least with the setup shown
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab when the screen goes (cancel itself takes < 0.5 s)
 DEFAULT_MODES = ("sequential", "threads")
 STATES = ("ok", "error", "cancelled", "running", "pending")  # a row's status, each with a "status." text
