@@ -60,7 +60,7 @@ def test_column_headers_are_defined_once():
     """gil-tui run's table, gil-tui compare, the history and the comparison screen read the same col.* keys."""
     for area in ("table.", "compare.col.", "app.history.col."):
         assert not [key for key in en.TEXTS if key.startswith(area)], area
-    assert i18n.t("col.wall", "es") == "tiempo" and i18n.t("col.lost", "es") == "perdidas"
+    assert i18n.t("col.wall", "es") == "tiempo" and i18n.t("col.lost", "es") == "perdidos"
     from gil_tui.cli.compare import heading
 
     names = ("python", "wall A", "lost B", "spd A")
@@ -69,7 +69,7 @@ def test_column_headers_are_defined_once():
 
 @pytest.mark.parametrize("lang, one, two", [
     ("en", "1 worker", "2 workers"),
-    ("es", "1 trabajador", "2 trabajadores"),
+    ("es", "1 tarea", "2 tareas"),
 ])
 def test_a_plural_entry_picks_its_form_by_count(lang, one, two):
     assert i18n.t("run.workers", lang, count=1) == one

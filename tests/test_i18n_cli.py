@@ -19,11 +19,11 @@ def test_spanish_table_and_explanations():
     proc = gil_tui_run("-w", "race-locked", "-m", "sequential,threads", "-n", "2", "--size", "2000", "--lang", "es")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    for label in ("modo", "tiempo", "núcleos", "aceleración", "contador", "perdidas", "secuencial", "hilos",
-                  "2 trabajadores", "Por qué (hilos):"):
+    for label in ("modo", "tiempo", "núcleos", "aceleración", "contador", "perdidos", "secuencial", "hilos",
+                  "2 tareas", "Por qué (hilos):"):
         assert label in out, label
     assert "No se perdió ningún incremento: 4000 de 4000." in out
-    assert "El lock dejó pasar a un solo trabajador a la vez" in out
+    assert "El cerrojo dejó pasar a una sola tarea a la vez" in out
     for english in ("wall", "speedup", "workers", "threads", "Why"):
         assert english not in out, english
 

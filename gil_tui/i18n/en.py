@@ -12,6 +12,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "status.ok": "ok",
     "status.error": "error",
     "status.cancelled": "cancelled",
+    "status.running": "running",
+    "status.pending": "pending",
 
     # --- gil-tui run: live view, table, messages -------------------------------------------------
     "run.task": "task {index}",
@@ -251,7 +253,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.timeline.fit": "whole run",
     "app.timeline.keys": "+/- zoom, [ ] pan",
     "app.timeline.turns": "one lane at a time in {one:.0f}% of active slices; all {lanes} at once in {all:.0f}%",
-    "app.timeline.few": "too few active slices yet to say who ran when",
+    "app.timeline.few": "too few active slices to say who ran when",
     "app.timeline.few.short": "too few active slices to tell",
     "app.timeline.turns.short": "one at a time in {one:.0f}% of slices, all {lanes} in {all:.0f}%",
     "app.timeline.cell": "cell {cell}",
@@ -311,12 +313,15 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.field.size": "Size",
     "compare.field.pythons": "Interpreters",
     "compare.field.modes": "Modes",
-    "compare.hint": "space ticks · tab moves · r runs · s folds this · escape cancels, then closes",
+    "compare.hint": "space ticks or unticks the highlighted line · tab moves to the next field",
     "compare.error.pythons": "Tick at least one interpreter.",
     "compare.error.modes": "Tick at least one mode.",
     "compare.idle": "Tick interpreters and modes, then press r. Each interpreter also runs sequential: speedups are "
                     "measured against it.",
-    "compare.progress": "Run {n} of {count} · {python} · {mode} · Elapsed {elapsed:.1f} s",
+    "compare.progress": "Run {n} of {count}: {python} · {mode} · this run: {elapsed:.1f} s",
+    "compare.progress.done": ", {pct:.0f} % done",
+    "compare.folded": "Setup (s): {workload} · workers {workers} · size {size} · interpreters {pythons} · modes "
+                      "{modes}",
     "compare.cancelling": "cancelling…",
     "compare.done": {"one": "Done: {count} run in {elapsed:.1f} s.", "other": "Done: {count} runs in {elapsed:.1f} s."},
     "compare.cancelled": {"one": "Cancelled after {done} of {count} run.",

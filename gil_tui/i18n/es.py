@@ -12,11 +12,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "status.ok": "ok",
     "status.error": "error",
     "status.cancelled": "cancelada",
+    "status.running": "en marcha",
+    "status.pending": "pendiente",
 
     # --- gil-tui run: vista en vivo, tabla, mensajes ---------------------------------------------
     "run.task": "tarea {index}",
     "run.elapsed": "Transcurrido {seconds:.1f} s",
-    "run.workers": {"one": "{count} trabajador", "other": "{count} trabajadores"},
+    "run.workers": {"one": "{count} tarea", "other": "{count} tareas"},
     "run.python": "Python {python}",
     "run.interrupted": "interrumpido",
     "run.note": "nota: {text}",
@@ -39,7 +41,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.speedup": "aceleración",
     "col.spread": "dispersión",
     "col.counter": "contador",
-    "col.lost": "perdidas",
+    "col.lost": "perdidos",
     "col.status": "estado",
 
     # --- the history's headers: short, so that every column fits the pane at 80 columns ---
@@ -96,7 +98,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
                     "{speedup:.2f}×).",
     "explain.slower": "En modo {mode} la ejecución fue {slowdown:.2f}× más lenta que la secuencial (aceleración "
                       "{speedup:.2f}×).",
-    "explain.why.one_worker": "Con un solo trabajador no había nada que ejecutar al mismo tiempo.",
+    "explain.why.one_worker": "Con una sola tarea no había nada que ejecutar al mismo tiempo.",
     "explain.why.loop_blocked": "{workload} nunca hace await, así que cada corrutina acaparó el bucle de eventos "
                                 "hasta terminar: las tareas corrieron una tras otra.",
     "explain.why.gil_turns": "Solo {cores:.2f} núcleos estuvieron ocupados: un solo hilo a la vez puede tener el "
@@ -107,9 +109,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
                                   "tiempo sin avanzar el trabajo.",
     "explain.why.no_free_core": "Solo {cores:.2f} de los {ncpu} núcleos de esta máquina estuvieron ocupados: otros "
                                 "programas los estaban usando, así que no había un núcleo libre.",
-    "explain.why.overhead": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido: arrancar y coordinar a "
-                            "los trabajadores costó casi lo mismo que lo que ahorró el paralelismo.",
-    "explain.share": "Cada trabajador tuvo en promedio el {mean:.0f}% de un núcleo (entre {low:.0f}% y "
+    "explain.why.overhead": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido: arrancar y coordinar "
+                            "las tareas costó casi lo mismo que lo que ahorró el paralelismo.",
+    "explain.share": "Cada tarea tuvo en promedio el {mean:.0f}% de un núcleo (entre {low:.0f}% y "
                      "{high:.0f}%).",
     "explain.why.noisy": "Pero solo hubo {cores:.2f} núcleos ocupados, así que la ganancia no puede venir del "
                          "paralelismo: seguramente otros programas frenaron la ejecución secuencial. Repite ambas.",
@@ -120,17 +122,17 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.share.one_nth": "Es cerca de 1/{workers} de núcleo ({fair:.0f}%): los {workers} hilos se repartieron "
                              "el único núcleo que el GIL les deja usar.",
     "explain.share.own_core": "Casi un núcleo entero cada uno: de verdad corrieron en paralelo.",
-    "explain.timeline.turns": "La línea de tiempo muestra cómo se turnan: mientras los {workers} estaban "
-                              "corriendo, solo uno avanzó en el {one:.0f}% de las franjas de {slice_ms:g} ms.",
-    "explain.timeline.overlap": "La línea de tiempo muestra que se superponen: los {workers} avanzaron en la misma "
-                                "franja de {slice_ms:g} ms el {all:.0f}% del tiempo.",
-    "explain.timeline.mixed": "En la línea de tiempo, en promedio {mean:.1f} trabajadores avanzaron en la misma "
+    "explain.timeline.turns": "La línea de tiempo muestra cómo se turnan: mientras las {workers} tareas "
+                              "estaban corriendo, solo una avanzó en el {one:.0f}% de las franjas de {slice_ms:g} ms.",
+    "explain.timeline.overlap": "La línea de tiempo muestra que se superponen: las {workers} tareas avanzaron en la "
+                                "misma franja de {slice_ms:g} ms el {all:.0f}% del tiempo.",
+    "explain.timeline.mixed": "En la línea de tiempo, en promedio {mean:.1f} tareas avanzaron en la misma "
                               "franja.",
     "explain.lost": {
         "one": "Se perdió {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
         "other": "Se perdieron {lost} de {expected} incrementos del contador ({pct:.1f}%): terminó en {final}.",
     },
-    "explain.lost.impossible": "Aquí eso no debería pasar (nada corrió al mismo tiempo, o un lock protegía el "
+    "explain.lost.impossible": "Aquí eso no debería pasar (nada corrió al mismo tiempo, o un cerrojo protegía el "
                                "contador): por favor, repórtalo.",
     "explain.lost.processes": "Los procesos corrieron al mismo tiempo sobre un contador en memoria compartida, y "
                               "ningún GIL abarca varios procesos: dos leyeron el mismo valor, ambos escribieron ese "
@@ -144,7 +146,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
                                "y volver a escribirlo: es la condición de carrera que describe el post, cuyos "
                                "lectores vieron 17982 y 18811 de 20000.",
     "explain.lost.plain_modern": "Inesperado en Python {version} con GIL, donde self.count += 1 se ejecuta sin un "
-                                 "cambio de hilo en medio: algo más interrumpió la actualización.",
+                                 "cambio de hilo en medio: algo más interrumpió el incremento.",
     "explain.lost.switch": "Un cambio de hilo cayó entre la lectura del contador y su escritura (la llamada de en "
                            "medio es donde el GIL puede cambiar de manos): ese hilo escribió después un valor viejo "
                            "encima de los incrementos de los demás. El GIL protege al intérprete, no a tus datos. "
@@ -152,7 +154,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.counter_odd": "El contador terminó en {final}, por encima de los {expected} incrementos hechos: la "
                            "cuenta no cuadra.",
     "explain.exact": "No se perdió ningún incremento: {final} de {expected}.",
-    "explain.exact.locked": "El lock dejó pasar a un solo trabajador a la vez por la lectura-modificación-escritura.",
+    "explain.exact.locked": "El cerrojo dejó pasar a una sola tarea a la vez por la lectura-modificación-escritura.",
     "explain.exact.one_at_a_time": "Las tareas corrieron una tras otra, así que dos incrementos nunca pudieron "
                                    "entrelazarse.",
     "explain.exact.plain_310": "Desde Python 3.10, CPython solo revisa si debe cambiar de hilo en las llamadas y en "
@@ -162,10 +164,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.exact.too_short": "Cada hilo necesitó a lo sumo {task_ms:.2f} ms de CPU, menos que el intervalo de "
                                "cambio de {interval_ms:g} ms, así que terminó sus incrementos antes de que le pidieran "
                                "soltar el GIL: los hilos corrieron uno tras otro. El GIL de Python 2 ofrecía un "
-                               "cambio cada 100 instrucciones de bytecode; con un intervalo más corto se ve la "
-                               "condición de carrera.",
+                               "cambio cada 100 instrucciones de bytecode; con un intervalo de cambio más corto se "
+                               "ve la condición de carrera.",
     "explain.exact.lucky": "Esta vez ningún cambio de hilo cayó dentro de una lectura-modificación-escritura, pero "
-                           "sigue siendo una condición de carrera: otra ejecución, más trabajadores o un intervalo de "
+                           "sigue siendo una condición de carrera: otra ejecución, más tareas o un intervalo de "
                            "cambio más corto (ahora {interval_ms:g} ms) pueden perder incrementos.",
     # --- los experimentos del post (presets.py) --------------------------------------------------
     "preset.seed-fib.title": "El fib del post: fib(30)…fib(34) uno tras otro y luego en 5 hilos",
@@ -267,11 +269,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.timeline.scale": "una celda = {cell}",
     "app.timeline.fit": "toda la ejecución",
     "app.timeline.keys": "+/- zoom, [ ] desplazar",
-    "app.timeline.turns": "un solo carril a la vez en el {one:.0f}% de los intervalos activos; los {lanes} a la vez en "
+    "app.timeline.turns": "un solo carril a la vez en el {one:.0f}% de las franjas activas; los {lanes} a la vez en "
                           "el {all:.0f}%",
-    "app.timeline.few": "todavía hay muy pocos intervalos activos para decir quién corrió cuándo",
-    "app.timeline.few.short": "muy pocos intervalos activos para saberlo",
-    "app.timeline.turns.short": "uno a la vez: {one:.0f}% de los intervalos; los {lanes} juntos: {all:.0f}%",
+    "app.timeline.few": "hay muy pocas franjas activas para decir quién corrió cuándo",
+    "app.timeline.few.short": "muy pocas franjas activas para saberlo",
+    "app.timeline.turns.short": "uno a la vez: {one:.0f}% de las franjas; los {lanes} juntos: {all:.0f}%",
     "app.timeline.cell": "celda {cell}",
     "app.lane.label": "t{index}",
     "app.result.wall": "Reloj",
@@ -331,12 +333,15 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.field.size": "Tamaño",
     "compare.field.pythons": "Intérpretes",
     "compare.field.modes": "Modos",
-    "compare.hint": "espacio marca · tab avanza · r ejecuta · s pliega esto · escape cancela y luego cierra",
+    "compare.hint": "espacio marca o desmarca la línea resaltada · tab pasa al campo siguiente",
     "compare.error.pythons": "Marca al menos un intérprete.",
     "compare.error.modes": "Marca al menos un modo.",
     "compare.idle": "Marca intérpretes y modos y pulsa r. Cada intérprete también se ejecuta en secuencia: la "
                     "aceleración se mide respecto a esa ejecución.",
-    "compare.progress": "Ejecución {n} de {count} · {python} · {mode} · Transcurrido {elapsed:.1f} s",
+    "compare.progress": "Ejecución {n} de {count}: {python} · {mode} · esta ejecución: {elapsed:.1f} s",
+    "compare.progress.done": ", {pct:.0f} % hecha",
+    "compare.folded": "Configuración (s): {workload} · tareas {workers} · tamaño {size} · intérpretes {pythons} "
+                      "· modos {modes}",
     "compare.cancelling": "cancelando…",
     "compare.done": {"one": "Listo: {count} ejecución en {elapsed:.1f} s.",
                      "other": "Listo: {count} ejecuciones en {elapsed:.1f} s."},
@@ -345,18 +350,18 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.tab.table": "Tabla",
     "compare.tab.chart": "Gráfico",
     "compare.chart.title": "Aceleración sobre la ejecución secuencial de cada intérprete (│ marca 1×: sin ganancia)",
-    "compare.chart.lost.title": "Barras rojas: actualizaciones del contador perdidas (% de las esperadas)",
+    "compare.chart.lost.title": "Barras rojas: incrementos del contador perdidos (% de los esperados)",
     "compare.chart.empty": "El gráfico se completa a medida que avanza la comparación.",
     "compare.chart.group.gil": "Con el GIL",
     "compare.chart.group.free": "Free-threaded, sin GIL",
-    "compare.chart.lost": "perdidas",
+    "compare.chart.lost": "perdidos",
     "compare.chart.failed": "{status}",
     "compare.key.run": "Ejecutar",
     "compare.key.cancel": "Cancelar",
     "compare.key.close": "Cerrar",
     "compare.key.export": "Exportar",
     "compare.key.view": "Tabla/gráfico",
-    "compare.key.setup": "Ajustes",
+    "compare.key.setup": "Configuración",
     "compare.key.compare": "Comparar",
     "compare.export.title.session": "Exportar las ejecuciones de esta sesión",
     "compare.export.title.comparison": "Exportar la comparación",
@@ -386,11 +391,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
                      "tras otro. El panel de resultado pone los 3.23 s y 12.43 s del post junto a los nuestros.",
     "demo.fib_timeline.title": "Quién corrió cuándo: la línea de tiempo de la ejecución con hilos",
     "demo.fib_timeline.look": "Una fila por hilo, el tiempo de izquierda a derecha. Con el GIL se enciende un carril "
-                              "a la vez: la cifra de abajo dice en cuántos intervalos avanzó un solo hilo.",
-    "demo.race.title": "Experimento 2: 20 hilos suman a un mismo contador sin candado",
+                              "a la vez: la cifra de abajo dice en cuántas franjas avanzó un solo hilo.",
+    "demo.race.title": "Experimento 2: 20 hilos suman a un mismo contador sin cerrojo",
     "demo.race.look": "Mira el panel de resultado: el contador acaba por debajo del valor esperado, los incrementos "
-                      "perdidos en rojo. El GIL no hace atómico leer-modificar-escribir; un cambio más corto "
-                      "pierde más.",
+                      "perdidos en rojo. El GIL no hace atómico leer-modificar-escribir; un intervalo de cambio más "
+                      "corto pierde más.",
     "demo.sleep.title": "Experimento 3: diez sleep(1), uno tras otro, luego en diez hilos",
     "demo.sleep.look": "Dormir suelta el GIL: los hilos esperan a la vez y acaban unas diez veces antes. Los hilos "
                        "ayudan cuando el trabajo espera (E/S, sleep), no cuando calcula.",

@@ -30,13 +30,18 @@ from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLO
 from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .export_dialog import export_results
+from .widgets.result import mode_name
 from .widgets.setup import choice_label
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
+from .widgets.tick_list import TickList
 
 FPS = 10
 SHORT = 32  # rows: below this the setup folds away while a comparison runs, to give the results the room
+LIST_ROWS = (3, 7)  # the interpreter and mode lists' height (borders included): at least, at most
+RESULT_ROWS = 5  # table rows (a run each, pending ones included) the results keep at least with the setup shown
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab when the screen goes (cancel itself takes < 0.5 s)
 DEFAULT_MODES = ("sequential", "threads")
+STATES = ("ok", "error", "cancelled", "running", "pending")  # a row's status, each with a "status." text
 
 
 def spec_label(spec: RunSpec) -> str:
@@ -50,6 +55,14 @@ def plan(choices: list[Choice], modes: list[str], workload: str, workers: int, s
     ordered = ["sequential"] + [m for m in MODES if m in modes and m != "sequential"]
     return [RunSpec(workload, mode, workers, size, c.interpreter, validation.gil_for(c.interpreter, c.gil),
                     switch_interval) for c in choices for mode in ordered]
+
+
+def progress(done: list[int], total: list[int]) -> float:
+    """Percent of the current run done: each task's share of its own work, averaged over every task (a task that
+    has not started yet counts as 0 %, so the figure never jumps back when it does)."""
+    if not total:
+        return 0.0
+    return 100.0 * sum(min(d / n, 1.0) if n else 0.0 for d, n in zip(done, total)) / len(total)
 
 
 def default_picks(choices: list[Choice]) -> list[int]:
@@ -79,11 +92,14 @@ class ComparisonScreen(Screen[None]):
     ComparisonScreen SelectionList:focus { border: round $accent; }
     ComparisonScreen #cmp-pythons { width: 1fr; }
     ComparisonScreen #cmp-modes { width: 22; }
-    ComparisonScreen #cmp-status { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    ComparisonScreen #cmp-folded { height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap;
+                                   text-overflow: ellipsis; display: none; }
+    ComparisonScreen #cmp-folded.-shown { display: block; }
+    ComparisonScreen #cmp-status { height: auto; max-height: 3; padding: 0 1; }
     ComparisonScreen #cmp-results { height: 1fr; }
     ComparisonScreen #cmp-results TabPane { padding: 0 1; }
     ComparisonScreen #cmp-table { height: 1fr; }
-    ComparisonScreen #cmp-hint { color: $text-muted; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    ComparisonScreen #cmp-hint { color: $text-muted; height: auto; }
     """
     BINDINGS = [
         Binding("r", "run", t("compare.key.run"), priority=True),
@@ -113,8 +129,8 @@ class ComparisonScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        workloads = [(Text.assemble((name, "bold"), "  ", (spec.description, "dim")), name)
-                     for name, spec in WORKLOADS.items()]
+        workloads = [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name)
+                     for name in WORKLOADS]
         preset = self.preset
         with Vertical(id="cmp-setup") as setup:
             setup.border_title = t("compare.title")
@@ -129,16 +145,17 @@ class ComparisonScreen(Screen[None]):
                             id="cmp-size", select_on_focus=False)
             yield Static("", id="cmp-error")
             with Horizontal(id="cmp-lists"):
-                pythons: SelectionList[int] = SelectionList(
+                pythons: TickList[int] = TickList(
                     *[Selection(self._choice_prompt(c), i, i in self.picks) for i, c in enumerate(self.choices)],
                     id="cmp-pythons")
                 pythons.border_title = t("compare.field.pythons")
                 yield pythons
-                modes: SelectionList[str] = SelectionList(
-                    *[Selection(name, name, name in self.modes) for name in MODES], id="cmp-modes")
+                modes: TickList[str] = TickList(
+                    *[Selection(mode_name(name), name, name in self.modes) for name in MODES], id="cmp-modes")
                 modes.border_title = t("compare.field.modes")
                 yield modes
             yield Static(t("compare.hint"), id="cmp-hint")
+        yield Static("", id="cmp-folded")
         yield Static(t("compare.idle"), id="cmp-status")
         with TabbedContent(id="cmp-results"):
             with TabPane(t("compare.tab.table"), id="cmp-tab-table"):
@@ -189,6 +206,7 @@ class ComparisonScreen(Screen[None]):
         widget = self.query_one("#cmp-error", Static)
         widget.update(self.error or "")
         widget.set_class(self.error is not None, "-shown")
+        self._fit()
         return self.error is None
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -270,11 +288,53 @@ class ComparisonScreen(Screen[None]):
         export_results(self.app, self.results, "comparison")
 
     def action_setup(self, shown: bool | None = None) -> None:
-        """Show or fold the setup (``s``); folded, the table and the chart get its rows."""
+        """Show or fold the setup (``s``). Folded, it is one line that says what is set and the table and the chart
+        get its rows; shown, it gives up list rows (``_fit``) before the results lose theirs."""
         setup = self.query_one("#cmp-setup")
         setup.display = not setup.display if shown is None else shown
+        folded = self.query_one("#cmp-folded", Static)
+        folded.set_class(not setup.display, "-shown")
         if not setup.display:
+            folded.update(self._summary())
             self.query_one("#cmp-table").focus()
+        self._fit()
+        self.call_after_refresh(self._follow)
+
+    def _follow(self) -> None:
+        """The table's cursor row (the run going, else the last one) back in view once the rows are shared again."""
+        table = self.query_one("#cmp-table", DataTable)
+        if table.row_count:
+            table.move_cursor(row=table.cursor_row, scroll=True)
+
+    def _summary(self) -> Text:
+        """The folded setup in one line: the key that shows it, then what is set."""
+        size = self._value("#cmp-size") or self.query_one("#cmp-size", Input).placeholder
+        return Text(t("compare.folded", workload=self._value("#cmp-workload"), workers=self._value("#cmp-workers"),
+                      size=size, pythons=len(self.query_one("#cmp-pythons", SelectionList).selected),
+                      modes=len(self.query_one("#cmp-modes", SelectionList).selected)))
+
+    def _fit(self) -> None:
+        """Share the screen's rows: with the setup shown, the results keep a row per run (at least RESULT_ROWS) and
+        the interpreter and mode lists get what is left, from LIST_ROWS[0] to LIST_ROWS[1] rows."""
+        if not self.is_mounted:
+            return
+        setup = self.query_one("#cmp-setup")
+        lists = [self.query_one("#cmp-pythons"), self.query_one("#cmp-modes")]
+        rows = LIST_ROWS[1]
+        if setup.display and self.size.height:
+            error = 1 if self.error else 0
+            hint = max(1, self.query_one("#cmp-hint").outer_size.height)
+            status = max(1, self.query_one("#cmp-status").outer_size.height)
+            results = 2 + 1 + max(len(self.specs), RESULT_ROWS)  # tabs, header, a row per run
+            rows = self.size.height - 1 - status - (2 + 2 + error + hint) - results  # footer, setup's other rows
+        rows = max(LIST_ROWS[0], min(LIST_ROWS[1], rows))
+        for widget in lists:
+            if widget.styles.max_height is None or widget.styles.max_height.value != rows:
+                widget.styles.max_height = rows
+
+    def on_resize(self) -> None:
+        self._fit()
+        self.call_after_refresh(self._fit)  # again once the hint and the status have their wrapped heights
 
     def action_view(self) -> None:
         tabs = self.query_one(TabbedContent)
@@ -295,9 +355,9 @@ class ComparisonScreen(Screen[None]):
         snap = active.lab.snapshot() if active.lab.board is not None else None
         line = Text(t("compare.progress", n=self.queue.recorded + 1, count=self.queue.total,
                       python=spec_label(active.spec),
-                      mode=active.spec.mode, elapsed=active.elapsed()), style="bold")
-        if snap is not None and sum(snap.total) > 0:
-            line.append("  %3.0f %%" % (100.0 * sum(snap.done) / sum(snap.total)), style="grey70")
+                      mode=mode_name(active.spec.mode), elapsed=active.elapsed()), style="bold")
+        if snap is not None and snap.total and any(snap.total):
+            line.append(t("compare.progress.done", pct=progress(snap.done, snap.total)), style="bold")
         self.query_one("#cmp-status", Static).update(line)
 
     def _finish_run(self, active: ActiveRun) -> None:
@@ -349,9 +409,13 @@ class ComparisonScreen(Screen[None]):
             else:
                 state = "running" if index == len(results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
-                cells: list[str | Text] = [spec_label(spec), spec.mode, "", "", "", *([""] if race else [])]
-                table.add_row(*cells, Text(state, style="bold #3b8eea" if state == "running" else "grey50"),
-                              key=str(index))
+                cells: list[str | Text] = [spec_label(spec), mode_name(spec.mode), "", "", "",
+                                           *([""] if race else [])]
+                table.add_row(*cells, Text(t("status." + state), style="bold #3b8eea" if state == "running"
+                                           else "grey50"), key=str(index))
+        if self.specs:  # the row of the run going (else the last one) in view, however short the table
+            table.move_cursor(row=min(len(results), len(self.specs) - 1), scroll=True)
+        self._fit()
 
     @staticmethod
     def _row(result: RunResult, race: bool) -> list[str | Text]:
@@ -360,7 +424,7 @@ class ComparisonScreen(Screen[None]):
         speedup = result.speedup
         cells: list[str | Text] = [
             Text(result.python_label, style=style),
-            result.mode,
+            mode_name(result.mode),
             "—" if result.wall_s is None else "%.3f s" % result.wall_s,
             "—" if result.cores_used is None else "%.2f" % result.cores_used,
             Text("—" if speedup is None else "%.2f×" % speedup, style=style if speedup is not None else ""),
@@ -372,7 +436,8 @@ class ComparisonScreen(Screen[None]):
                                   style="bold red" if counter.lost else "green"))
             else:
                 cells.append("")
-        label = status if status == "ok" or not result.error else "%s: %s" % (status, result.error)
+        name = t("status." + status) if status in STATES else status
+        label = name if status == "ok" or not result.error else "%s: %s" % (name, result.error)
         cells.append(Text(label, style="green" if status == "ok" else "bold red" if status == "error" else "yellow"))
         return cells
 

@@ -149,9 +149,9 @@ def test_spanish_timeline_summary_is_whole_at_120x40():
     with Terminal("-w fib -n 4 --size 27 --lang es --run", 120, 40) as term:
         term.wait_for(r"Aceleración", timeout=60)
         term.send("t")
-        term.wait_for(r"a la vez|juntos|pocos intervalos")
+        term.wait_for(r"a la vez|juntos|pocas franjas")
         screen = term.settle()
-        summary = [line for line in screen.splitlines() if re.search(r"a la vez|juntos|pocos intervalos", line)]
+        summary = [line for line in screen.splitlines() if re.search(r"a la vez|juntos|pocas franjas", line)]
         assert summary, screen
         for line in summary:
             inside = line.rstrip().rstrip("│").rstrip()

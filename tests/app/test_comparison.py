@@ -13,7 +13,7 @@ from gil_tui.cli.compare import compare_command
 from gil_tui.core import export
 from gil_tui.core.model import Counter, Python, RunResult
 from gil_tui.core.probe import lab_interpreter
-from gil_tui.ui.comparison import ComparisonScreen
+from gil_tui.ui.comparison import ComparisonScreen, progress
 from gil_tui.ui.export_dialog import ExportDialog
 from gil_tui.ui.widgets.history import HistoryTable
 from gil_tui.ui.widgets.setup import SetupValues
@@ -237,4 +237,13 @@ def test_the_chart_puts_gil_off_builds_in_their_own_group_with_lost_updates_in_b
         spanish = [line.plain for line in chart_lines(results, 80)]
     finally:
         i18n.set_language("en")
-    assert "■ Con el GIL" in spanish and "■ Free-threaded, sin GIL" in spanish and "perdidas" in spanish[-1]
+    assert "■ Con el GIL" in spanish and "■ Free-threaded, sin GIL" in spanish and "perdidos" in spanish[-1]
+    assert any("hilos" in line for line in spanish) and not any("threads" in line for line in spanish)
+
+
+def test_progress_of_the_current_run_never_goes_back_when_a_task_starts():
+    # two tasks of 100: the first half done, the second not started (its total still 0), then started
+    before = progress([50, 0], [100, 0])
+    after = progress([50, 0], [100, 100])
+    assert before == after == 25.0
+    assert progress([100, 100], [100, 100]) == 100.0 and progress([], []) == 0.0

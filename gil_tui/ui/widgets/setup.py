@@ -114,7 +114,16 @@ class SetupPane(Vertical):
 
     @staticmethod
     def _modes() -> list[tuple[Text, str]]:
-        return [(Text.assemble((name, "bold"), "  ", (t("app.mode." + name), "dim")), name) for name in MODES]
+        """Each mode by the name every screen shows ("hilos" in Spanish, as History says), with the command line's
+        name beside it where that differs (``-m threads``), then what it does."""
+        options = []
+        for name in MODES:
+            shown = t("mode." + name)
+            label = Text(shown, style="bold")
+            if shown != name:
+                label.append(" (%s)" % name)
+            options.append((Text.assemble(label, "  ", (t("app.mode." + name), "dim")), name))
+        return options
 
     def _pythons(self) -> list[tuple[Text, str]]:
         return [(Text.assemble((choice_label(c), "bold"), "  ", (c.interpreter.executable, "dim")), str(i))

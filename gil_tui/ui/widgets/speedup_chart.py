@@ -65,7 +65,8 @@ def chart_lines(results: list[RunResult], width: int) -> list[Text]:
     races = any(r.counter for r in rows)
     labels = {id(r): r.python_label for r in rows}
     label_w = max(len(v) for v in labels.values())
-    mode_w = max([len(r.mode) for r in rows] + ([len(t("compare.chart.lost"))] if races else []))
+    modes = {id(r): t("mode." + r.mode) for r in rows}  # the names every screen shows ("hilos" in Spanish)
+    mode_w = max([len(v) for v in modes.values()] + ([len(t("compare.chart.lost"))] if races else []))
     values = {id(r): _value(r) for r in rows}
     value_w = max(max(len(v) for v in values.values()), len("100.0 %") if races else 0)
     bar_w = max(MIN_BAR, width - 2 - label_w - 1 - mode_w - 1 - 1 - value_w)
@@ -87,7 +88,7 @@ def chart_lines(results: list[RunResult], width: int) -> list[Text]:
             previous = name
             line = Text("  ")
             line.append(shown.ljust(label_w), style=LABEL if shown else None)
-            line.append(" " + r.mode.ljust(mode_w) + " ")
+            line.append(" " + modes[id(r)].ljust(mode_w) + " ")
             if r.ok and r.speedup is not None:
                 line.append_text(_bar(r.speedup, scale, bar_w, style, mark))
                 line.append(" " + values[id(r)].rjust(value_w), style=style)
