@@ -19,6 +19,10 @@ EXPECTED = {
     "timeline-gil-vs-free-threaded": ["the GIL", "GIL off", "one cell ="],
     "comparison": ["Compare interpreters", "sequential", "threads", "speedup", "Done"],
     "spanish": ["Configuración", "SE PERDIERON", "Contador"],
+    "idle-80x24": ["Setup", "Workload", "History", "Press r to run"],
+    "race-80x24": ["LOST", "UPDATES", "Counter"],
+    "timeline-80x24": ["w0", "w3", "cell"],
+    "spanish-80x24": ["Configuración", "SE PERDIERON", "Contador"],
 }
 
 

@@ -29,8 +29,9 @@ from .widgets.lanes import RunLanes
 from .widgets.setup import SetupValues
 from .workbench import Workbench
 
-SIZE = (120, 34)  # columns, rows of every shot but the timeline pair
+SIZE = (120, 34)  # columns, rows of every shot but the timeline pair and the SSH-sized ones
 HALF = (84, 26)  # each side of the timeline pair
+SSH = (80, 24)  # what a terminal over SSH on a lab machine has
 RUN_TIMEOUT = 120.0  # seconds a shot waits for its runs
 ATTEMPTS = 3  # runs of a shot whose result missed its point (a race that lost nothing, a busy machine)
 PARALLEL_CORES = 1.5  # cores a free-threaded fib threads run must use to show its lanes overlapping
@@ -52,10 +53,16 @@ class Shot:
     name: str
     title: str
     needs_free_threaded: bool = False
+    size: tuple[int, int] = SIZE
+    scene: str = ""  # what the shot shows (a Camera method); by default its name's
 
     @property
     def file(self) -> str:
         return self.name + ".svg"
+
+    @property
+    def method(self) -> str:
+        return "_" + (self.scene or self.name).replace("-", "_")
 
 
 SHOTS = (
@@ -66,6 +73,11 @@ SHOTS = (
          needs_free_threaded=True),
     Shot("comparison", "gil-tui: comparison across interpreters and modes"),
     Shot("spanish", "gil-tui: la vista en español"),
+    Shot("idle-80x24", "gil-tui at 80x24: the workbench, idle", size=SSH, scene="idle"),
+    Shot("race-80x24", "gil-tui at 80x24: 20 threads racing on a counter", size=SSH, scene="race-lost-updates"),
+    Shot("timeline-80x24", "gil-tui at 80x24: fib threads taking turns under the GIL", size=SSH,
+         scene="timeline-under-the-gil"),
+    Shot("spanish-80x24", "gil-tui a 80x24: la vista en español", size=SSH, scene="spanish"),
 )
 NAMES = tuple(shot.name for shot in SHOTS)
 
@@ -91,15 +103,15 @@ class Camera:
         return Workbench(self.interpreters, SetupValues(**values), blink=False, lang="en")
 
     async def take(self, shot: Shot) -> str:
-        take: Callable[[Shot], Awaitable[str]] = getattr(self, "_" + shot.name.replace("-", "_"))
+        take: Callable[[Shot], Awaitable[str]] = getattr(self, shot.method)
         try:
             return await take(shot)
         finally:
             i18n.set_language("en")
 
     async def _shoot(self, app: Workbench, shot: Shot, act: Callable[[Pilot], Awaitable[None]],
-                     size: tuple[int, int] = SIZE) -> str:
-        async with app.run_test(size=size) as pilot:
+                     size: tuple[int, int] | None = None) -> str:
+        async with app.run_test(size=size or shot.size) as pilot:
             await pilot.pause()
             await act(pilot)
             await pilot.pause()
@@ -141,7 +153,7 @@ class Camera:
             await until(pilot, lambda: fraction() >= 0.4 or len(history.results) > before)
 
         app = self.app(workload="fib", mode="threads", workers=4, size=self.sizes.fib)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=shot.size) as pilot:
             await pilot.pause()
             await midway(pilot)
             svg = app.export_screenshot(title=shot.title)
@@ -182,6 +194,14 @@ class Camera:
         app = Workbench(self.interpreters, SetupValues(workload="fib", mode="threads", workers=4,
                                                        size=self.sizes.fib, choice=choice), blink=False, lang="en")
         return await self._shoot(app, Shot(shot.name, title), timeline, size=HALF)
+
+    async def _timeline_under_the_gil(self, shot: Shot) -> str:
+        async def timeline(pilot: Pilot) -> None:
+            await self._run_until(pilot, lambda r: True)
+            await pilot.press("t")
+
+        return await self._shoot(self.app(workload="fib", mode="threads", workers=4, size=self.sizes.fib), shot,
+                                 timeline)
 
     async def _timeline_gil_vs_free_threaded(self, shot: Shot) -> str:
         assert self.free is not None
