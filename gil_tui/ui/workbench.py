@@ -216,7 +216,7 @@ class Workbench(App[int]):
             if self.active is None:
                 yield command(i18n.t("app.cmd.run"), "r", self.action_run)
                 for number, name in enumerate(PRESET_KEYS, 1):
-                    workload = presets.PRESETS[name].steps[0].workload
+                    workload = name.removeprefix("seed-")  # fib, race, sleep
                     yield command(i18n.t("app.cmd.preset", number=number, workload=workload), str(number),
                                   partial(self.action_preset, number))
                 yield command(i18n.t("compare.title"), "c", self.action_compare)
