@@ -69,11 +69,11 @@ class SetupValues:
 
 
 def number_text(value: float) -> str:
-    """A number as a person would type it: 20000, 0.0001, 1.5 (never 1.23457e+06)."""
+    """A number as a person would type it: 20000, 0.0001, 0.00005, 1.5 (never 2e+06 or 5e-05)."""
     if abs(value) < 1e15 and value == int(value):
         return str(int(value))  # 2000000, not 2e+06
-    short = "%g" % value
-    return short if float(short) == value else repr(value)
+    plain = ("%.15f" % value).rstrip("0").rstrip(".")  # 0.00005, not 5e-05: as a person types it
+    return plain if float(plain) == value else repr(value)
 
 
 FIELDS = ("workload", "workers", "mode", "size", "switch", "python")
