@@ -167,7 +167,7 @@ def test_the_real_command_says_one_line(argv):
     ("workers", "four", "workers must be a whole number from 1 to 64, not 'four'"),
     ("workers", "65", "workers must be from 1 to 64, not 65"),
     ("switch_interval", "fast", "switch interval must be a number of seconds, not 'fast'"),
-    ("switch_interval", "2", "switch interval must be between 1e-06 and 1 seconds, not 2"),
+    ("switch_interval", "2", "switch interval must be between 1 µs and 1 s, not 2 s"),
     ("gil", "maybe", "--gil must be on or off, not 'maybe'"),
 ])
 def test_usage_errors_carry_a_key_and_say_the_same_english(check, value, english):

@@ -103,7 +103,7 @@ def test_lossy_race_reasons_depend_on_build_version_and_mode():
     assert keys(result(workload="race", counter=counter))[-1] == "explain.lost.switch"
     assert keys(result(workload="race", mode="processes", counter=counter))[-1] == "explain.lost.processes"
     text = ex.explain(plain_39, "en")
-    assert "2018 of 20000 counter updates were lost (10.1%)" in " ".join(text)
+    assert "2,018 of 20,000 counter updates were lost (10.1%)" in " ".join(text)
 
 
 def test_race_with_gil_that_happened_to_lose_nothing_says_it_is_still_a_race():

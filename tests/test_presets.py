@@ -46,7 +46,7 @@ def test_race_preset_compares_with_the_post_and_explains_each_outcome():
     results = _run_all(presets.PRESETS["seed-race"].specs(interp))
     assert len(results) == 4
     lines = presets.compare("seed-race", results, "en")
-    assert lines[0] == "The post: the counter ended at 17982 and 18811 of 20000."
+    assert lines[0] == "The post: the counter ended at 17,982 and 18,811 of 20,000."
     assert sum(line.startswith("Here, ") for line in lines) == 4
     lost = [r.counter.lost for r in results]
     if all(n == 0 for n in lost):
@@ -54,7 +54,7 @@ def test_race_preset_compares_with_the_post_and_explains_each_outcome():
     elif any(n == 0 for n in lost):
         assert t("preset.race.depends", "en") in lines
     es = presets.compare("seed-race", results, "es")
-    assert es[0] == "El post: el contador terminó en 17982 y 18811 de 20000."
+    assert es[0] == "El post: el contador terminó en 17\u00a0982 y 18\u00a0811 de 20\u00a0000."
 
 
 @pytest.mark.slow

@@ -21,9 +21,9 @@ def test_race_preset_prints_the_posts_figures_beside_the_measured_ones():
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "The post's race: 20 threads × 1000 increments" in out
-    assert "The post: the counter ended at 17982 and 18811 of 20000." in out
+    assert "The post: the counter ended at 17,982 and 18,811 of 20,000." in out
     assert out.count("Here, race") == 4
-    assert "0.01 ms" in out and "5 ms" in out  # both switch intervals, in the table and the lines
+    assert "10 µs" in out and "5 ms" in out  # both switch intervals, in the table and the lines
 
 
 @pytest.mark.slow

@@ -147,7 +147,7 @@ def test_the_table_shows_the_counter_and_lost_updates():
     proc = gil_tui_run("-w", "race-locked", "-m", "sequential,threads", "-n", "2", "--size", "2000",
                        env=dict(os.environ, COLUMNS="200"))
     assert proc.returncode == 0, proc.stderr
-    assert "4000/4000" in proc.stdout and "0 0.0%" in proc.stdout
+    assert "4,000/4,000" in proc.stdout and "0 (0.0%)" in proc.stdout
     assert "1.00×" in proc.stdout
 
 

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..core.export import ExportError, load
 from ..core.model import RunResult
-from ..i18n import t
+from ..i18n import count_text, t
 from . import exit_codes
 from .parser import Parser
 
@@ -72,7 +72,7 @@ def _speedup(r: RunResult | None) -> str:
 def _lost(r: RunResult | None) -> Text:
     if r is None or r.counter is None:
         return Text("—")
-    return Text(str(r.counter.lost), style="bold red" if r.counter.lost else "green")
+    return Text(count_text(r.counter.lost), style="bold red" if r.counter.lost else "green")
 
 
 def ratio(a: RunResult | None, b: RunResult | None) -> float | None:

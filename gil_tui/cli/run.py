@@ -23,7 +23,7 @@ from ..core.model import Counter, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
 from ..core.speedup import with_speedups
-from ..i18n import set_language, t
+from ..i18n import count_text, interval_text, set_language, t
 from . import exit_codes
 
 POLL = 0.1
@@ -75,8 +75,8 @@ def counter_cells(counter: Counter | None) -> tuple[Text, Text]:
     if counter is None:
         return Text(""), Text("")
     style = "bold red" if counter.lost > 0 else "green"
-    return (Text("%d/%d" % (counter.final, counter.expected)),
-            Text("%d %.1f%%" % (counter.lost, counter.lost_pct), style=style))
+    return (Text("%s/%s" % (count_text(counter.final), count_text(counter.expected))),
+            Text("%s (%.1f%%)" % (count_text(counter.lost), counter.lost_pct), style=style))
 
 
 def result_table(results: list[RunResult]) -> Table:
@@ -105,7 +105,7 @@ def result_table(results: list[RunResult]) -> Table:
         mode = Text(name) if r.ok else Text("%s (%s)" % (name, t("status." + r.status)), style="bold red")
         row: list[str | Text] = [r.workload] if workloads else []
         row.append(mode)
-        row += [_fmt(r.switch_interval and r.switch_interval * 1000, "%g ms")] if switches else []
+        row += ["—" if not r.switch_interval else interval_text(r.switch_interval)] if switches else []
         row += [r.python_label] if len(pythons) > 1 else []
         row += [_fmt(r.wall_s, "%.2f s"), _fmt(r.cpu_s, "%.2f s"), _fmt(r.cores_used, "%.2f")]
         row += [_fmt(r.speedup, "%.2f×")] if speedups else []

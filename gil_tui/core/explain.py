@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from ..i18n import Message, t
+from ..i18n import Count, Message, interval_text, t
 from . import timeline
 from .model import RunResult
 from .speedup import speedup_over
@@ -163,8 +163,9 @@ def _counter(r: RunResult) -> list[Line]:
         return []
     expected, final, lost = counter.expected, counter.final, counter.lost
     version = r.interpreter.version or "?"
-    params: dict[str, object] = {"expected": expected, "final": final, "lost": lost, "mode": r.mode,
-                                 "pct": counter.lost_pct, "version": version, "interval_ms": r.interval * 1000}
+    params: dict[str, object] = {"expected": Count(expected), "final": Count(final), "lost": Count(lost),
+                                 "mode": r.mode, "pct": counter.lost_pct, "version": version,
+                                 "interval": interval_text(r.interval)}
     workload, mode = r.workload, r.mode
     one_at_a_time = mode in ("sequential", "asyncio") or r.workers == 1
     gil = r.gil_held

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import t
+from ..i18n import Count, interval_text, t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL
 from .explain import PARALLEL_CORES, explain
 from .model import RunResult, RunSpec
@@ -124,15 +124,15 @@ def _compare_fib(preset: Preset, results: list[RunResult], lang: str | None) -> 
 
 
 def _compare_race(results: list[RunResult], lang: str | None) -> list[str]:
-    lines = [t("preset.race.post", lang, first=POST_RACE_FINALS[0], second=POST_RACE_FINALS[1],
-               expected=POST_RACE_EXPECTED)]
+    lines = [t("preset.race.post", lang, first=Count(POST_RACE_FINALS[0]), second=Count(POST_RACE_FINALS[1]),
+               expected=Count(POST_RACE_EXPECTED))]
     for step in PRESETS["seed-race"].steps:
         r = _find(results, step.workload, step.mode, step.switch_interval)
         if r is None or r.counter is None:
             continue
         c = r.counter
-        lines.append(t("preset.race.here", lang, workload=r.workload, interval_ms=r.interval * 1000,
-                       final=c.final, expected=c.expected, lost=c.lost, count=c.lost))
+        lines.append(t("preset.race.here", lang, workload=r.workload, interval=interval_text(r.interval),
+                       final=Count(c.final), expected=Count(c.expected), lost=Count(c.lost), count=c.lost))
     if len(lines) == 1:
         return lines + [t("preset.incomplete", lang)]
     lossless = [r for r in results if r.ok and r.counter and r.counter.lost == 0]
@@ -144,7 +144,7 @@ def _compare_race(results: list[RunResult], lang: str | None) -> list[str]:
     for r in results:  # the reason for each outcome, once per distinct explanation
         if r.ok and r.counter:
             why = explain(r, lang)[-1]
-            label = t("preset.race.why", lang, workload=r.workload, interval_ms=r.interval * 1000)
+            label = t("preset.race.why", lang, workload=r.workload, interval=interval_text(r.interval))
             if not any(line.endswith(why) for line in lines):
                 lines.append("%s %s" % (label, why))
     return lines

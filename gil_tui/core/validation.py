@@ -6,7 +6,7 @@ English line the CLI prints, ``exc.render(lang)`` the same message in the app's 
 
 from __future__ import annotations
 
-from ..i18n import Message
+from ..i18n import Message, interval_text
 from ..lab.catalog import MAX_WORKERS, MODES, SWITCH_INTERVAL_RANGE, WORKLOADS, SizeError, check_size, default_size
 from .probe import Interpreter
 
@@ -78,7 +78,7 @@ def switch_interval(value: str | float) -> float:
     except ValueError:
         raise _error("usage.switch.number", value=value) from None
     if not low <= seconds <= high:
-        raise _error("usage.switch.range", low=low, high=high, value=seconds)
+        raise _error("usage.switch.range", low=interval_text(low), high=interval_text(high), value=seconds)
     return seconds
 
 

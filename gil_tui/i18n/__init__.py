@@ -18,6 +18,11 @@ themselves are rendered in the same language.
 ``problems()`` lists every key missing in a language, every plural entry without all its forms and every template
 whose placeholders differ from the English one; tests/test_i18n.py keeps it empty.
 
+Numbers have one style per kind, in every screen: ``count_text`` for counts (thousands separated as the language
+does: "20,000" in English, "20 000" in Spanish, whose decimal sign here stays the point), ``interval_text`` for a
+switch interval or any short duration ("5 ms", "100 µs"). A ``Count`` parameter is a count rendered in the language
+of the text it goes into (for Messages rendered later).
+
 Standard library only: this is the bottom layer, imported by core, ui and cli alike.
 """
 
@@ -36,6 +41,9 @@ PLURAL_FORMS = {"en": ("one", "other"), "es": ("one", "other")}  # the forms eac
 Template = Union[str, Mapping[str, str]]
 CATALOGS: dict[str, Mapping[str, Template]] = {"en": en.TEXTS, "es": es.TEXTS}
 _current = DEFAULT_LANGUAGE
+# Spanish groups thousands with a space (RAE, Ortografía 2010: neither point nor comma), a no-break one so a number
+# never breaks over two lines; a four-digit number is written without it ("2000", "20 000")
+GROUP = {"en": ",", "es": "\u00a0"}
 
 
 def check_language(lang: str) -> str:
@@ -59,6 +67,34 @@ def plural_form(count: object, lang: str) -> str:
     return "one" if count == 1 else "other"
 
 
+def count_text(value: int, lang: str | None = None) -> str:
+    """A count as ``lang`` writes it: 16,590 in English, 16 590 (a no-break space) in Spanish, 2000 in both."""
+    lang = check_language(lang or _current)
+    digits = "{:,}".format(int(value))
+    if lang == "es" and abs(int(value)) < 10000:
+        return digits.replace(",", "")
+    return digits.replace(",", GROUP[lang])
+
+
+def interval_text(seconds: float) -> str:
+    """A switch interval (or any short time) as people say it, the same everywhere: 5 ms, 100 µs, 1.5 s."""
+    if seconds >= 1:
+        return "%g s" % round(seconds, 6)
+    if seconds >= 1e-3:
+        return "%g ms" % round(seconds * 1e3, 6)
+    return "%g µs" % round(seconds * 1e6, 6)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count parameter, written in the language of the text it goes into (``count_text``)."""
+
+    value: int
+
+    def render(self, lang: str | None = None) -> str:
+        return count_text(self.value, lang)
+
+
 def has(key: str, lang: str | None = None) -> bool:
     return key in CATALOGS[check_language(lang or _current)]
 
@@ -75,8 +111,11 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     if template is None:
         template = CATALOGS[DEFAULT_LANGUAGE].get(key, key)
     if not isinstance(template, str):
-        form = plural_form(params["count"], lang) if "count" in params else "other"
+        count = params.get("count")
+        form = plural_form(count.value if isinstance(count, Count) else count, lang) if "count" in params else "other"
         template = template.get(form, template["other"])
+    if any(isinstance(value, Count) for value in params.values()):
+        params = {name: value.render(lang) if isinstance(value, Count) else value for name, value in params.items()}
     return template.format(**params) if params else template
 
 

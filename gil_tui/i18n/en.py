@@ -66,7 +66,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.size.whole": "size for {workload} must be a whole number ({unit})",
     "usage.size.max": "size for {workload} is at most {upper} {unit}",
     "usage.switch.number": "switch interval must be a number of seconds, not {value!r}",
-    "usage.switch.range": "switch interval must be between {low:g} and {high:g} seconds, not {value:g}",
+    "usage.switch.range": "switch interval must be between {low} and {high}, not {value:g} s",
     "usage.gil": "--gil must be on or off, not {value!r}",
     "usage.gil.build": "--gil off needs a free-threaded build (such as python3.13t); {executable} is Python {version}, "
                        "built with the GIL",
@@ -138,27 +138,27 @@ TEXTS: dict[str, str | dict[str, str]] = {
                            "wrote it back plus one, and one update vanished.",
     "explain.lost.old_switch": "Python {version} can switch threads in the middle of self.count += 1, between "
                                "reading count and writing it back: the race the post describes, whose readers saw "
-                               "17982 and 18811 of 20000.",
+                               "17,982 and 18,811 of 20,000.",
     "explain.lost.plain_modern": "Unexpected on Python {version} with the GIL, where self.count += 1 runs without "
                                  "a thread switch inside it: something else interrupted the update.",
     "explain.lost.switch": "A thread switch landed between reading the counter and writing it back (the call in "
                            "between is where the GIL can change hands): the thread then wrote a stale value over "
                            "the others' updates. The GIL protects the interpreter, not your data. (Switch "
-                           "interval: {interval_ms:g} ms.)",
+                           "interval: {interval}.)",
     "explain.counter_odd": "The counter ended at {final}, above the {expected} increments made: the count is off.",
     "explain.exact": "No counter update was lost: {final} of {expected}.",
     "explain.exact.locked": "The lock let one worker at a time through the read-modify-write.",
     "explain.exact.one_at_a_time": "The tasks ran one after another, so no two increments could interleave.",
     "explain.exact.plain_310": "Since Python 3.10 CPython checks for a thread switch only at calls and backward "
                                "jumps, never inside self.count += 1, so with the GIL each increment happened whole "
-                               "on Python {version}. The post's readers, on an older Python, saw 17982 and 18811 "
-                               "of 20000.",
-    "explain.exact.too_short": "Each thread needed at most {task_ms:.2f} ms of CPU, less than the {interval_ms:g} ms "
+                               "on Python {version}. The post's readers, on an older Python, saw 17,982 and 18,811 "
+                               "of 20,000.",
+    "explain.exact.too_short": "Each thread needed at most {task_ms:.2f} ms of CPU, less than the {interval} "
                                "switch interval, so it finished its increments before being asked to hand over "
                                "the GIL: the threads ran one after another. Python 2's GIL offered a switch every "
                                "100 bytecodes instead; a shorter switch interval shows the race.",
     "explain.exact.lucky": "This time no switch landed inside a read-modify-write, but it is still a race: another "
-                           "run, more workers or a shorter switch interval (now {interval_ms:g} ms) can lose "
+                           "run, more workers or a shorter switch interval (now {interval}) can lose "
                            "updates.",
     # --- the seed post's experiments (presets.py) ------------------------------------------------
     "preset.seed-fib.title": "The post's fib: fib(30)…fib(34) one after another, then in 5 threads",
@@ -184,13 +184,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
                                     "({cores:.2f} cores busy); the reasons follow.",
     "preset.race.post": "The post: the counter ended at {first} and {second} of {expected}.",
     "preset.race.here": {
-        "one": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} lost).",
-        "other": "Here, {workload} with a {interval_ms:g} ms switch interval: {final} of {expected} ({lost} lost).",
+        "one": "Here, {workload} with a {interval} switch interval: {final} of {expected} ({lost} lost).",
+        "other": "Here, {workload} with a {interval} switch interval: {final} of {expected} ({lost} lost).",
     },
     "preset.race.depends": "Whether updates are lost depends on the interpreter, the code and the switch interval: "
                            "compare the lines above.",
     "preset.race.none_lost": "Nothing was lost here, unlike in the post.",
-    "preset.race.why": "{workload}, {interval_ms:g} ms:",
+    "preset.race.why": "{workload}, {interval}:",
     "preset.sleep.post": "The post: {seq:.2f} s one after another, {thr:.2f} s in threads.",
     "preset.sleep.here": "Here: {seq:.2f} s one after another, {thr:.2f} s in threads.",
     "preset.sleep.like_post": "As in the post: {speedup:.1f}× faster (the post: {post:.1f}×), because a sleeping "
@@ -237,14 +237,43 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.switch.default": "5 ms (default)",
     "app.switch.custom": "custom…",
     "app.idle": "Press r to run.",
-    "app.idle.hint": "1 2 3: the post's three experiments · l: español · ?: help",
+    "app.idle.hint": "1 2 3: the post's three experiments · c: compare · e: export "
+                     "· d: dark/light · l: español · ?: help · ctrl+p: every command",
     "app.idle.fix": "Fix the setup to run.",
     "app.elapsed": "Elapsed {seconds:.1f} s",
     "app.starting": "starting the lab…",
     "app.running": {"one": "{workload} · {mode} · {count} worker · Python {python}",
                     "other": "{workload} · {mode} · {count} workers · Python {python}"},
     "app.cancelling": "cancelling…",
-    "app.cpu.label": "CPU",
+    # the result pane's first line once a run is over (the live "Elapsed" clock stops; Wall is the run's time)
+    "app.done.ok": "Run {n} finished.",
+    "app.done.cancelled": "Run {n} cancelled.",
+    "app.done.error": "Run {n} failed.",
+    "app.done.again": "Run {n}, shown again from History.",
+    "app.done.series": "Runs {first}–{last}: wall {wall:.3f} s in all.",
+    # a workload's size: its unit beside the Size field, and the size with its unit in a run's description
+    "app.unit.n": "n of fib(n)",
+    "app.unit.increments": "increments",
+    "app.unit.s": "s",
+    "app.unit.MiB": "MiB",
+    "app.unit.writes": "writes",
+    "app.size.n": "n={size}",
+    "app.size.increments": "{size} increments",
+    "app.size.s": "{size} s",
+    "app.size.MiB": "{size} MiB",
+    "app.size.writes": "{size} writes",
+    "app.switch.note": "{seconds} s = {interval}",
+    # the command palette (ctrl+p): the workbench's own actions, with their keys
+    "app.cmd.key": "key {keys}",
+    "app.cmd.run": "Run the setup",
+    "app.cmd.cancel": "Cancel the run",
+    "app.cmd.preset": "Run the post's experiment {number} ({workload})",
+    "app.cmd.timeline": "Show the lanes or the timeline",
+    "app.cmd.zoom_fit": "Timeline: the whole run",
+    "app.cmd.language": "Español: switch to Spanish",
+    "app.cmd.theme": "Dark or light theme",
+    "app.cmd.help": "Help: the keys and what is measured",
+    "app.cpu.label": "CPU, whole machine",  # not the run's: every program's
     "app.cpu.cores": "{cores:.1f}/{ncpu} cores",
     "app.lanes.empty": "No run yet: one lane per worker appears here.",
     "app.lanes.share": "{share:.0f}% core",
@@ -271,7 +300,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.result.status.cancelled": "Cancelled.",
     "app.result.status.error": "The run failed: {error}",
     "app.result.notes": "Note: {note}",
-    "app.result.what": "{workload} · {mode} · {workers} × size {size} · Python {python} · switch {switch}",
+    "app.result.what": "{workload} · {mode} · {workers} × {size} · Python {python} · switch {switch}",
     "app.result.why": "Why",
     "app.preset.running": "The post's experiment {number}, run {step} of {steps}: {what}",
     "app.preset.done": "Experiment {number}: {title}",
@@ -352,6 +381,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.export.error.dir": "There is no folder {folder}.",
     "compare.export.error.isdir": "{path} is a folder: add a file name.",
     "compare.export.error.write": "Cannot write {path}: {reason}",
+    "compare.export.exists": "{path} is already there: enter again writes over it; or change the name.",
     "compare.export.done": {"one": "Wrote {count} result to {path}.", "other": "Wrote {count} results to {path}."},
     "compare.export.nothing": "Nothing to export yet: run something first.",
     # --- the tour (gil-tui demo) -----------------------------------------------------------------

@@ -53,7 +53,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "history.col.python": "py",
     "history.col.wall": "tiempo",
     "history.col.speedup": "acel.",
-    "history.col.lost": "perdidas",
+    "history.col.lost": "perdidos",
     "history.col.status": "estado",
 
     # --- entradas erróneas: UsageError de core/validation.py (la CLI muestra el inglés; la app, su idioma) --------
@@ -66,7 +66,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.size.whole": "el tamaño de {workload} debe ser un número entero ({unit})",
     "usage.size.max": "el tamaño de {workload} es como mucho {upper} {unit}",
     "usage.switch.number": "el intervalo de cambio debe ser un número de segundos, no {value!r}",
-    "usage.switch.range": "el intervalo de cambio debe estar entre {low:g} y {high:g} segundos, no {value:g}",
+    "usage.switch.range": "el intervalo de cambio debe estar entre {low} y {high}, no {value:g} s",
     "usage.gil": "--gil debe ser on u off, no {value!r}",
     "usage.gil.build": "--gil off necesita un intérprete free-threaded (como python3.13t); {executable} es Python "
                        "{version}, compilado con el GIL",
@@ -144,13 +144,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
                            "escribieron ese valor más uno, y un incremento desapareció.",
     "explain.lost.old_switch": "Python {version} puede cambiar de hilo a mitad de self.count += 1, entre leer count "
                                "y volver a escribirlo: es la condición de carrera que describe el post, cuyos "
-                               "lectores vieron 17982 y 18811 de 20000.",
+                               "lectores vieron 17\u00a0982 y 18\u00a0811 de 20\u00a0000.",
     "explain.lost.plain_modern": "Inesperado en Python {version} con GIL, donde self.count += 1 se ejecuta sin un "
                                  "cambio de hilo en medio: algo más interrumpió el incremento.",
     "explain.lost.switch": "Un cambio de hilo cayó entre la lectura del contador y su escritura (la llamada de en "
                            "medio es donde el GIL puede cambiar de manos): ese hilo escribió después un valor viejo "
                            "encima de los incrementos de los demás. El GIL protege al intérprete, no a tus datos. "
-                           "(Intervalo de cambio: {interval_ms:g} ms.)",
+                           "(Intervalo de cambio: {interval}.)",
     "explain.counter_odd": "El contador terminó en {final}, por encima de los {expected} incrementos hechos: la "
                            "cuenta no cuadra.",
     "explain.exact": "No se perdió ningún incremento: {final} de {expected}.",
@@ -160,15 +160,15 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.exact.plain_310": "Desde Python 3.10, CPython solo revisa si debe cambiar de hilo en las llamadas y en "
                                "los saltos hacia atrás, nunca dentro de self.count += 1, así que con el GIL cada "
                                "incremento se hizo completo en Python {version}. Los lectores del post, con un Python "
-                               "más viejo, vieron 17982 y 18811 de 20000.",
+                               "más viejo, vieron 17\u00a0982 y 18\u00a0811 de 20\u00a0000.",
     "explain.exact.too_short": "Cada hilo necesitó a lo sumo {task_ms:.2f} ms de CPU, menos que el intervalo de "
-                               "cambio de {interval_ms:g} ms, así que terminó sus incrementos antes de que le pidieran "
+                               "cambio de {interval}, así que terminó sus incrementos antes de que le pidieran "
                                "soltar el GIL: los hilos corrieron uno tras otro. El GIL de Python 2 ofrecía un "
                                "cambio cada 100 instrucciones de bytecode; con un intervalo de cambio más corto se "
                                "ve la condición de carrera.",
     "explain.exact.lucky": "Esta vez ningún cambio de hilo cayó dentro de una lectura-modificación-escritura, pero "
                            "sigue siendo una condición de carrera: otra ejecución, más tareas o un intervalo de "
-                           "cambio más corto (ahora {interval_ms:g} ms) pueden perder incrementos.",
+                           "cambio más corto (ahora {interval}) pueden perder incrementos.",
     # --- los experimentos del post (presets.py) --------------------------------------------------
     "preset.seed-fib.title": "El fib del post: fib(30)…fib(34) uno tras otro y luego en 5 hilos",
     "preset.seed-race.title": "La condición de carrera del post: 20 hilos × 1000 incrementos de un contador "
@@ -198,15 +198,15 @@ TEXTS: dict[str, str | dict[str, str]] = {
                                     "({cores:.2f} núcleos ocupados); abajo van los motivos.",
     "preset.race.post": "El post: el contador terminó en {first} y {second} de {expected}.",
     "preset.race.here": {
-        "one": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} ({lost} "
+        "one": "Aquí, {workload} con un intervalo de cambio de {interval}: {final} de {expected} ({lost} "
                "perdido).",
-        "other": "Aquí, {workload} con un intervalo de cambio de {interval_ms:g} ms: {final} de {expected} ({lost} "
+        "other": "Aquí, {workload} con un intervalo de cambio de {interval}: {final} de {expected} ({lost} "
                  "perdidos).",
     },
     "preset.race.depends": "Que se pierdan incrementos depende del intérprete, del código y del intervalo de "
                            "cambio: compara las líneas de arriba.",
     "preset.race.none_lost": "Aquí no se perdió nada, a diferencia del post.",
-    "preset.race.why": "{workload}, {interval_ms:g} ms:",
+    "preset.race.why": "{workload}, {interval}:",
     "preset.sleep.post": "El post: {seq:.2f} s uno tras otro, {thr:.2f} s en hilos.",
     "preset.sleep.here": "Aquí: {seq:.2f} s uno tras otro, {thr:.2f} s en hilos.",
     "preset.sleep.like_post": "Igual que en el post: {speedup:.1f}× más rápido (el post: {post:.1f}×), porque un "
@@ -254,14 +254,43 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.switch.default": "5 ms (por defecto)",
     "app.switch.custom": "otro…",
     "app.idle": "Pulsa r para ejecutar.",
-    "app.idle.hint": "1 2 3: los tres experimentos del post · l: English · ?: ayuda",
+    "app.idle.hint": "1 2 3: los tres experimentos del post · c: comparar · e: exportar "
+                     "· d: oscuro/claro · l: English · ?: ayuda · ctrl+p: todas las órdenes",
     "app.idle.fix": "Corrige la configuración para ejecutar.",
     "app.elapsed": "Transcurrido {seconds:.1f} s",
     "app.starting": "arrancando el laboratorio…",
     "app.running": {"one": "{workload} · {mode} · {count} tarea · Python {python}",
                     "other": "{workload} · {mode} · {count} tareas · Python {python}"},
     "app.cancelling": "cancelando…",
-    "app.cpu.label": "CPU",
+    # la primera línea del panel de resultado al terminar (el reloj "Transcurrido" se para; Reloj es el de la ejecución)
+    "app.done.ok": "Ejecución {n} terminada.",
+    "app.done.cancelled": "Ejecución {n} cancelada.",
+    "app.done.error": "La ejecución {n} falló.",
+    "app.done.again": "Ejecución {n}, de nuevo desde el historial.",
+    "app.done.series": "Ejecuciones {first}–{last}: reloj {wall:.3f} s en total.",
+    # el tamaño de una carga: su unidad junto al campo Tamaño, y el tamaño con su unidad al describir una ejecución
+    "app.unit.n": "n de fib(n)",
+    "app.unit.increments": "incrementos",
+    "app.unit.s": "s",
+    "app.unit.MiB": "MiB",
+    "app.unit.writes": "escrituras",
+    "app.size.n": "n={size}",
+    "app.size.increments": "{size} incrementos",
+    "app.size.s": "{size} s",
+    "app.size.MiB": "{size} MiB",
+    "app.size.writes": "{size} escrituras",
+    "app.switch.note": "{seconds} s = {interval}",
+    # la paleta de órdenes (ctrl+p): las acciones del banco de trabajo, con sus teclas
+    "app.cmd.key": "tecla {keys}",
+    "app.cmd.run": "Ejecutar la configuración",
+    "app.cmd.cancel": "Cancelar la ejecución",
+    "app.cmd.preset": "Ejecutar el experimento {number} del post ({workload})",
+    "app.cmd.timeline": "Ver los carriles o la línea de tiempo",
+    "app.cmd.zoom_fit": "Línea de tiempo: toda la ejecución",
+    "app.cmd.language": "English: cambiar a inglés",
+    "app.cmd.theme": "Tema oscuro o claro",
+    "app.cmd.help": "Ayuda: las teclas y qué se mide",
+    "app.cpu.label": "CPU de la máquina",  # no la de la ejecución: la de todo programa
     "app.cpu.cores": "{cores:.1f}/{ncpu} núcleos",
     "app.lanes.empty": "Aún no hay ejecuciones: aquí aparece un carril por tarea.",
     "app.lanes.share": "{share:.0f}% núcleo",
@@ -290,7 +319,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.result.status.cancelled": "Cancelada.",
     "app.result.status.error": "La ejecución falló: {error}",
     "app.result.notes": "Nota: {note}",
-    "app.result.what": "{workload} · {mode} · {workers} × tamaño {size} · Python {python} · cambio {switch}",
+    "app.result.what": "{workload} · {mode} · {workers} × {size} · Python {python} · cambio {switch}",
     "app.result.why": "Por qué",
     "app.preset.running": "Experimento {number} del post, ejecución {step} de {steps}: {what}",
     "app.preset.done": "Experimento {number}: {title}",
@@ -373,6 +402,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.export.error.dir": "No existe la carpeta {folder}.",
     "compare.export.error.isdir": "{path} es una carpeta: añade un nombre de archivo.",
     "compare.export.error.write": "No se puede escribir {path}: {reason}",
+    "compare.export.exists": "{path} ya existe: enter otra vez lo sobrescribe; o cambia el nombre.",
     "compare.export.done": {"one": "Se guardó {count} resultado en {path}.",
                             "other": "Se guardaron {count} resultados en {path}."},
     "compare.export.nothing": "Todavía no hay nada que exportar: ejecuta algo antes.",

@@ -1,7 +1,8 @@
 """A small dialog that writes results to a file: the format comes from the extension (.json, .csv or .md).
 
 Every mistake (no name, another extension, a missing folder, a file that cannot be written) is shown under the
-field, in the reader's language; the dialog stays open so the name can be fixed.
+field, in the reader's language; the dialog stays open so the name can be fixed. A file already there is written
+over only when enter is pressed a second time on the same name. Paths are shown absolute: the folder is not in doubt.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from ..core.model import RunResult
 from ..i18n import t
 
 
-def check_and_write(name: str, results: list[RunResult]) -> tuple[str | None, str | None]:
-    """(path written, None) or (None, a message for a person)."""
+def check_and_write(name: str, results: list[RunResult], overwrite: bool = False) -> tuple[str | None, str | None]:
+    """(the absolute path written, None) or (None, a message for a person). An existing file is written over only
+    with ``overwrite``; else the message ("compare.export.exists") asks for a second enter."""
     name = name.strip()
     if not name:
         return None, t("compare.export.error.empty")
-    path = os.path.expanduser(name)
+    path = os.path.abspath(os.path.expanduser(name))
     if os.path.isdir(path):
         return None, t("compare.export.error.isdir", path=path)
     ext = os.path.splitext(path)[1]
@@ -33,6 +35,8 @@ def check_and_write(name: str, results: list[RunResult]) -> tuple[str | None, st
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         return None, t("compare.export.error.dir", folder=folder)
+    if os.path.lexists(path) and not overwrite:
+        return None, t("compare.export.exists", path=path)
     try:
         export.write(path, results)
     except export.ExportError as exc:
@@ -40,6 +44,11 @@ def check_and_write(name: str, results: list[RunResult]) -> tuple[str | None, st
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(exc)
         return None, t("compare.export.error.write", path=path, reason=reason)
     return path, None
+
+
+def target(name: str) -> str:
+    """The absolute path a typed name writes to."""
+    return os.path.abspath(os.path.expanduser(name.strip()))
 
 
 class ExportDialog(ModalScreen[str | None]):
@@ -61,6 +70,7 @@ class ExportDialog(ModalScreen[str | None]):
         self.what = what
         self.default_name = name or "gil-tui-%s.json" % what
         self.error: str | None = None
+        self.confirm: str | None = None  # the name whose file exists: enter on it again writes over it
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -79,9 +89,13 @@ class ExportDialog(ModalScreen[str | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._show_error(None)
+        self.confirm = None
 
     def write(self, name: str) -> str | None:
-        path, error = check_and_write(name, self.results)
+        """Write the file; a file already there is written over only on a second enter with the same name."""
+        path, error = check_and_write(name, self.results, overwrite=self.confirm == name)
+        asking = path is None and error == t("compare.export.exists", path=target(name))
+        self.confirm = name if asking else None
         self._show_error(error)
         if path is not None:
             self.app.notify(t("compare.export.done", count=len(self.results), path=path))

@@ -12,13 +12,15 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
@@ -62,12 +64,18 @@ RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is
 
 
 
-
 class WorkbenchScreen(Screen[None]):
     """The workbench's own screen: focus starts on the setup pane's first field. With Textual's "*" a real terminal
     started on the Result pane (Pilot saw Workload); the other screens keep "*"."""
 
     AUTO_FOCUS = "#workload"
+
+
+def done_headline(result: RunResult, number: int, again: bool = False) -> str:
+    """The result pane's first line once a run is over: which run (its row in History) and how it ended."""
+    if again:
+        return i18n.t("app.done.again", n=number)
+    return i18n.t("app.done." + (result.status if result.status in ("ok", "cancelled") else "error"), n=number)
 
 
 @dataclass
@@ -205,6 +213,29 @@ class Workbench(App[int]):
             self.push_screen(HelpScreen())
         elif callable(getattr(self.screen, "retranslate", None)):  # another screen that can re-label itself
             self.screen.retranslate()  # type: ignore[attr-defined]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (ctrl+p): the workbench's own actions, each with its key, before Textual's."""
+        if screen is self.screen_stack[0]:
+            def command(title: str, key: str, callback: Callable[[], object]) -> SystemCommand:
+                return SystemCommand(title, i18n.t("app.cmd.key", keys=key), callback)
+
+            if self.active is None:
+                yield command(i18n.t("app.cmd.run"), "r", self.action_run)
+                for number, name in enumerate(PRESET_KEYS, 1):
+                    workload = name.removeprefix("seed-")  # fib, race, sleep
+                    yield command(i18n.t("app.cmd.preset", number=number, workload=workload), str(number),
+                                  partial(self.action_preset, number))
+                yield command(i18n.t("compare.title"), "c", self.action_compare)
+            else:
+                yield command(i18n.t("app.cmd.cancel"), "escape", self.action_cancel)
+            yield command(i18n.t("app.cmd.timeline"), "t", self.action_toggle_timeline)
+            yield command(i18n.t("app.cmd.zoom_fit"), "0", self.action_zoom_fit)
+            yield command(i18n.t("compare.export.title.session"), "e", self.action_export)
+            yield command(i18n.t("app.cmd.language"), "l", self.action_language)
+            yield command(i18n.t("app.cmd.theme"), "d", self.action_toggle_theme)
+            yield command(i18n.t("app.cmd.help"), "?", self.action_help)
+        yield from super().get_system_commands(screen)
 
     # -- actions ----------------------------------------------------------------------------------
 
@@ -407,11 +438,12 @@ class Workbench(App[int]):
             elif snap is not None:
                 self.query_one(RunLanes).show(snap.done, snap.total, snap.states)
             self._show_timeline(result)
+            number = len(history.results) + 1  # its row in History
             if series is None:
-                self.query_one(ResultPane).show_result(result, active.elapsed(),
+                self.query_one(ResultPane).show_result(result, lambda: done_headline(result, number),
                                                        find_baseline(result, history.results))
             elif not following:
-                self._show_series(series, result, active.elapsed())
+                self._show_series(series, result, number)
             history.add_result(result)
             self.query_one(SetupPane).set_running(following)
         self._write_result_log(result)
@@ -425,9 +457,15 @@ class Workbench(App[int]):
             self.series = None
         self.refresh_bindings()
 
-    def _show_series(self, series: Series, last: RunResult, elapsed: float) -> None:
-        """The post's figures beside the ones just measured, and why they differ; then the last run."""
+    def _show_series(self, series: Series, last: RunResult, number: int) -> None:
+        """The post's figures beside the ones just measured, and why they differ; then the last run (``number``
+        in History). The headline gives the series' total: the wall times of its runs added up."""
         results = list(series.results)
+        first = number - len(results) + 1
+        total = sum(r.wall_s or 0.0 for r in results)
+
+        def headline() -> str:
+            return i18n.t("app.done.series", first=first, last=number, wall=total, count=len(results))
 
         def comparison() -> list[RenderableType]:
             title = i18n.t("app.preset.done", number=series.number,
@@ -441,7 +479,7 @@ class Workbench(App[int]):
             parts.append(Text(""))
             return parts
 
-        self.query_one(ResultPane).show_result(last, elapsed, before=comparison, why=False)
+        self.query_one(ResultPane).show_result(last, headline, before=comparison, why=False)
 
     def _show_lanes(self, result: RunResult) -> None:
         tasks = result.tasks
@@ -474,15 +512,21 @@ class Workbench(App[int]):
 
     def on_history_table_picked(self, event: HistoryTable.Picked) -> None:
         if self.active is None:
-            results = self.query_one(HistoryTable).results
-            earlier = results[:results.index(event.result)] if event.result in results else results
-            self.query_one(ResultPane).show_result(event.result, None, find_baseline(event.result, earlier))
-            self._show_timeline(event.result)
-            self._show_lanes(event.result)
+            self._show_finished(event.result, again=True)
+
+    def _show_finished(self, result: RunResult, again: bool) -> None:
+        """A result from History in the panes: ``again`` when picked there, else as if it had just finished."""
+        results = self.query_one(HistoryTable).results
+        earlier = results[:results.index(result)] if result in results else results
+        number = len(earlier) + 1
+        self.query_one(ResultPane).show_result(
+            result, lambda: done_headline(result, number, again=again), find_baseline(result, earlier))
+        self._show_timeline(result)
+        self._show_lanes(result)
 
     def load_result(self, result: RunResult) -> None:
         """Show a finished result as if it had just run (screenshots and snapshot tests use fixed ones)."""
         history = self.query_one(HistoryTable)
         result = with_speedup(result, history.results)
         history.add_result(result)
-        self.on_history_table_picked(HistoryTable.Picked(result))
+        self._show_finished(result, again=False)

@@ -85,7 +85,7 @@ class RunLanes(ScrollView, can_focus=True):
         language = i18n.get_language()
         if self._columns is None or self._columns[0] != language:
             label_width = len(i18n.t("app.lane.label", index=len(self.done) - 1))
-            count_width = max(len("%d/%d" % (d, t)) for d, t in zip(self.done, self.total))
+            count_width = max(len(done_text(d, t)) for d, t in zip(self.done, self.total))
             shares = [self._share(i) for i in range(len(self.done))]
             share_width = max(len(share) for share in shares)
             self._columns = (language, label_width, count_width, share_width + 1 if share_width else 0, shares)
@@ -105,10 +105,15 @@ class RunLanes(ScrollView, can_focus=True):
         segments += bar(done / total if total else 0.0, max(bar_width, 0), styles.states.get(state, styles.label),
                         styles.track)
         if show_count:
-            segments.append(Segment(" " + ("%d/%d" % (done, total)).rjust(count_width), styles.count))
+            segments.append(Segment(" " + done_text(done, total).rjust(count_width), styles.count))
         if show_count and share_width:
             segments.append(Segment(" " + shares[index].rjust(share_width - 1), styles.stat))
         return segments
+
+
+def done_text(done: int, total: int) -> str:
+    """"1,500/2,000": a lane's steps done of its total, counted as everywhere else."""
+    return "%s/%s" % (i18n.count_text(done), i18n.count_text(total))
 
 
 def bar(fraction: float, width: int, style: Style, track: Style) -> list[Segment]:

@@ -18,13 +18,24 @@ from textual.widgets import Static
 
 from ...core.explain import explain
 from ...core.model import RunResult
-from ...i18n import t
+from ...i18n import count_text, t
+from ...lab.catalog import WORKLOADS
 from .cpu_meter import CpuMeterLine
 from .setup import interval_label
 
 
 def size_label(size: float) -> str:
-    return "%g" % size
+    """A size without its unit: a whole one counted as everywhere ("2,000,000"), else "1.5"."""
+    return count_text(int(size)) if size == int(size) else "%g" % size
+
+
+def size_text(workload: str, size: float) -> str:
+    """A run's size with its unit: "n=33", "20,000 increments", "1 s", "512 MiB" (counts as the language writes
+    them)."""
+    spec = WORKLOADS.get(workload)
+    if spec is None:
+        return size_label(size)
+    return t("app.size." + spec.unit, size=size_label(size))
 
 
 def mode_name(mode: str) -> str:
@@ -33,7 +44,7 @@ def mode_name(mode: str) -> str:
 
 def describe(result: RunResult) -> str:
     return t("app.result.what", workload=result.workload, mode=mode_name(result.mode),
-                workers=result.workers, size=size_label(result.size),
+                workers=result.workers, size=size_text(result.workload, result.size),
                 python=result.interpreter.short_label,
                 switch=interval_label(result.interval))
 
@@ -92,8 +103,8 @@ def numbers(result: RunResult) -> list[RenderableType]:
     counter = result.counter
     if counter:
         style = "bold red" if counter.lost > 0 else "bold green"
-        parts.append(pair(t("app.result.counter"), ("{:,}".format(counter.final), style),
-                          " %s %s" % (t("app.result.of"), "{:,}".format(counter.expected))))
+        parts.append(pair(t("app.result.counter"), (count_text(counter.final), style),
+                          " %s %s" % (t("app.result.of"), count_text(counter.expected))))
     parts.append(Pairs(pair(t("app.result.wall"), num(result.wall_s, "%.3f s")),
                        pair(t("app.result.cpu"), num(result.cpu_s, "%.3f s")),
                        pair(t("app.result.cores"), num(result.cores_used, "%.2f"))))
@@ -133,11 +144,16 @@ def banner(result: RunResult | None) -> str:
     counter = result.counter if result is not None else None
     if counter is None or counter.lost <= 0:
         return ""
-    return t("app.result.lost", lost="{:,}".format(counter.lost), pct=counter.lost_pct, count=counter.lost)
+    return t("app.result.lost", lost=count_text(counter.lost), pct=counter.lost_pct, count=counter.lost)
 
 
 class ResultPane(VerticalScroll):
-    """Elapsed time and the machine's CPU while a run goes; the measurements and their explanation when it ends."""
+    """Elapsed time and the machine's CPU while a run goes; the measurements and their explanation when it ends.
+
+    One clock at a time: while a run goes, the live "Elapsed" (wall-clock time since r, the lab's start included);
+    once it is over, only what the lab measured ("Wall", the tasks' own time), under a headline that says which run
+    this is ("Run 3 finished.", "Run 2, again from History.", a series' total wall time).
+    """
 
     DEFAULT_CSS = """
     ResultPane #elapsed { text-style: bold; height: 1; }
@@ -152,10 +168,11 @@ class ResultPane(VerticalScroll):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._details: Callable[[], RenderableType] = lambda: Text(t("app.idle.hint"), style="italic grey50")
+        self._details: Callable[[], RenderableType] = lambda: what_line(t("app.idle.hint"), "italic grey50")
         self._banner: Callable[[], tuple[str, str]] = lambda: ("", "")
         self._ready = True
         self._what: Callable[[], str] = lambda: ""
+        self._headline: Callable[[], str] | None = None  # after a run: which run this is; None before any
 
     def compose(self) -> ComposeResult:
         yield Static(t("app.idle"), id="elapsed")
@@ -180,7 +197,9 @@ class ResultPane(VerticalScroll):
     def retranslate(self) -> None:
         """The same content again in the current language."""
         elapsed = self.query_one("#elapsed", Static)
-        if self.elapsed is None:
+        if self.elapsed is None and self._headline is not None:
+            elapsed.update(self._headline())
+        elif self.elapsed is None:
             elapsed.update(t("app.idle") if self._ready else t("app.idle.fix"))
         else:
             elapsed.update(t("app.elapsed", seconds=self.elapsed))
@@ -189,12 +208,13 @@ class ResultPane(VerticalScroll):
 
     def show_idle(self, ready: bool) -> None:
         self._ready = ready
-        if self.elapsed is None:
+        if self.elapsed is None and self._headline is None:
             self.query_one("#elapsed", Static).update(t("app.idle") if ready else t("app.idle.fix"))
 
     def show_start(self, what: Callable[[], str]) -> None:
         self.elapsed = None
         self.elapsed = 0.0
+        self._headline = None
         self._what = what
         self._banner = lambda: ("", "")
         self._details = lambda: Group(what_line(what()), Text(t("app.starting"), style="grey70"))
@@ -215,14 +235,14 @@ class ResultPane(VerticalScroll):
         self._details = lambda: Text(t("app.cancelling"), style="bold yellow")
         self._paint()
 
-    def show_result(self, result: RunResult, elapsed: float | None, baseline: RunResult | None = None,
+    def show_result(self, result: RunResult, headline: Callable[[], str], baseline: RunResult | None = None,
                     before: Callable[[], list[RenderableType]] | None = None, why: bool = True) -> None:
-        """A finished run; ``before`` renders what goes above its numbers (a preset's comparison, which
-        carries its own explanation: then ``why=False``)."""
+        """A finished run under ``headline`` (which run it is, in the current language); ``before`` renders what
+        goes above its numbers (a preset's comparison, which carries its own explanation: then ``why=False``).
+        The live clock stops here: the numbers' Wall is the run's time."""
         self.elapsed = None
-        if elapsed is None:
-            elapsed = result.wall_s or 0.0
-        self.elapsed = elapsed
+        self._headline = headline
+        self.query_one("#elapsed", Static).update(headline())
         self.query_one(CpuMeterLine).remove_class("-live")
         counter = result.counter
         if counter and counter.lost > 0:

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ...core import validation
 from ...core.model import Choice, RunSpec
-from ...i18n import t
+from ...i18n import interval_text, t
 from ...lab.catalog import (
     DEFAULT_SWITCH_INTERVAL,
     DEFAULT_WORKERS,
@@ -28,10 +28,13 @@ CUSTOM = "custom"
 
 
 def interval_label(seconds: float) -> str:
-    """5 ms, 100 µs: the switch interval as people say it."""
-    if seconds >= 1e-3:
-        return "%g ms" % round(seconds * 1e3, 6)
-    return "%g µs" % round(seconds * 1e6, 6)
+    """5 ms, 100 µs: the switch interval as people say it, as every other screen and text says it."""
+    return interval_text(seconds)
+
+
+def unit_label(workload: str) -> str:
+    """The unit of a workload's size, as the Size field shows it: "n of fib(n)", "increments", "s", "MiB"..."""
+    return t("app.unit." + WORKLOADS[workload].unit) if workload in WORKLOADS else ""
 
 
 def preset_for(value: str) -> str:
@@ -66,9 +69,11 @@ class SetupValues:
 
 
 def number_text(value: float) -> str:
-    """A number as a person would type it: 20000, 0.0001, 1.5 (never 1.23457e+06)."""
-    short = "%g" % value
-    return short if float(short) == value else repr(value)
+    """A number as a person would type it: 20000, 0.0001, 0.00005, 1.5 (never 2e+06 or 5e-05)."""
+    if abs(value) < 1e15 and value == int(value):
+        return str(int(value))  # 2000000, not 2e+06
+    plain = ("%.15f" % value).rstrip("0").rstrip(".")  # 0.00005, not 5e-05: as a person types it
+    return plain if float(plain) == value else repr(value)
 
 
 FIELDS = ("workload", "workers", "mode", "size", "switch", "python")
@@ -87,6 +92,11 @@ class SetupPane(Vertical):
     SetupPane .row #switch-preset { width: 1fr; }
     SetupPane .row #switch { display: none; margin-left: 1; }
     SetupPane .row #switch.-custom { display: block; }
+    SetupPane .row .unit { width: auto; color: $text-muted; margin-left: 1; }
+    SetupPane .row #switch-unit { display: none; }
+    SetupPane .row #switch-unit.-custom { display: block; }
+    SetupPane #switch-note { color: $text-muted; padding-left: 10; display: none; }
+    SetupPane #switch-note.-shown { display: block; }
     SetupPane #workload-desc { color: $text-muted; text-style: italic; padding-left: 10; text-wrap: nowrap;
                               text-overflow: ellipsis; }
     SetupPane .error { color: $error; text-style: bold; padding-left: 10; display: none; }
@@ -145,7 +155,8 @@ class SetupPane(Vertical):
             yield Label(t("app.field.mode"), id="label-mode")
             yield Select(self._modes(), value=p.mode, allow_blank=False, compact=True, id="mode")
         size = "" if p.size is None else number_text(p.size)
-        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".")
+        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".",
+                                   unit=unit_label(p.workload))
         with Horizontal(classes="row"):
             yield Label(t("app.field.switch"), id="label-switch")
             preset = preset_for(number_text(p.switch_interval))
@@ -153,7 +164,11 @@ class SetupPane(Vertical):
             yield NumberInput(number_text(p.switch_interval), chars=DIGITS + ".e-",
                               placeholder="%g" % DEFAULT_SWITCH_INTERVAL, compact=True, id="switch",
                               select_on_focus=False, classes="-custom" if preset == CUSTOM else "")
+            # the custom interval is typed in seconds, as --switch-interval takes it; the note under it says it
+            # the way the presets and the texts do ("0.00005 s = 50 µs")
+            yield Label(t("app.unit.s"), id="switch-unit", classes="unit -custom" if preset == CUSTOM else "unit")
         yield Static("", classes="error", id="switch-error")
+        yield Static("", id="switch-note")
         with Horizontal(classes="row"):
             yield Label(t("app.field.python"), id="label-python")
             yield Select(self._pythons(), value=str(p.choice), allow_blank=False, compact=True, id="python")
@@ -162,11 +177,13 @@ class SetupPane(Vertical):
             yield Button(t("app.button.run"), id="run-button", variant="success", compact=True)
             yield Button(t("app.button.cancel"), id="cancel-button", variant="error", compact=True, disabled=True)
 
-    def _input_row(self, name: str, value: str, placeholder: str, chars: str) -> ComposeResult:
+    def _input_row(self, name: str, value: str, placeholder: str, chars: str, unit: str | None = None) -> ComposeResult:
         with Horizontal(classes="row"):
             yield Label(t("app.field." + name), id="label-" + name)
             yield NumberInput(value, chars=chars, placeholder=placeholder, compact=True, id=name,
                               select_on_focus=False)
+            if unit is not None:
+                yield Label(unit, id=name + "-unit", classes="unit")
         yield Static("", classes="error", id=name + "-error")
 
     def on_mount(self) -> None:
@@ -186,6 +203,8 @@ class SetupPane(Vertical):
                 select.value = items[-1][1] if value == items[0][1] else items[0][1]
                 select.value = value
         self.query_one("#workload-desc", Static).update(t("app.workload." + self.value("workload")))
+        self.query_one("#size-unit", Label).update(unit_label(self.value("workload")))
+        self.query_one("#switch-unit", Label).update(t("app.unit.s"))
         for button, key in (("#run-button", "app.button.run"), ("#cancel-button", "app.button.cancel")):
             widget = self.query_one(button, Button)
             widget.label = t(key)
@@ -247,9 +266,25 @@ class SetupPane(Vertical):
             widget.update(errors.get(name, ""))
             widget.set_class(name in errors, "-shown")
         self.errors = errors
+        self._note_switch()
         self.query_one("#run-button", Button).disabled = bool(errors) or self.running
         self.post_message(self.Checked(not errors))
         return not errors
+
+    def _note_switch(self) -> None:
+        """Under a custom interval typed in seconds, the same interval as the presets say it: "= 50 µs"."""
+        note = ""
+        if self.query_one("#switch-preset", Select).value == CUSTOM and "switch" not in self.errors:
+            typed = self.value("switch").strip() or "%g" % DEFAULT_SWITCH_INTERVAL
+            try:
+                seconds = validation.switch_interval(typed)
+            except validation.UsageError:
+                seconds = None
+            if seconds is not None:
+                note = t("app.switch.note", seconds=typed, interval=interval_text(seconds))
+        widget = self.query_one("#switch-note", Static)
+        widget.update(note)
+        widget.set_class(bool(note), "-shown")
 
     running = False
 
@@ -264,10 +299,12 @@ class SetupPane(Vertical):
         if event.select.id == "workload" and isinstance(event.value, str) and event.value in WORKLOADS:
             self.query_one("#workload-desc", Static).update(t("app.workload." + event.value))
             self.query_one("#size", Input).placeholder = "%g" % default_size(event.value)
+            self.query_one("#size-unit", Label).update(unit_label(event.value))
         elif event.select.id == "switch-preset":
             entry = self.query_one("#switch", Input)
             custom = event.value == CUSTOM
             entry.set_class(custom, "-custom")
+            self.query_one("#switch-unit", Label).set_class(custom, "-custom")
             if custom and not entry.value.strip():
                 entry.value = "%g" % DEFAULT_SWITCH_INTERVAL
             if custom and self.query_one("#switch-preset", Select).has_focus:
