@@ -25,7 +25,7 @@ from ..core import validation
 from ..core.model import Choice, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.speedup import with_speedups
-from ..i18n import Message, t
+from ..i18n import Message, count_text, t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
@@ -432,7 +432,7 @@ class ComparisonScreen(Screen[None]):
         if race:
             counter = result.counter
             if counter:
-                cells.append(Text("%d (%.1f%%)" % (counter.lost, counter.lost_pct),
+                cells.append(Text("%s (%.1f%%)" % (count_text(counter.lost), counter.lost_pct),
                                   style="bold red" if counter.lost else "green"))
             else:
                 cells.append("")

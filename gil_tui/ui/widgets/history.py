@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ...core.model import RunResult
-from ...i18n import t
+from ...i18n import count_text, t
 from .result import mode_name, size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedup", "lost", "status")
@@ -27,11 +27,12 @@ STATUS_MARK = {"ok": "✓", "cancelled": "✗", "error": "✗"}
 
 
 def lost_label(result: RunResult) -> str:
-    """"3,410 (17.1%)": the lost updates of a race run as the result pane writes them; "" for other workloads."""
+    """"3,410 (17.1%)" ("3410 (17.1%)" in Spanish, which groups from 10 000): the lost updates of a race run as the
+    result pane writes them; "" for other workloads."""
     counter = result.counter
     if counter is None:
         return ""
-    return "{:,} ({:.1f}%)".format(counter.lost, counter.lost_pct)
+    return "%s (%.1f%%)" % (count_text(counter.lost), counter.lost_pct)
 
 
 def cells(number: int, result: RunResult) -> dict[str, str | Text]:
