@@ -33,5 +33,5 @@ def test_english_is_the_default_and_explains_under_the_table():
     assert proc.returncode == 0, proc.stderr
     table, _, below = proc.stdout.partition("Why (threads):")
     assert "mode" in table and "speedup" in table
-    assert "No counter update was lost: 4000 of 4000." in below
+    assert "No counter update was lost: 4,000 of 4,000." in below
     assert "The lock let one worker at a time through the read-modify-write." in below

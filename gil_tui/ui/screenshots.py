@@ -45,7 +45,7 @@ class Sizes:
 
 
 FULL = Sizes(fib=31, race=20000, compare_fib=29)
-QUICK = Sizes(fib=25, race=5000, compare_fib=22)
+QUICK = Sizes(fib=27, race=5000, compare_fib=22)  # fib 27: the "running" shot is taken mid-run, not after it
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ LABELS = {
     "en": ("Result", [r"Wall \d+\.\d{3} s", r"CPU \d+\.\d{3} s", r"Cores \d+\.\d\d",
                       r"Counter [\d,]+ of [\d,]+", r"Speedup \S"]),
     "es": ("Resultado", [r"Reloj \d+\.\d{3} s", r"CPU \d+\.\d{3} s", r"Núcleos \d+\.\d\d",
-                         r"Contador [\d,]+ de [\d,]+", r"Aceleración \S"]),
+                         r"Contador [\d\u00a0]+ de [\d\u00a0]+", r"Aceleración \S"]),
 }
 
 

@@ -28,7 +28,7 @@ async def test_a_switch_preset_reaches_the_run_and_a_lossless_race_is_explained_
         result = app.query_one(HistoryTable).results[0]
         assert result.switch_interval == pytest.approx(1e-05) and result.counter.lost == 0
         details = shown(app, "#details")
-        assert "No counter update was lost: 12000 of 12000." in details and "switch 10 µs" in details
+        assert "No counter update was lost: 12,000 of 12,000." in details and "switch 10 µs" in details
         assert "were lost" not in details and "LOST" not in shown(app, "#banner")
 
 
