@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import sys
 import time
 import uuid
 
 import pytest
+from terminal import TMUX, installed_command  # tests/terminal.py
 
 pytestmark = pytest.mark.slow
-
-TMUX = shutil.which("tmux")
-
-
-def installed_command() -> str | None:
-    found = shutil.which("gil-tui")
-    if found:
-        return found
-    beside = os.path.join(os.path.dirname(sys.executable), "gil-tui")  # the venv's script, PATH or not
-    return beside if os.access(beside, os.X_OK) else None
 
 
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
