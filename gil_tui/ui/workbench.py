@@ -141,6 +141,8 @@ class Workbench(App[int]):
     # -- layout -----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # the layout class before the panes exist: set after mount, it restyled every widget once more at start-up
+        self._apply_width(self.size.width)
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 setup = SetupPane(self.choices, self.preset, id="setup")
