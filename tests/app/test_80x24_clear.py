@@ -54,6 +54,10 @@ def test_one_clock_while_running_then_the_measured_wall_only():
         term.send("2")
         screen = term.wait_for(r"Runs 2–(\d+): wall \d+\.\d{3} s in all\.", timeout=120)
         assert "Elapsed" not in result_pane(term.settle()), screen
+        # in Spanish the headline is longer than the pane is wide: it wraps, whole
+        term.send("l")
+        pane = " ".join(result_pane(term.settle()).split())
+        assert re.search(r"Ejecuciones 2–\d+: reloj \d+\.\d{3} s en total\.", pane), pane
 
 
 def test_the_cpu_meter_says_it_is_the_whole_machine():

@@ -156,7 +156,7 @@ class ResultPane(VerticalScroll):
     """
 
     DEFAULT_CSS = """
-    ResultPane #elapsed { text-style: bold; height: 1; }
+    ResultPane #elapsed { text-style: bold; height: auto; }  /* one line while a run goes; a headline may wrap */
     ResultPane #cpu { display: none; }
     ResultPane #cpu.-live { display: block; }
     ResultPane #banner { display: none; background: $error; color: $text; text-style: bold; padding: 0 1; }
