@@ -84,15 +84,17 @@ SIZES = [(20, 8), (80, 24), (33, 9), (120, 40), (20, 8), (60, 15), (200, 60), (2
 
 @sync
 async def test_resizing_down_to_20x8_and_back_during_a_run_keeps_the_result(make_app):
-    app = make_app(workload="sleep", mode="threads", workers=2, size=1.5)
+    # a 5 s run: time for a dozen resizes even on a loaded machine, where seeing the first progress can take a while
+    app = make_app(workload="sleep", mode="threads", workers=2, size=5)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await until(pilot, lambda: sum(app.query_one(RunLanes).done) > 0)
         resizes = 0
-        while app.active is not None:
+        while app.active is not None and resizes < 12:
             await pilot.resize_terminal(*SIZES[resizes % len(SIZES)])
             await pilot.pause(0.02)
             resizes += 1
+        await until(pilot, lambda: app.active is None, timeout=60)
         for size in SIZES + [(80, 24)]:  # and a few more once the result is on screen
             await pilot.resize_terminal(*size)
             await pilot.pause()
