@@ -71,7 +71,9 @@ async def test_cancel_mid_run_stops_fast_and_leaves_nothing(make_app):
         assert app.query_one(HistoryTable).results[0].status == "cancelled"
         assert "Cancelled." in shown(app, "#details")
         assert not children() and not os.path.exists(board)
-        assert stopped < 1.0  # cancel itself takes < 0.5 s; the rest is the 10 Hz timer noticing
+        # escape did not wait the 30 s run out; no tighter bound here (a loaded machine is slow, and speed is a
+        # benchmark's business, not a unit test's)
+        assert stopped < 5.0
         # the next run works
         app.query_one(SetupPane).set_value("size", "0.05")
         await pilot.pause()
