@@ -169,18 +169,11 @@ class Workbench(App[int]):
 
     def on_mount(self) -> None:
         self.retranslate()
-        self._apply_width(self.size.width)
         if not self.blink:
             for field in self.query(Input):
                 field.cursor_blink = False
-        self.call_after_refresh(self._focus_setup)  # in case Workload could not take the focus yet
         if self.autorun:
             self.call_after_refresh(self.action_run)
-
-    def _focus_setup(self) -> None:
-        setup = self.query_one(SetupPane)
-        if self.screen is self.screen_stack[0] and (self.focused is None or setup not in self.focused.ancestors):
-            self.query_one("#workload").focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
