@@ -8,6 +8,9 @@ through ``gil-tui run --json``, and prints:
       output stream (tmux pipe-pane into a FIFO, timestamped as it arrives: what the terminal was sent, when)
   (b) the UI process's CPU share while the run is live (psutil, children excluded), target <= 10 % of a core
   (c) wall of the run in the app / wall of the same run through gil-tui run, target <= 1.03
+  (d) bytes per second written to the terminal while the run is live, target <= 20 KB/s (what `top -d 0.1` writes)
+  (e) key -> screen: in a second live run, `t` pressed every ~0.4 s (Lanes <-> Timeline); the time from send-keys
+      to the first byte of the other tab reaching the terminal, target p95 <= 100 ms
 
 The app reports its result through GIL_TUI_RESULT_LOG (a JSON line per finished run).
 
@@ -34,6 +37,9 @@ import psutil
 ELAPSED = re.compile(r"Elapsed (\d+\.\d) s")
 ELAPSED_BYTES = re.compile(rb"Elapsed (\d+\.\d) s")
 POLL = 0.02
+KEY_EVERY = 0.4  # seconds between presses of t in the key -> screen run
+# what only the other tab draws: the timeline's scale line, and a lane's "done/total" count
+TAB_MARKERS = {"timeline": re.compile(rb"cell"), "lanes": re.compile(rb"\d+/\d+ ")}
 
 
 def command() -> str:
@@ -49,8 +55,9 @@ def reference_wall(exe: str, size: int) -> float:
     return json.loads(out.splitlines()[-1])["wall_s"]
 
 
-def app_run(exe: str, size: int, width: int, height: int) -> dict:
-    """One live run in tmux: the elapsed-text change times, the UI's CPU share, and the result's wall."""
+def app_run(exe: str, size: int, width: int, height: int, keys: bool = False) -> dict:
+    """One live run in tmux: the elapsed-text change times, the UI's CPU share, the bytes sent to the terminal and
+    the result's wall; with ``keys``, t is pressed every ``KEY_EVERY`` s and each press's latency is measured."""
     tmux = [shutil.which("tmux") or "tmux", "-L", "gil-tui-bench-%s" % uuid.uuid4().hex[:8]]
     log = tempfile.NamedTemporaryFile(prefix="gil-tui-bench-", suffix=".jsonl", delete=False)
     log.close()
@@ -60,9 +67,11 @@ def app_run(exe: str, size: int, width: int, height: int) -> dict:
     line = "read go; exec env GIL_TUI_RESULT_LOG=%s %s -w fib -m threads -n 8 --size %d --run" % (log.name, exe, size)
     subprocess.run(tmux + ["new-session", "-d", "-s", "b", "-x", str(width), "-y", str(height), line], check=True)
     streamed: list[float] = []
+    chunks: list[tuple[float, bytes]] = []
+    presses: list[tuple[float, str]] = []  # (sent at, the tab it should show)
     try:
         subprocess.run(tmux + ["pipe-pane", "-O", "-t", "b", "cat > %s" % fifo], check=True)
-        reader = threading.Thread(target=_read_stream, args=(fifo, streamed), daemon=True)
+        reader = threading.Thread(target=_read_stream, args=(fifo, streamed, chunks), daemon=True)
         reader.start()
         subprocess.run(tmux + ["send-keys", "-t", "b", "Enter"], check=True)
         pid = int(subprocess.run(tmux + ["display", "-p", "-t", "b", "#{pane_pid}"], capture_output=True,
@@ -72,6 +81,8 @@ def app_run(exe: str, size: int, width: int, height: int) -> dict:
         last = None
         polled = time.monotonic()
         cpu0 = wall0 = None
+        showing = "lanes"
+        next_key = None
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             screen = subprocess.run(tmux + ["capture-pane", "-p", "-t", "b"], capture_output=True, text=True).stdout
@@ -85,18 +96,26 @@ def app_run(exe: str, size: int, width: int, height: int) -> dict:
                     cpu0, wall0 = t.user + t.system, now
             if os.path.getsize(log.name):
                 break
+            if keys and cpu0 is not None and (next_key is None or now >= next_key):
+                showing = "timeline" if showing == "lanes" else "lanes"
+                presses.append((time.monotonic(), showing))
+                subprocess.run(tmux + ["send-keys", "-t", "b", "t"])
+                next_key = time.monotonic() + KEY_EVERY
             polled = now
             time.sleep(POLL)
         t = ui.cpu_times()
-        cpu_share = (t.user + t.system - cpu0) / (time.monotonic() - wall0) if cpu0 is not None else float("nan")
+        live_end = time.monotonic()
+        cpu_share = (t.user + t.system - cpu0) / (live_end - wall0) if cpu0 is not None else float("nan")
         with open(log.name) as f:
             result = json.loads(f.readline())
         subprocess.run(tmux + ["send-keys", "-t", "b", "q"])
         # the final "Elapsed" (frozen at the end) is not a live update
         gaps = [b - a for a, b in zip(changes, changes[1:])][:-1]
         stream_gaps = [b - a for a, b in zip(streamed, streamed[1:])][:-1]
+        sent = sum(len(c) for at, c in chunks if wall0 is not None and wall0 <= at <= live_end)
+        rate = sent / (live_end - wall0) if wall0 is not None else float("nan")
         return {"gaps": gaps, "stream_gaps": stream_gaps, "cpu_share": cpu_share, "wall": result["wall_s"],
-                "status": result["status"]}
+                "status": result["status"], "bytes_per_s": rate, "key_latencies": key_latencies(presses, chunks)}
     finally:
         time.sleep(0.3)
         subprocess.run(tmux + ["kill-server"], capture_output=True)
@@ -104,8 +123,21 @@ def app_run(exe: str, size: int, width: int, height: int) -> dict:
         os.unlink(fifo)
 
 
-def _read_stream(fifo: str, changes: list[float]) -> None:
-    """Timestamp each new "Elapsed x.y s" as the app's output reaches the terminal."""
+def key_latencies(presses: list[tuple[float, str]], chunks: list[tuple[float, bytes]]) -> list[float]:
+    """For each press, the time until the terminal received the first chunk drawing the tab it asked for
+    (presses whose tab never showed before the next press are left out: the next one switches back)."""
+    latencies = []
+    for i, (sent, tab) in enumerate(presses):
+        until = presses[i + 1][0] if i + 1 < len(presses) else float("inf")
+        for at, chunk in chunks:
+            if sent <= at < until and TAB_MARKERS[tab].search(chunk):
+                latencies.append(at - sent)
+                break
+    return latencies
+
+
+def _read_stream(fifo: str, changes: list[float], chunks: list[tuple[float, bytes]]) -> None:
+    """Timestamp each new "Elapsed x.y s" as the app's output reaches the terminal, and keep every chunk."""
     last = None
     tail = b""
     with open(fifo, "rb", buffering=0) as stream:
@@ -114,6 +146,7 @@ def _read_stream(fifo: str, changes: list[float]) -> None:
             if not chunk:
                 return
             now = time.monotonic()
+            chunks.append((now, chunk))
             data = tail + chunk
             for found in ELAPSED_BYTES.finditer(data):
                 if found.group(1) != last:
@@ -135,10 +168,11 @@ def main() -> int:
     parser.add_argument("--height", type=int, default=24)
     args = parser.parse_args()
     exe = command()
-    refs, apps = [], []
+    refs, apps, keyed = [], [], []
     for _ in range(args.repeat):  # interleaved, so machine noise hits both sides alike
         refs.append(reference_wall(exe, args.size))
         apps.append(app_run(exe, args.size, args.width, args.height))
+        keyed.append(app_run(exe, args.size, args.width, args.height, keys=True))
     gaps = [g for run in apps for g in run["gaps"]]
     stream = [g for run in apps for g in run["stream_gaps"]]
     ref, app = statistics.median(refs), statistics.median(r["wall"] for r in apps)
@@ -153,6 +187,16 @@ def main() -> int:
                                         max(values) * 1e3, len(values)))
     print("(b) UI process CPU while live: %.1f %% of one core   target <= 10 %%" % (share * 100))
     print("(c) wall in app / wall in gil-tui run: %.3f   target <= 1.03" % (app / ref))
+    print("(d) bytes to the terminal while live: %.1f KB/s (median run)   target <= 20 KB/s" % (
+        statistics.median(r["bytes_per_s"] for r in apps) / 1e3))
+    latencies = [v for run in keyed for v in run["key_latencies"]]
+    presses = sum(len(run["key_latencies"]) for run in keyed)
+    if latencies:
+        print("(e) key -> screen (t during the run): p95 %.0f ms, median %.0f ms, max %.0f ms over %d presses   "
+              "target p95 <= 100 ms" % (p95(latencies) * 1e3, statistics.median(latencies) * 1e3,
+                                        max(latencies) * 1e3, presses))
+    else:
+        print("(e) key -> screen: no press reached the screen (the run ended too soon? try a larger --size)")
     return 0
 
 

@@ -164,7 +164,8 @@ class ResultPane(VerticalScroll):
     ResultPane #banner.-exact { display: block; background: $success-darken-2; }
     """
 
-    elapsed: reactive[float | None] = reactive(None)
+    # not repaint: only the #elapsed line changes, and repainting the whole pane ten times a second costs bytes and CPU
+    elapsed: reactive[float | None] = reactive(None, repaint=False)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
