@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane
 from textual.widgets.selection_list import Selection
 
 from ..core import validation
@@ -30,6 +30,7 @@ from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLO
 from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .export_dialog import export_results
+from .widgets.footer import KeyFooter
 from .widgets.result import mode_name
 from .widgets.setup import choice_label
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
@@ -163,7 +164,7 @@ class ComparisonScreen(Screen[None]):
             with TabPane(t("compare.tab.chart"), id="cmp-tab-chart"):
                 with VerticalScroll():
                     yield SpeedupChart(id="cmp-chart")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _choice_prompt(choice: Choice) -> Text:

@@ -26,7 +26,8 @@ from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Button, Input, TabbedContent, TabPane
 
 from .. import i18n
 from ..core import presets, validation
@@ -41,6 +42,7 @@ from ._textual_hacks import driver_for, redescribe_bindings, release_footer_keys
 from .active_run import ActiveRun
 from .export_dialog import export_results
 from .help import HelpScreen
+from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
 from .widgets.result import ResultPane, bullets, mode_name
@@ -68,6 +70,38 @@ class WorkbenchScreen(Screen[None]):
     started on the Result pane (Pilot saw Workload); the other screens keep "*"."""
 
     AUTO_FOCUS = "#workload"
+    LIT_PANES = ("setup", "result", "runpane")  # History's table is its own pane: app.tcss lights it on :focus
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lit: Widget | None = None
+        self._accent: tuple[str, str] | None = None  # (theme, its accent colour)
+
+    # The pane holding the focus gets an accent border. Not with CSS :focus-within: Textual restyles every node of
+    # the pane on each focus move inside it (half of a Tab's cost among the setup fields); an inline border is
+    # set only when the focus changes pane.
+    def on_descendant_focus(self) -> None:
+        self.light_focused_pane()
+
+    def on_descendant_blur(self) -> None:
+        self.light_focused_pane()
+
+    def light_focused_pane(self, again: bool = False) -> None:
+        focused = self.focused
+        pane = next((node for node in focused.ancestors_with_self if node.id in self.LIT_PANES), None) \
+            if focused is not None else None
+        if pane is self._lit and not again:
+            return
+        if self._lit is not None:
+            self._lit.styles.border = None  # back to app.tcss's
+        if isinstance(pane, Widget):
+            pane.styles.border = ("round", self.accent())
+        self._lit = pane if isinstance(pane, Widget) else None
+
+    def accent(self) -> str:
+        if self._accent is None or self._accent[0] != self.app.theme:
+            self._accent = (self.app.theme, self.app.get_css_variables()["accent"])
+        return self._accent[1]
 
 
 def done_headline(result: RunResult, number: int, again: bool = False) -> str:
@@ -159,7 +193,7 @@ class Workbench(App[int]):
                 history = HistoryTable(id="history")
                 history.border_title = i18n.t("app.pane.history")
                 yield history
-        yield Footer()
+        yield KeyFooter()
 
     def get_default_screen(self) -> Screen:
         return WorkbenchScreen(id="_default")
@@ -354,6 +388,9 @@ class Workbench(App[int]):
 
     def action_toggle_theme(self) -> None:
         self.palette = themes.toggle(self)
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkbenchScreen):
+                screen.light_focused_pane(again=True)
         for widget in [*self.query(RunLanes), *self.query(TimelineLanes)]:
             widget.refresh()  # drawn again in the new palette
 
