@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from ..core import validation
@@ -21,9 +22,25 @@ if TYPE_CHECKING:
 DEFAULT_MODE = "threads"
 
 
-def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], SetupValues]:
-    """The interpreters to offer and the values the setup pane opens with; UsageError with the first mistake."""
+def interpreters_for(args: argparse.Namespace) -> tuple[Interpreter, Interpreter, list[Interpreter]]:
+    """The interpreter chosen with --python (else this one), this one, and the others found on the machine."""
     from ..core.discovery import discovered
+
+    try:
+        current = lab_interpreter(sys.executable)
+        if args.python is not None and not args.python.strip():
+            raise validation.UsageError("--python needs an interpreter, not an empty name")
+        chosen = lab_interpreter(args.python) if args.python else current
+    except ProbeError as exc:
+        raise validation.UsageError(str(exc)) from None
+    return chosen, current, discovered()
+
+
+def preset_from_args(args: argparse.Namespace,
+                     found: tuple[Interpreter, Interpreter, list[Interpreter]] | None = None,
+                     ) -> tuple[list[Interpreter], SetupValues]:
+    """The interpreters to offer and the values the setup pane opens with; UsageError with the first mistake.
+    ``found``: what ``interpreters_for(args)`` returned, if it has already run."""
     from ..ui.widgets.setup import SetupValues
 
     workload = validation.workload(args.workload)
@@ -34,15 +51,9 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
     size = None if args.size is None else validation.size(workload, args.size)
     interval = validation.switch_interval(args.switch_interval)
     gil = validation.gil(args.gil)
-    try:
-        current = lab_interpreter(sys.executable)
-        if args.python is not None and not args.python.strip():
-            raise validation.UsageError("--python needs an interpreter, not an empty name")
-        chosen = lab_interpreter(args.python) if args.python else current
-    except ProbeError as exc:
-        raise validation.UsageError(str(exc)) from None
+    chosen, current, others = found if found is not None else interpreters_for(args)
     validation.gil_for(chosen, gil)
-    interpreters = [chosen] + ([current] if chosen.executable != current.executable else []) + discovered()
+    interpreters = [chosen] + ([current] if chosen.executable != current.executable else []) + others
     choices = choices_for(interpreters)
     index = 0
     if chosen.free_threaded and gil == "on":
@@ -54,12 +65,17 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
 
 
 def app_command(args: argparse.Namespace) -> int:
-    try:
-        interpreters, preset = preset_from_args(args)
-    except validation.UsageError as exc:
-        sys.stderr.write("gil-tui: error: %s\n" % exc)
-        return exit_codes.USAGE
-    from ..ui.workbench import Workbench
+    # the interpreters are probed (child processes, a cache read) while Textual is imported: the first frame comes
+    # sooner by the shorter of the two
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        probing = pool.submit(interpreters_for, args)
+        from ..ui.workbench import Workbench
+
+        try:
+            interpreters, preset = preset_from_args(args, probing.result())
+        except validation.UsageError as exc:
+            sys.stderr.write("gil-tui: error: %s\n" % exc)
+            return exit_codes.USAGE
 
     app = Workbench(interpreters, preset, autorun=bool(args.run), lang=args.lang)
     code = run_quitting_on_signals(app)
