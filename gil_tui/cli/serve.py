@@ -178,9 +178,6 @@ def serve_command(argv: list[str]) -> int:
         lines += ["    " + link for link in links(args.host, port, token, public)]
         lines.append("Exports from the browser go to %s (and nowhere else)." % exports)
         lines.append("At most %d sessions at once. Ctrl+C stops the server and every session." % sessions)
-        if not is_loopback(args.host):
-            lines.append("WARNING: listening on %s: anyone who can reach port %d and has the link can start runs "
-                         "on this machine." % (args.host, port))
         return lines
 
     if not is_loopback(args.host):
