@@ -36,7 +36,7 @@ class Refused(Exception):
 def served_folder() -> str | None:
     """The folder exports are confined to (set by ``gil-tui serve``), None in a terminal session."""
     folder = os.environ.get(ENV, "")
-    return folder or None
+    return os.path.abspath(folder) if folder else None
 
 
 def name_inside(folder: str, typed: str) -> str:
