@@ -35,6 +35,11 @@ def outside_addresses() -> list[str]:
 
 
 def start_server(*argv: str) -> subprocess.Popen:
+    """``gil-tui serve ARGV``; its export folder a new temporary one unless ARGV names one (not ./gil-tui-exports)."""
+    import tempfile
+
+    if "--export-dir" not in argv:
+        argv += ("--export-dir", os.path.join(tempfile.mkdtemp(prefix="gil-tui-serve-test-"), "exports"))
     return subprocess.Popen([sys.executable, "-m", "gil_tui", "serve", *argv], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
 
