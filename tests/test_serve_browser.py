@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ import subprocess
 import zlib
 
 import pytest
-from test_serve import free_port, get, start_server, stop
+from test_serve import app_processes, free_port, get, link, start_server, stop
 
 pytestmark = pytest.mark.serve
 
@@ -111,9 +112,10 @@ def test_the_app_renders_in_headless_chromium_and_takes_keys(chromium, tmp_path)
     import aiohttp
 
     port = free_port()
-    server = start_server("--port", str(port))
+    server = start_server("--port", str(port), "--export-dir", str(tmp_path / "exports"))
     try:
-        get("http://127.0.0.1:%d/" % port, server)
+        url = link(server)
+        get(url, server)
 
         async def session() -> tuple[str, int]:
             proc, debug_port = await open_in_browser(chromium, str(tmp_path / "profile"))
@@ -129,7 +131,7 @@ def test_the_app_renders_in_headless_chromium_and_takes_keys(chromium, tmp_path)
                         browser = Browser(ws)
                         await browser.call("Network.enable")
                         await browser.call("Page.enable")
-                        await browser.call("Page.navigate", url="http://127.0.0.1:%d/" % port)
+                        await browser.call("Page.navigate", url=url)
                         await browser.wait_for("Setup", "Workload", "History")
                         await asyncio.sleep(0.5)
                         shot = await browser.call("Page.captureScreenshot", format="png")
@@ -153,3 +155,79 @@ def test_the_app_renders_in_headless_chromium_and_takes_keys(chromium, tmp_path)
         stop(server)
     assert "Press r to run" in text
     assert colours > 50, "the page screenshot looks blank"
+
+
+ATTACK = """<!DOCTYPE html><html><body><script>
+window.verdicts = {};
+function attempt(name, url) {
+  const ws = new WebSocket(url);
+  ws.onopen = () => { window.verdicts[name] = "opened"; ws.send(JSON.stringify(["stdin", "r"])); };
+  ws.onmessage = () => { window.verdicts[name] = "drawn"; };
+  ws.onerror = () => { if (!(name in window.verdicts)) window.verdicts[name] = "refused"; };
+}
+attempt("no token", "ws://127.0.0.1:PORT/ws?width=80&height=24");
+attempt("stolen token", "ws://127.0.0.1:PORT/ws/TOKEN?width=80&height=24");
+fetch("http://127.0.0.1:PORT/?token=TOKEN").then(r => r.text()).then(
+  t => { window.verdicts.page = "read"; }, e => { window.verdicts.page = "blocked"; });
+</script></body></html>"""
+
+
+@pytest.mark.timeout(180)
+def test_a_page_from_another_origin_cannot_open_a_session(chromium, tmp_path):
+    """The operator's own browser, on a page from another origin (here another port of localhost): its websocket
+    to gil-tui serve is refused without the token, and refused WITH the token too (the Origin is not the
+    server's); it cannot read the server's page either. No app process starts."""
+    import aiohttp
+    from aiohttp import web
+
+    port, other = free_port(), free_port()
+    server = start_server("--port", str(port), "--export-dir", str(tmp_path / "exports"))
+    try:
+        token = link(server).split("?token=", 1)[1]
+        get(link(server), server)
+
+        async def session() -> dict:
+            attack = ATTACK.replace("PORT", str(port)).replace("TOKEN", token)
+            site_app = web.Application()
+
+            async def evil_page(request: web.Request) -> web.Response:
+                return web.Response(text=attack, content_type="text/html")
+
+            site_app.add_routes([web.get("/", evil_page)])
+            runner = web.AppRunner(site_app)
+            await runner.setup()
+            await web.TCPSite(runner, "127.0.0.1", other).start()
+            proc, debug_port = await open_in_browser(chromium, str(tmp_path / "profile"))
+            try:
+                async with aiohttp.ClientSession() as http:
+                    for _ in range(50):
+                        async with http.get("http://127.0.0.1:%d/json/list" % debug_port) as answer:
+                            pages = [t for t in await answer.json() if t["type"] == "page"]
+                        if pages:
+                            break
+                        await asyncio.sleep(0.1)
+                    async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
+                        browser = Browser(ws)
+                        await browser.call("Page.enable")
+                        await browser.call("Page.navigate", url="http://127.0.0.1:%d/" % other)
+                        loop = asyncio.get_running_loop()
+                        deadline = loop.time() + RENDER_TIMEOUT
+                        while True:
+                            answer = await browser.call("Runtime.evaluate", returnByValue=True,
+                                                        expression="JSON.stringify(window.verdicts)")
+                            verdicts = json.loads(answer["result"].get("value") or "{}")
+                            if len(verdicts) == 3 or loop.time() > deadline:
+                                break
+                            await asyncio.sleep(0.2)
+                        await asyncio.sleep(2.0)  # an app, had one started, would be there by now
+                        return verdicts
+            finally:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                await runner.cleanup()
+
+        verdicts = asyncio.run(session())
+        assert verdicts == {"no token": "refused", "stolen token": "refused", "page": "blocked"}, verdicts
+        assert not app_processes(server)
+    finally:
+        stop(server)

@@ -113,6 +113,9 @@ def run_quitting_on_signals(app) -> int | None:
     try:
         return app.run(loop=loop)
     finally:
+        release = getattr(app, "release_run", None)  # the run's lab and board go, however the app ended
+        if release is not None:
+            release()
         for signum in (signal.SIGTERM, signal.SIGHUP):
             loop.remove_signal_handler(signum)
         loop.close()

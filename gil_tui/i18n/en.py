@@ -384,6 +384,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.export.exists": "{path} is already there: enter again writes over it; or change the name.",
     "compare.export.done": {"one": "Wrote {count} result to {path}.", "other": "Wrote {count} results to {path}."},
     "compare.export.nothing": "Nothing to export yet: run something first.",
+    "export.served.folder": "Served to a browser: files go in {folder}",
+    "export.served.outside": "Only a file name here: in a served session files go in {folder}.",
+    "export.served.not_a_file": "{path} is not a regular file (a link, a folder or a pipe): choose another name.",
     # --- the tour (gil-tui demo) -----------------------------------------------------------------
     "demo.header": "Tour · step {n} of {count} · {how}",
     "demo.how.keys": "space or enter: next step · q: quit",

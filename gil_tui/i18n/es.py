@@ -406,6 +406,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.export.done": {"one": "Se guardó {count} resultado en {path}.",
                             "other": "Se guardaron {count} resultados en {path}."},
     "compare.export.nothing": "Todavía no hay nada que exportar: ejecuta algo antes.",
+    "export.served.folder": "Servido a un navegador: los archivos van a {folder}",
+    "export.served.outside": "Aquí solo un nombre de archivo: en una sesión servida los archivos van a {folder}.",
+    "export.served.not_a_file": "{path} no es un archivo normal (un enlace, una carpeta o una tubería): "
+                                "elige otro nombre.",
     # --- el recorrido (gil-tui demo) -------------------------------------------------------------
     "demo.header": "Recorrido · paso {n} de {count} · {how}",
     "demo.how.keys": "espacio o intro: siguiente paso · q: salir",

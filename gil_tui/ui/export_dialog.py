@@ -15,14 +15,21 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from ..core import export
+from ..core import export, export_folder
 from ..core.model import RunResult
 from ..i18n import t
 
 
 def check_and_write(name: str, results: list[RunResult], overwrite: bool = False) -> tuple[str | None, str | None]:
     """(the absolute path written, None) or (None, a message for a person). An existing file is written over only
-    with ``overwrite``; else the message ("compare.export.exists") asks for a second enter."""
+    with ``overwrite``; else the message ("compare.export.exists") asks for a second enter. In a session served to
+    a browser (``gil-tui serve``) the file goes in the served folder only (``core.export_folder``)."""
+    folder = export_folder.served_folder()
+    if folder is not None:
+        try:
+            return export_folder.write_inside(folder, name, results, overwrite), None
+        except export_folder.Refused as refused:
+            return None, t(refused.key, **refused.params)
     name = name.strip()
     if not name:
         return None, t("compare.export.error.empty")
@@ -48,6 +55,9 @@ def check_and_write(name: str, results: list[RunResult], overwrite: bool = False
 
 def target(name: str) -> str:
     """The absolute path a typed name writes to."""
+    folder = export_folder.served_folder()
+    if folder is not None:
+        return os.path.join(folder, os.path.basename(name.strip()))
     return os.path.abspath(os.path.expanduser(name.strip()))
 
 
@@ -78,6 +88,9 @@ class ExportDialog(ModalScreen[str | None]):
             yield Label(t("compare.export.prompt"))
             yield Input(self.default_name, id="export-name", compact=True)
             yield Static("", id="export-error")
+            folder = export_folder.served_folder()
+            if folder is not None:
+                yield Static(t("export.served.folder", folder=folder), id="export-folder")
             yield Static(t("compare.export.hint"), id="export-hint")
 
     def on_mount(self) -> None:

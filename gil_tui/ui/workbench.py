@@ -400,6 +400,16 @@ class Workbench(App[int]):
         else:
             self.push_screen(HelpScreen())
 
+    def release_run(self) -> None:
+        """After the app has ended, whichever way (q, a signal, or the browser tab closed: textual-serve's quit is
+        Textual's ExitApp, which skips action_quit): cancel a run still going, kill its lab and remove its board."""
+        active, self.active = self.active, None
+        if active is None:
+            return
+        active.stop.set()
+        active.done.wait(QUIT_WAIT)
+        active.close()
+
     async def stop_run(self) -> None:
         """Cancel a run in progress and wait until its lab process and board are gone."""
         active = self.active
