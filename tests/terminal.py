@@ -70,7 +70,8 @@ class Terminal:
             os.unlink(self.status_file)
 
     def screen(self, colours: bool = False) -> str:
-        return subprocess.run(self.tmux + ["capture-pane", "-p", "-t", "t"] + (["-e"] if colours else []),
+        history = ["-S", "-"] if self.status_file is not None else []  # a command's output: all of it, scrolled or not
+        return subprocess.run(self.tmux + ["capture-pane", "-p", "-t", "t"] + history + (["-e"] if colours else []),
                               capture_output=True, text=True).stdout
 
     def send(self, *keys: str) -> None:

@@ -15,7 +15,7 @@ import platform
 import socket
 from typing import Any
 
-from .model import Counter, Python, RunResult
+from .model import Counter, Python, RunResult, printable
 from .validation import UsageError
 
 FORMATS = (".json", ".csv", ".md")
@@ -94,7 +94,10 @@ def _bool(text: str) -> bool | None:
 
 
 def unflat(row: dict[str, str]) -> RunResult:
-    """A CSV row back into a result (the fields CSV keeps)."""
+    """A CSV row back into a result (the fields CSV keeps). ValueError for a row that is not one (too short: a
+    column without a value)."""
+    if any(value is None for value in row.values()):
+        raise ValueError("a row has fewer fields than the header")
     counter = None
     if row.get("counter_expected", "") != "":
         counter = Counter(int(row["counter_expected"]), int(row["counter_final"]), int(row["counter_lost"]))
@@ -117,19 +120,31 @@ def unflat(row: dict[str, str]) -> RunResult:
 
 def load(path: str) -> tuple[list[RunResult], dict[str, Any] | None]:
     """(results, machine or None) from an export or from ``gil-tui run --json`` output. ExportError if unreadable."""
+    shown = printable(path)
     try:
+        if not os.path.isfile(path) and os.path.exists(path):  # a FIFO or a device would block or never end
+            raise ExportError("cannot read %s: it is not a regular file" % shown)
         with open(path, encoding="utf-8", newline="") as f:
             if path.lower().endswith(".csv"):
                 rows = list(csv.DictReader(f))
                 missing = [k for k in ("workload", "mode", "version", "wall_s") if rows and k not in rows[0]]
                 if missing:
-                    raise ExportError("%s is not a gil-tui CSV export (no %s column)" % (path, missing[0]))
-                return [unflat(r) for r in rows], None
+                    raise ExportError("%s is not a gil-tui CSV export (no %s column)" % (shown, missing[0]))
+                read = []
+                for number, row in enumerate(rows, 2):
+                    try:
+                        read.append(unflat(row))
+                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                        raise ExportError("%s is not a gil-tui CSV export: line %d: %s" % (
+                            shown, number, printable(str(exc)))) from None
+                return read, None
             text = f.read()
     except OSError as exc:
-        raise ExportError("cannot read %s: %s" % (path, exc.strerror or exc)) from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ExportError("%s is not a gil-tui CSV export: %s" % (path, exc)) from None
+        raise ExportError("cannot read %s: %s" % (shown, exc.strerror or exc)) from None
+    except csv.Error as exc:  # e.g. a field over the csv module's 128 KiB limit
+        raise ExportError("%s is not a gil-tui CSV export: %s" % (shown, printable(str(exc)))) from None
+    except UnicodeDecodeError:
+        raise ExportError("%s is not a gil-tui export: it is not UTF-8 text" % shown) from None
     machine = None
     try:
         data = json.loads(text)
@@ -139,17 +154,28 @@ def load(path: str) -> tuple[list[RunResult], dict[str, Any] | None]:
             results = [data]  # a single JSON line
         else:
             results = data
+    except RecursionError:  # nested deeper than the decoder goes
+        raise ExportError("%s is not a gil-tui export: it is nested too deeply" % shown) from None
     except ValueError:
         try:
             results = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except ValueError:
-            raise ExportError("%s is not JSON, JSON Lines or CSV written by gil-tui" % path) from None
+        except (ValueError, RecursionError):
+            raise ExportError("%s is not JSON, JSON Lines or CSV written by gil-tui" % shown) from None
     if not isinstance(results, list):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % path)
+        raise ExportError("%s does not hold gil-tui results (schema 1)" % shown)
     try:
-        return [RunResult.from_json(r) for r in results], machine if isinstance(machine, dict) else None
-    except (ValueError, KeyError, TypeError):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % path) from None
+        loaded = [RunResult.from_json(r) for r in results]
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise ExportError("%s does not hold gil-tui results (schema 1)" % shown) from None
+    return loaded, _machine(machine)
+
+
+def _machine(machine: object) -> dict[str, Any] | None:
+    """The machine a file says it was measured on: its strings and numbers (shown through ``printable``), or None."""
+    if not isinstance(machine, dict):
+        return None
+    return {key: value for key, value in machine.items()
+            if isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool))}
 
 
 def _cell(value: float | None, pattern: str) -> str:
