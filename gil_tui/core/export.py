@@ -9,10 +9,13 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import platform
 import socket
+import stat
+import tempfile
 from typing import Any
 
 from .model import Counter, Python, RunResult, printable
@@ -42,7 +45,11 @@ def format_of(path: str) -> str:
 
 
 def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
-    """Write ``results`` in the format the extension names; returns the format. ExportError on failure."""
+    """Write ``results`` in the format the extension names; returns the format. ExportError on failure.
+
+    Atomic: the text goes to a new file in the same folder, then takes the name (``os.replace``), so a full disk or a
+    crash leaves the old file whole. A symbolic link or anything but a regular file at ``path`` is refused, never
+    written through (``refusal`` says which)."""
     ext = format_of(path)
     if ext == ".json":
         text = json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(),
@@ -50,18 +57,76 @@ def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = 
     elif ext == ".md":
         text = markdown(results, machine or machine_info())
     else:
-        text = ""
-    try:
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            if ext == ".csv":
-                writer = csv.DictWriter(f, fieldnames=CSV_FIELDS)
-                writer.writeheader()
-                writer.writerows(flat(r) for r in results)
-            else:
-                f.write(text)
-    except OSError as exc:
-        raise ExportError("cannot write %s: %s" % (path, exc.strerror or exc)) from None
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        writer.writerows(flat(r) for r in results)
+        text = out.getvalue()
+    write_text(path, text)
     return ext
+
+
+class RefusedTarget(ExportError):
+    """``path`` is a symbolic link or not a regular file: ``kind`` is "symlink" or "special"."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        ExportError.__init__(self, message)
+        self.kind = kind
+
+
+def refusal(path: str) -> RefusedTarget | None:
+    """Why ``path`` must not be written (a link, a FIFO, a device, a socket), or None: missing or a regular file."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return RefusedTarget("cannot write %s: it is a symbolic link (never followed)" % printable(path), "symlink")
+    if not stat.S_ISREG(st.st_mode):
+        return RefusedTarget("cannot write %s: it is not a regular file" % printable(path), "special")
+    return None
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def write_text(path: str, text: str) -> None:
+    """``text`` (UTF-8) atomically into ``path``: a temporary file beside it, flushed to disk, then renamed over it.
+    The old file keeps its permissions; a new one gets the umask's. ExportError (RefusedTarget) on failure."""
+    refused = refusal(path)
+    if refused is not None:
+        raise refused
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        existing = os.stat(path).st_mode & 0o7777
+    except OSError:
+        existing = 0o666 & ~_umask()
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            os.fchmod(f.fileno(), existing)
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)  # replaces a name, never follows one: a link put there meanwhile is itself replaced
+        tmp = None
+    except OSError as exc:
+        raise ExportError("cannot write %s: %s" % (printable(path), exc.strerror or exc)) from exc
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def flat(result: RunResult) -> dict[str, Any]:
