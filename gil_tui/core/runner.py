@@ -343,7 +343,10 @@ class LabRun:
         if self.board is None:
             return result
         snap = self.snapshot()
-        tasks = tuple(TaskResult(i, snap.done[i], snap.total[i], None, None, snap.states[i])
+        states = snap.states
+        if not self._cancel_asked:  # tasks of a killed lab mark themselves cancelled; nobody cancelled them
+            states = ["error" if state == "cancelled" else state for state in states]
+        tasks = tuple(TaskResult(i, snap.done[i], snap.total[i], None, None, states[i])
                       for i in range(len(snap.done)))
         counter = result.counter
         if self.spec.workload in RACE_WORKLOADS:
