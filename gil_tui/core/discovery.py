@@ -203,6 +203,16 @@ class ProbeCache:
             return None
         return entry
 
+    def put_slow(self, real: str) -> None:
+        """``real`` did not answer in time: not "unusable" (the machine may have been busy), but a start-up does not
+        wait for it again; it is probed in the background (an interpreter it once identified is kept)."""
+        stamp = self._stamp(real)
+        entry = self.entries.get(real)
+        if stamp is None or (entry is not None and "interpreter" in entry):
+            return
+        self.entries[real] = {"mtime_ns": stamp[0], "size": stamp[1], "slow": True}
+        self.dirty = True
+
     def put(self, real: str, interpreter: Interpreter | None, error: str | None) -> None:
         stamp = self._stamp(real)
         if stamp is None:
@@ -245,7 +255,7 @@ def _sound(entry: object) -> bool:
         except (KeyError, TypeError, ValueError):
             return False
         return True
-    return isinstance(entry.get("error"), str)
+    return isinstance(entry.get("error"), str) or entry.get("slow") is True
 
 
 def unusable_reason(interp: Interpreter) -> str | None:
@@ -289,10 +299,13 @@ def discover(extra: Sequence[str] = (), *, refresh: bool = False, timeout: float
     cache = ProbeCache((cache_path or cache_file()) if use_cache else None)
     found: list[Found] = []
     todo: list[Found] = []
+    background: list[Found] = []  # with a budget: probed, never waited for (they timed out last time)
     for path, real, aliases in distinct:
         entry = Found(path, real, None, aliases=aliases)
         hit = None if refresh else cache.get(real)
-        if hit is not None:
+        if hit is not None and hit.get("slow"):  # timed out last time: probed again, waited for only without budget
+            (background if budget is not None else todo).append(entry)
+        elif hit is not None:
             entry.cached = True
             if "interpreter" in hit:
                 entry.interpreter = Interpreter.from_probe(hit["interpreter"], path)
@@ -304,17 +317,18 @@ def discover(extra: Sequence[str] = (), *, refresh: bool = False, timeout: float
         else:
             todo.append(entry)
         found.append(entry)
-    if todo:
-        late = _probe_all(todo, timeout, budget, cache)
+    if todo or background:
+        late = _probe_all(todo + background, timeout, budget, cache, len(todo))
         if late:  # still being probed in the background: left out of this answer, found by a later one
             found = [entry for entry in found if entry not in late]
     found.sort(key=_order)
-    return Discovery(found, len(todo), cache.path)
+    return Discovery(found, len(todo) + len(background), cache.path)
 
 
-def _probe_all(todo: list[Found], timeout: float, budget: float | None, cache: ProbeCache) -> list[Found]:
+def _probe_all(todo: list[Found], timeout: float, budget: float | None, cache: ProbeCache, wait: int) -> list[Found]:
     """Probe ``todo`` (at most MAX_PARALLEL at once), filling in each entry and the cache; the entries not answered
-    within ``budget`` seconds (none without a budget), whose probes carry on in daemon threads."""
+    within ``budget`` seconds (none without a budget), whose probes carry on in daemon threads. Only the first
+    ``wait`` entries are waited for; the rest are probed in the background from the start."""
     cond = threading.Condition()
     answered: set[int] = set()
     state = {"abandoned": False}
@@ -328,6 +342,8 @@ def _probe_all(todo: list[Found], timeout: float, budget: float | None, cache: P
             entry.reason = unusable_reason(interp) if interp is not None else error
             if keep:
                 cache.put(entry.realpath, interp, error)
+            elif error is not None and "did not answer" in error:
+                cache.put_slow(entry.realpath)
             answered.add(index)
             cond.notify_all()
             if state["abandoned"]:
@@ -340,7 +356,7 @@ def _probe_all(todo: list[Found], timeout: float, budget: float | None, cache: P
         for thread in threads:
             thread.start()
         with cond:
-            while len(answered) < len(todo):
+            while len(answered & set(range(wait))) < wait:
                 left = None if deadline is None else deadline - time.monotonic()
                 if left is not None and left <= 0:
                     break
@@ -352,8 +368,18 @@ def _probe_all(todo: list[Found], timeout: float, budget: float | None, cache: P
         kill_probes()
         raise
     if late:
-        atexit.register(kill_probes)  # whoever leaves before they answer takes them along
+        atexit.register(_leave, late, cache, cond)  # whoever leaves before they answer takes them along
     return late
+
+
+def _leave(late: list[Found], cache: ProbeCache, cond: threading.Condition) -> None:
+    """At exit, probes still running end, and are remembered as slow: the next start-up does not wait for them."""
+    kill_probes()
+    with cond:
+        for entry in late:
+            if entry.interpreter is None and entry.reason is None:  # never answered
+                cache.put_slow(entry.realpath)
+        cache.save()
 
 
 STARTUP_BUDGET = 2.0  # seconds discovery may add to the workbench's start; a probe takes ~0.1 s

@@ -3,8 +3,8 @@
 - 9: a ``python3.95`` that writes without end (``yes``) is cut off at 64 KiB and named, in seconds, not after 31 s and
   7.5 GiB.
 - 10: one that hangs and forks a daemon holding the probe's pipe ends within ``--timeout``; the timeout is not cached
-  as "unusable", nor is "Too many open files"; with such a candidate on PATH the workbench starts about as fast as
-  without it.
+  as "unusable", nor is "Too many open files"; with such a candidate on PATH the workbench waits for discovery at
+  most 2 s, and remembers it as slow, so later starts probe it in the background without waiting.
 - 11: a type-damaged probes.json is a cold start for ``interpreters`` and ``run``, never a traceback.
 """
 
@@ -130,6 +130,10 @@ def test_a_hanging_candidate_on_path_costs_the_workbench_little(tmp_path, daemon
     slow = _first_frame(with_hang)
     # before: discovery waited out the 5 s probe timeout at every start
     assert slow - quick < 3.5, (quick, slow)
+    # remembered as slow, not as unusable: the next start probes it in the background without waiting
+    with open(os.path.join(cache, "gil-tui", "probes.json")) as f:
+        entry = json.load(f)["entries"][str(fake / "python3.95")]
+    assert entry.get("slow") is True and "error" not in entry and "interpreter" not in entry, entry
 
 
 DAMAGED = [
