@@ -24,8 +24,15 @@ pytestmark = pytest.mark.slow
 
 
 def labs_of(parent: psutil.Process) -> list[psutil.Process]:
-    return [p for p in parent.children(recursive=True) if "gil_lab.main" in " ".join(p.cmdline())
-            and " lab " in " ".join(p.cmdline()) + " "]
+    labs = []
+    for child in parent.children(recursive=True):
+        try:
+            line = " ".join(child.cmdline()) + " "
+        except psutil.Error:  # gone meanwhile
+            continue
+        if "gil_lab.main" in line and " lab " in line:
+            labs.append(child)
+    return labs
 
 
 def wait_until(condition, timeout: float, what: str):
@@ -38,14 +45,18 @@ def wait_until(condition, timeout: float, what: str):
     pytest.fail("timed out waiting for %s" % what)
 
 
-def gil_tui_process(term: Terminal) -> psutil.Process:
+def gil_tui_process(term: Terminal) -> psutil.Process | None:
+    """gil-tui in the pane, or None while the pane's shell has not started it yet."""
     import subprocess
 
     pane = int(subprocess.run(term.tmux + ["display-message", "-p", "-t", "t", "#{pane_pid}"],
                               capture_output=True, text=True).stdout)
-    shell = psutil.Process(pane)
-    found = [p for p in [shell] + shell.children(recursive=True) if "gil-tui" in " ".join(p.cmdline()[:2])]
-    return found[0]
+    try:
+        shell = psutil.Process(pane)
+        found = [p for p in [shell] + shell.children(recursive=True) if "gil-tui" in " ".join(p.cmdline()[:2])]
+    except psutil.Error:
+        return None
+    return found[0] if found else None
 
 
 def board_of(lab: psutil.Process) -> str:
