@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -28,7 +29,10 @@ def installed_command() -> str | None:
 class Terminal:
     """``gil-tui ARGS`` in a ``width`` x ``height`` tmux pane. Use as a context manager: the server goes at the end."""
 
-    def __init__(self, args: str = "", width: int = 80, height: int = 24, env: dict[str, str] | None = None) -> None:
+    def __init__(self, args: str = "", width: int = 80, height: int = 24, env: dict[str, str] | None = None,
+                 prefix: str = "", keep: bool = False) -> None:
+        """``prefix``: a command line that runs gil-tui (``setpriv ...``, a wrapper script). ``keep``: the pane stays
+        after gil-tui exits (a command such as ``run`` or ``compare``): read it, and ``exit_code()``."""
         if TMUX is None:
             pytest.skip("tmux is not installed")
         command = installed_command()
@@ -40,10 +44,19 @@ class Terminal:
         # COLUMNS=80 LINES=24 (set at C level when readline is loaded, not in os.environ) and a child that
         # inherited them would draw an 80x24 app in a 120x40 pane: unset for the command, and left out of
         # the environment tmux itself starts with
-        line = "env -u COLUMNS -u LINES %s%s %s" % (exports + " " if exports else "", command, args)
+        line = "env -u COLUMNS -u LINES %s%s%s %s" % (exports + " " if exports else "", prefix + " " if prefix else "",
+                                                    command, args)
+        self.status_file: str | None = None
+        if keep:  # tmux's #{pane_dead_status} is sometimes empty (3.3a): the shell writes the status down instead
+            handle, self.status_file = tempfile.mkstemp(prefix="gil-tui-test-status-")
+            os.close(handle)
+            os.unlink(self.status_file)
+            line += "; echo $? > %s" % self.status_file
         clean = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
-        subprocess.run(self.tmux + ["new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), line],
-                       check=True, env=clean)
+        # with keep, the option is set in the same command list as the session: before its command can exit
+        options = ["start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";"] if keep else []
+        subprocess.run(self.tmux + options + ["new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height),
+                                              line], check=True, env=clean)
 
     def __enter__(self) -> Terminal:
         return self
@@ -53,9 +66,12 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run(self.tmux + ["kill-server"], capture_output=True)
+        if self.status_file is not None and os.path.exists(self.status_file):
+            os.unlink(self.status_file)
 
     def screen(self, colours: bool = False) -> str:
-        return subprocess.run(self.tmux + ["capture-pane", "-p", "-t", "t"] + (["-e"] if colours else []),
+        history = ["-S", "-"] if self.status_file is not None else []  # a command's output: all of it, scrolled or not
+        return subprocess.run(self.tmux + ["capture-pane", "-p", "-t", "t"] + history + (["-e"] if colours else []),
                               capture_output=True, text=True).stdout
 
     def send(self, *keys: str) -> None:
@@ -94,6 +110,21 @@ class Terminal:
             elif time.monotonic() - since >= quiet:
                 break
         return last
+
+    def exit_code(self, timeout: float = 30.0) -> int:
+        """With ``keep``: gil-tui's exit status once it has exited (fails if it is still running after ``timeout``)."""
+        assert self.status_file is not None, "Terminal(keep=True) only"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with open(self.status_file) as f:
+                    text = f.read()
+                if text.endswith("\n"):
+                    return int(text)
+            except FileNotFoundError:
+                pass
+            time.sleep(0.1)
+        pytest.fail("still running after %g s; the screen:\n%s" % (timeout, self.screen()))
 
     def alive(self) -> bool:
         return subprocess.run(self.tmux + ["has-session", "-t", "t"], capture_output=True).returncode == 0

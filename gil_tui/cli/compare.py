@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core.export import ExportError, load
-from ..core.model import RunResult
+from ..core.model import RunResult, printable
 from ..i18n import count_text, t
 from . import exit_codes
 from .parser import Parser
@@ -94,11 +94,11 @@ def table(a_name: str, a: list[RunResult], b_name: str, b: list[RunResult]) -> T
     every = [r for ab in rows for r in ab if r is not None]
     workloads = {(r.workload, r.size, r.workers) for r in every}
     races = any(r.counter for r in every)
-    title = "A = %s, B = %s" % (a_name, b_name)
+    title = "A = %s, B = %s" % (printable(a_name), printable(b_name))
     if len(workloads) == 1:
         workload, size, workers = next(iter(workloads))
-        title += " · %s size %s · %s" % (workload, size, t("run.workers", count=workers))
-    out = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
+        title += " · %s size %s · %s" % (printable(workload), size, t("run.workers", count=workers))
+    out = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True,
                 caption="B/A: B's wall ÷ A's (below 1: B was faster). spd: speedup against the same Python's "
                         "sequential run.", caption_justify="left")
     columns = ([("run", "left")] if len(workloads) > 1 else []) + [
@@ -121,14 +121,15 @@ def table(a_name: str, a: list[RunResult], b_name: str, b: list[RunResult]) -> T
         cells += [_speedup(ra), _speedup(rb)]
         if races:
             cells += [_lost(ra), _lost(rb)]
-        out.add_row(*cells)
+        # text from files: control characters escaped, never read as markup
+        out.add_row(*(Text(printable(c)) if isinstance(c, str) else c for c in cells))
     return out
 
 
 def _machine_line(name: str, machine: dict[str, object] | None) -> str | None:
     if not machine:
         return None
-    return "%s: %s, %s, %s CPUs" % (name, machine.get("host"), machine.get("platform"), machine.get("cpus"))
+    return printable("%s: %s, %s, %s CPUs" % (name, machine.get("host"), machine.get("platform"), machine.get("cpus")))
 
 
 def compare_command(argv: list[str]) -> int:

@@ -8,8 +8,31 @@ from . import exit_codes
 from .parser import build_app_parser, build_run_parser
 
 
+def sturdy_streams() -> None:
+    """Standard streams a command can always write to: a closed one (``>&-``) becomes /dev/null, and text the
+    stream's encoding cannot hold (``PYTHONIOENCODING=latin-1`` and a "—") is written as "?" rather than raising."""
+    import io
+    import os
+
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:  # closed: hold its number with /dev/null, so no file opened later becomes "stdout"
+            os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "r" if fd == 0 else "w", encoding="utf-8"))
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("run", "compare", "interpreters"):
+        sturdy_streams()
     if args and args[0] == "run":
         from .run import run_command
 

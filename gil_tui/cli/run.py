@@ -193,7 +193,10 @@ def check_output(path: str) -> None:
         raise validation.UsageError("cannot write %s: it is a directory" % path)
     if not os.path.isdir(where):
         raise validation.UsageError("cannot write %s: there is no directory %s" % (path, where))
-    if not os.access(where, os.W_OK | os.X_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+    refused = export.refusal(path)
+    if refused is not None:  # a symbolic link, a FIFO, a device: never written through
+        raise validation.UsageError(str(refused))
+    if not os.access(where, os.W_OK | os.X_OK):  # the file is replaced, not written into: the folder decides
         raise validation.UsageError("cannot write %s: permission denied" % path)
 
 
@@ -227,14 +230,17 @@ def run_command(args: argparse.Namespace) -> int:
         sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))
         return exit_codes.INTERRUPTED
     results = with_speedups(queue.results)
-    _print_results(results, args.json, console, preset)
-    for r in results:
-        for warning in r.warnings or ():
-            sys.stderr.write("gil-tui run: warning: %s\n" % warning)
-    if output is not None:
+    written = True
+    if output is not None:  # first: whatever then happens to stdout (a closed pipe, an encoding), the file is there
         try:
             export.write(output, results)
         except export.ExportError as exc:
             sys.stderr.write("gil-tui run: error: %s\n" % exc)
-            return exit_codes.FAILED
+            written = False
+    _print_results(results, args.json, console, preset)
+    for r in results:
+        for warning in r.warnings or ():
+            sys.stderr.write("gil-tui run: warning: %s\n" % warning)
+    if not written:
+        return exit_codes.FAILED
     return exit_codes.OK if all(r.ok for r in results) and not problems else exit_codes.FAILED

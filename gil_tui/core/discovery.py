@@ -10,14 +10,16 @@ upgraded interpreter is probed again, an unchanged one is not.
 
 from __future__ import annotations
 
+import atexit
 import glob
 import json
 import os
 import re
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,8 +182,10 @@ class ProbeCache:
                 with open(path, encoding="utf-8") as f:
                     data = json.load(f)
                 if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
-                    self.entries = dict(data.get("entries") or {})
-            except (OSError, ValueError):
+                    entries = data.get("entries")
+                    if isinstance(entries, dict):
+                        self.entries = {real: entry for real, entry in entries.items() if _sound(entry)}
+            except (OSError, ValueError, RecursionError):
                 self.entries = {}  # a missing or damaged cache is just a cold start
 
     @staticmethod
@@ -198,6 +202,16 @@ class ProbeCache:
         if entry is None or stamp is None or [entry.get("mtime_ns"), entry.get("size")] != list(stamp):
             return None
         return entry
+
+    def put_slow(self, real: str) -> None:
+        """``real`` did not answer in time: not "unusable" (the machine may have been busy), but a start-up does not
+        wait for it again; it is probed in the background (an interpreter it once identified is kept)."""
+        stamp = self._stamp(real)
+        entry = self.entries.get(real)
+        if stamp is None or (entry is not None and "interpreter" in entry):
+            return
+        self.entries[real] = {"mtime_ns": stamp[0], "size": stamp[1], "slow": True}
+        self.dirty = True
 
     def put(self, real: str, interpreter: Interpreter | None, error: str | None) -> None:
         stamp = self._stamp(real)
@@ -225,6 +239,25 @@ class ProbeCache:
             pass  # an unwritable cache costs speed, never correctness
 
 
+def _sound(entry: object) -> bool:
+    """A cache entry of the shape ``put`` writes, whose interpreter reads back: anything else is dropped (probed
+    again), never a traceback."""
+    if not isinstance(entry, dict):
+        return False
+    if not all(type(entry.get(k)) is int for k in ("mtime_ns", "size")):
+        return False
+    if "interpreter" in entry:
+        data = entry["interpreter"]
+        if not isinstance(data, dict) or not isinstance(data.get("executable"), str):
+            return False
+        try:
+            Interpreter.from_probe(data, data["executable"])
+        except (KeyError, TypeError, ValueError):
+            return False
+        return True
+    return isinstance(entry.get("error"), str) or entry.get("slow") is True
+
+
 def unusable_reason(interp: Interpreter) -> str | None:
     """Why the lab cannot run on this interpreter, or None if it can."""
     if interp.implementation != "CPython":
@@ -243,30 +276,36 @@ def _short_error(message: str, path: str) -> str:
 
 
 def _probe_one(path: str, timeout: float) -> tuple[Interpreter | None, str | None, bool]:
-    """(interpreter, error, worth caching): a timeout may be a busy machine, so it is not remembered."""
+    """(interpreter, error, worth caching): a timeout may be a busy machine, "Too many open files" another job's
+    doing, so neither is remembered."""
     try:
         return probe(path, timeout), None, True
     except ProbeError as exc:
         message = _short_error(str(exc), path)
-        return None, message, "did not answer" not in message
+        return None, message, not exc.transient
 
 
 def discover(extra: Sequence[str] = (), *, refresh: bool = False, timeout: float = DISCOVERY_TIMEOUT,
              use_cache: bool = True, cache_path: str | None = None, include_current: bool = True,
-             search: bool = True) -> Discovery:
+             search: bool = True, budget: float | None = None) -> Discovery:
     """Every interpreter found (and every ``extra`` path), probed in parallel, cache first unless ``refresh``.
 
-    ``search=False`` looks only at ``extra`` (and the current interpreter if ``include_current``).
+    ``search=False`` looks only at ``extra`` (and the current interpreter if ``include_current``). ``budget``: seconds
+    to wait for the probes in all; those still running then are left out and go on in the background, caching what
+    they find for the next call (so a hanging candidate costs a start-up at most ``budget``).
     """
     paths = candidates(extra, include_current, search)
     distinct = _dedupe(paths)
     cache = ProbeCache((cache_path or cache_file()) if use_cache else None)
     found: list[Found] = []
     todo: list[Found] = []
+    background: list[Found] = []  # with a budget: probed, never waited for (they timed out last time)
     for path, real, aliases in distinct:
         entry = Found(path, real, None, aliases=aliases)
         hit = None if refresh else cache.get(real)
-        if hit is not None:
+        if hit is not None and hit.get("slow"):  # timed out last time: probed again, waited for only without budget
+            (background if budget is not None else todo).append(entry)
+        elif hit is not None:
             entry.cached = True
             if "interpreter" in hit:
                 entry.interpreter = Interpreter.from_probe(hit["interpreter"], path)
@@ -278,27 +317,79 @@ def discover(extra: Sequence[str] = (), *, refresh: bool = False, timeout: float
         else:
             todo.append(entry)
         found.append(entry)
-    if todo:
-        with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(todo))) as pool:
-            try:
-                answers = list(pool.map(lambda e: _probe_one(e.path, timeout), todo))
-            except BaseException:  # Ctrl-C: end the probes, or leaving the pool waits out their timeouts
-                kill_probes()
-                raise
-        for entry, (interp, error, keep) in zip(todo, answers):
+    if todo or background:
+        late = _probe_all(todo + background, timeout, budget, cache, len(todo))
+        if late:  # still being probed in the background: left out of this answer, found by a later one
+            found = [entry for entry in found if entry not in late]
+    found.sort(key=_order)
+    return Discovery(found, len(todo) + len(background), cache.path)
+
+
+def _probe_all(todo: list[Found], timeout: float, budget: float | None, cache: ProbeCache, wait: int) -> list[Found]:
+    """Probe ``todo`` (at most MAX_PARALLEL at once), filling in each entry and the cache; the entries not answered
+    within ``budget`` seconds (none without a budget), whose probes carry on in daemon threads. Only the first
+    ``wait`` entries are waited for; the rest are probed in the background from the start."""
+    cond = threading.Condition()
+    answered: set[int] = set()
+    state = {"abandoned": False}
+    slots = threading.Semaphore(MAX_PARALLEL)
+
+    def work(index: int, entry: Found) -> None:
+        with slots:
+            interp, error, keep = _probe_one(entry.path, timeout)
+        with cond:
             entry.interpreter = interp
             entry.reason = unusable_reason(interp) if interp is not None else error
             if keep:
                 cache.put(entry.realpath, interp, error)
-        cache.save()
-    found.sort(key=_order)
-    return Discovery(found, len(todo), cache.path)
+            elif error is not None and "did not answer" in error:
+                cache.put_slow(entry.realpath)
+            answered.add(index)
+            cond.notify_all()
+            if state["abandoned"]:
+                cache.save()
 
-
-def discovered() -> list[Interpreter]:
-    """Every usable interpreter on the machine, for a picker; none if discovery fails."""
+    threads = [threading.Thread(target=work, args=(i, e), name="gil-tui-probe", daemon=True)
+               for i, e in enumerate(todo)]
+    deadline = None if budget is None else time.monotonic() + budget
     try:
-        return [f.interpreter for f in discover().usable if f.interpreter is not None]
+        for thread in threads:
+            thread.start()
+        with cond:
+            while len(answered & set(range(wait))) < wait:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    break
+                cond.wait(left)
+            late = [e for i, e in enumerate(todo) if i not in answered]
+            state["abandoned"] = bool(late)
+            cache.save()
+    except BaseException:  # Ctrl-C: end the probes, or they run on to their timeouts
+        kill_probes()
+        raise
+    if late:
+        atexit.register(_leave, late, cache, cond)  # whoever leaves before they answer takes them along
+    return late
+
+
+def _leave(late: list[Found], cache: ProbeCache, cond: threading.Condition) -> None:
+    """At exit, probes still running end, and are remembered as slow: the next start-up does not wait for them."""
+    kill_probes()
+    with cond:
+        for entry in late:
+            if entry.interpreter is None and entry.reason is None:  # never answered
+                cache.put_slow(entry.realpath)
+        cache.save()
+
+
+STARTUP_BUDGET = 2.0  # seconds discovery may add to the workbench's start; a probe takes ~0.1 s
+
+
+def discovered(budget: float | None = STARTUP_BUDGET) -> list[Interpreter]:
+    """Every usable interpreter on the machine, for a picker; none if discovery fails. Probes that take longer than
+    ``budget`` seconds in all are left out (they finish in the background and are in the cache next time)."""
+    try:
+        return [f.interpreter for f in discover(budget=budget).usable if f.interpreter is not None]
     except Exception:  # discovery is a convenience: the app works with the interpreters it was given
         return []
 

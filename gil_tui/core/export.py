@@ -9,13 +9,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import platform
 import socket
+import stat
+import tempfile
 from typing import Any
 
-from .model import Counter, Python, RunResult
+from .model import Counter, Python, RunResult, printable
 from .validation import UsageError
 
 FORMATS = (".json", ".csv", ".md")
@@ -42,7 +45,11 @@ def format_of(path: str) -> str:
 
 
 def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
-    """Write ``results`` in the format the extension names; returns the format. ExportError on failure."""
+    """Write ``results`` in the format the extension names; returns the format. ExportError on failure.
+
+    Atomic: the text goes to a new file in the same folder, then takes the name (``os.replace``), so a full disk or a
+    crash leaves the old file whole. A symbolic link or anything but a regular file at ``path`` is refused, never
+    written through (``refusal`` says which)."""
     ext = format_of(path)
     if ext == ".json":
         text = json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(),
@@ -50,18 +57,76 @@ def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = 
     elif ext == ".md":
         text = markdown(results, machine or machine_info())
     else:
-        text = ""
-    try:
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            if ext == ".csv":
-                writer = csv.DictWriter(f, fieldnames=CSV_FIELDS)
-                writer.writeheader()
-                writer.writerows(flat(r) for r in results)
-            else:
-                f.write(text)
-    except OSError as exc:
-        raise ExportError("cannot write %s: %s" % (path, exc.strerror or exc)) from None
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        writer.writerows(flat(r) for r in results)
+        text = out.getvalue()
+    write_text(path, text)
     return ext
+
+
+class RefusedTarget(ExportError):
+    """``path`` is a symbolic link or not a regular file: ``kind`` is "symlink" or "special"."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        ExportError.__init__(self, message)
+        self.kind = kind
+
+
+def refusal(path: str) -> RefusedTarget | None:
+    """Why ``path`` must not be written (a link, a FIFO, a device, a socket), or None: missing or a regular file."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return RefusedTarget("cannot write %s: it is a symbolic link (never followed)" % printable(path), "symlink")
+    if not stat.S_ISREG(st.st_mode):
+        return RefusedTarget("cannot write %s: it is not a regular file" % printable(path), "special")
+    return None
+
+
+def _umask() -> int:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def write_text(path: str, text: str) -> None:
+    """``text`` (UTF-8) atomically into ``path``: a temporary file beside it, flushed to disk, then renamed over it.
+    The old file keeps its permissions; a new one gets the umask's. ExportError (RefusedTarget) on failure."""
+    refused = refusal(path)
+    if refused is not None:
+        raise refused
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        existing = os.stat(path).st_mode & 0o7777
+    except OSError:
+        existing = 0o666 & ~_umask()
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            os.fchmod(f.fileno(), existing)
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)  # replaces a name, never follows one: a link put there meanwhile is itself replaced
+        tmp = None
+    except OSError as exc:
+        raise ExportError("cannot write %s: %s" % (printable(path), exc.strerror or exc)) from exc
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def flat(result: RunResult) -> dict[str, Any]:
@@ -94,7 +159,10 @@ def _bool(text: str) -> bool | None:
 
 
 def unflat(row: dict[str, str]) -> RunResult:
-    """A CSV row back into a result (the fields CSV keeps)."""
+    """A CSV row back into a result (the fields CSV keeps). ValueError for a row that is not one (too short: a
+    column without a value)."""
+    if any(value is None for value in row.values()):
+        raise ValueError("a row has fewer fields than the header")
     counter = None
     if row.get("counter_expected", "") != "":
         counter = Counter(int(row["counter_expected"]), int(row["counter_final"]), int(row["counter_lost"]))
@@ -117,19 +185,31 @@ def unflat(row: dict[str, str]) -> RunResult:
 
 def load(path: str) -> tuple[list[RunResult], dict[str, Any] | None]:
     """(results, machine or None) from an export or from ``gil-tui run --json`` output. ExportError if unreadable."""
+    shown = printable(path)
     try:
+        if not os.path.isfile(path) and os.path.exists(path):  # a FIFO or a device would block or never end
+            raise ExportError("cannot read %s: it is not a regular file" % shown)
         with open(path, encoding="utf-8", newline="") as f:
             if path.lower().endswith(".csv"):
                 rows = list(csv.DictReader(f))
                 missing = [k for k in ("workload", "mode", "version", "wall_s") if rows and k not in rows[0]]
                 if missing:
-                    raise ExportError("%s is not a gil-tui CSV export (no %s column)" % (path, missing[0]))
-                return [unflat(r) for r in rows], None
+                    raise ExportError("%s is not a gil-tui CSV export (no %s column)" % (shown, missing[0]))
+                read = []
+                for number, row in enumerate(rows, 2):
+                    try:
+                        read.append(unflat(row))
+                    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                        raise ExportError("%s is not a gil-tui CSV export: line %d: %s" % (
+                            shown, number, printable(str(exc)))) from None
+                return read, None
             text = f.read()
     except OSError as exc:
-        raise ExportError("cannot read %s: %s" % (path, exc.strerror or exc)) from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ExportError("%s is not a gil-tui CSV export: %s" % (path, exc)) from None
+        raise ExportError("cannot read %s: %s" % (shown, exc.strerror or exc)) from None
+    except csv.Error as exc:  # e.g. a field over the csv module's 128 KiB limit
+        raise ExportError("%s is not a gil-tui CSV export: %s" % (shown, printable(str(exc)))) from None
+    except UnicodeDecodeError:
+        raise ExportError("%s is not a gil-tui export: it is not UTF-8 text" % shown) from None
     machine = None
     try:
         data = json.loads(text)
@@ -139,17 +219,28 @@ def load(path: str) -> tuple[list[RunResult], dict[str, Any] | None]:
             results = [data]  # a single JSON line
         else:
             results = data
+    except RecursionError:  # nested deeper than the decoder goes
+        raise ExportError("%s is not a gil-tui export: it is nested too deeply" % shown) from None
     except ValueError:
         try:
             results = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except ValueError:
-            raise ExportError("%s is not JSON, JSON Lines or CSV written by gil-tui" % path) from None
+        except (ValueError, RecursionError):
+            raise ExportError("%s is not JSON, JSON Lines or CSV written by gil-tui" % shown) from None
     if not isinstance(results, list):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % path)
+        raise ExportError("%s does not hold gil-tui results (schema 1)" % shown)
     try:
-        return [RunResult.from_json(r) for r in results], machine if isinstance(machine, dict) else None
-    except (ValueError, KeyError, TypeError):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % path) from None
+        loaded = [RunResult.from_json(r) for r in results]
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise ExportError("%s does not hold gil-tui results (schema 1)" % shown) from None
+    return loaded, _machine(machine)
+
+
+def _machine(machine: object) -> dict[str, Any] | None:
+    """The machine a file says it was measured on: its strings and numbers (shown through ``printable``), or None."""
+    if not isinstance(machine, dict):
+        return None
+    return {key: value for key, value in machine.items()
+            if isinstance(value, str) or (isinstance(value, (int, float)) and not isinstance(value, bool))}
 
 
 def _cell(value: float | None, pattern: str) -> str:

@@ -22,17 +22,81 @@ STATUSES = ("ok", "error", "cancelled")
 JSON = dict[str, Any]
 
 
+def printable(text: str) -> str:
+    """``text`` with every control character (C0, DEL, C1, and the bidi and zero-width format controls) written as
+    an escape, ``\\x1b``: a string from a file can then neither drive the terminal (retitle it, clear it) nor hide
+    what it says. Rich markup is another matter: show such text as ``rich.text.Text``, never as markup."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif ord(ch) < 0x100:
+            out.append("\\x%02x" % ord(ch))
+        else:
+            out.append("\\u%04x" % ord(ch) if ord(ch) < 0x10000 else "\\U%08x" % ord(ch))
+    return "".join(out)
+
+
+def _text(value: object) -> str:
+    """A string a file gave, kept whole (shown through ``printable``); anything else is not one (TypeError)."""
+    if not isinstance(value, str):
+        raise TypeError("expected a string, not %s" % type(value).__name__)
+    return value
+
+
+def _opt_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _opt_bool(value: object) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise TypeError("expected true, false or null, not %s" % type(value).__name__)
+    return value
+
+
+def _number(value: object) -> float:
+    """A JSON number (not a string of one, not true/false), finite."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("expected a number, not %s" % type(value).__name__)
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError("expected a finite number")
+    return number
+
+
+def _whole(value: object) -> int:
+    """A JSON integer (2, or 2.0 as some writers put it), not "2" and not true."""
+    number = _number(value)
+    if number != int(number):
+        raise ValueError("expected a whole number, not %r" % (value,))
+    return int(number)
+
+
 def _opt_float(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+    return None if value is None else _number(value)
 
 
 def _opt_int(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    return None if value is None else _whole(value)
+
+
+def _dict(value: object) -> JSON:
+    if not isinstance(value, dict):
+        raise TypeError("expected an object, not %s" % type(value).__name__)
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list, not %s" % type(value).__name__)
+    return value
 
 
 def _size(value: object) -> float:
     """A size as JSON holds it: an int for the integral workloads, a float for sleep."""
-    number = float(value)  # type: ignore[arg-type]
+    number = _number(value)
     return int(number) if number == int(number) and not isinstance(value, float) else number
 
 
@@ -76,8 +140,9 @@ class Python:
 
     @classmethod
     def from_json(cls, data: JSON) -> Python:
-        return cls(str(data.get("executable") or ""), str(data["version"]), data.get("free_threaded"),
-                   data.get("gil_enabled"))
+        data = _dict(data)
+        return cls(_opt_text(data.get("executable")) or "", _text(data["version"]),
+                   _opt_bool(data.get("free_threaded")), _opt_bool(data.get("gil_enabled")))
 
 
 @dataclass(frozen=True)
@@ -161,8 +226,9 @@ class TaskResult:
 
     @classmethod
     def from_json(cls, data: JSON) -> TaskResult:
+        data = _dict(data)
         return cls(_opt_int(data.get("index")), _opt_int(data.get("done")), _opt_int(data.get("total")),
-                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), data.get("state"))
+                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), _opt_text(data.get("state")))
 
 
 @dataclass(frozen=True)
@@ -186,9 +252,10 @@ class Counter:
 
     @classmethod
     def from_json(cls, data: JSON) -> Counter:
+        data = _dict(data)
         lost_all = data.get("lost_all")
-        return cls(int(data["expected"]), int(data["final"]), int(data["lost"]),
-                   None if lost_all is None else tuple(int(x) for x in lost_all))
+        return cls(_whole(data["expected"]), _whole(data["final"]), _whole(data["lost"]),
+                   None if lost_all is None else tuple(_whole(x) for x in _list(lost_all)))
 
 
 @dataclass(frozen=True)
@@ -325,27 +392,29 @@ class RunResult:
         repeat = data.get("repeat")
         wall_s_all = data.get("wall_s_all")
         warnings = data.get("warnings")
+        # every field is checked for its type: a file is anyone's (issue 14); its strings are shown through printable
         return cls(
-            workload=str(data["workload"]),
-            mode=str(data["mode"]),
-            workers=int(data["workers"]),
+            workload=_text(data["workload"]),
+            mode=_text(data["mode"]),
+            workers=_whole(data["workers"]),
             size=_size(data["size"]),
             interpreter=Python.from_json(data["interpreter"]),
-            gil=data.get("gil"),
+            gil=_opt_text(data.get("gil")),
             switch_interval=_opt_float(data.get("switch_interval")),
-            status=str(data.get("status") or "error"),
-            error=data.get("error"),
+            status=_opt_text(data.get("status")) or "error",
+            error=_opt_text(data.get("error")),
             wall_s=_opt_float(data["wall_s"]),
             cpu_s=_opt_float(data.get("cpu_s")),
             cores_used=_opt_float(data.get("cores_used")),
             speedup=_opt_float(data.get("speedup")),
-            tasks=tuple(TaskResult.from_json(task) for task in data.get("tasks") or ()),
+            tasks=tuple(TaskResult.from_json(task) for task in _list(data.get("tasks") or [])),
             counter=None if not counter else Counter.from_json(counter),
-            notes=tuple(str(note) for note in data.get("notes") or ()),
-            timeline=None if not timeline else Timeline.from_json(timeline),
+            notes=tuple(_text(note) for note in _list(data.get("notes") or [])),
+            timeline=None if not timeline else Timeline.from_json(_dict(timeline)),
             repeat=_opt_int(repeat),
-            wall_s_all=None if wall_s_all is None else tuple(_opt_float(w) for w in wall_s_all),
+            wall_s_all=None if wall_s_all is None else tuple(_opt_float(w) for w in _list(wall_s_all)),
             spread=_opt_float(data.get("spread")),
-            warnings=None if warnings is None and repeat is None else tuple(str(w) for w in warnings or ()),
+            warnings=None if warnings is None and repeat is None else tuple(
+                _text(w) for w in _list(warnings or [])),
         )
 

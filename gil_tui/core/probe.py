@@ -6,17 +6,23 @@ still identified and can be named in the error instead of failing obscurely.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import selectors
 import shutil
 import signal
 import subprocess
 import threading
+import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
 LAB_MIN_VERSION = (3, 9)
 PROBE_TIMEOUT = 10.0
+OUTPUT_LIMIT = 64 * 1024  # bytes a probe may write to stdout and to stderr: its answer is under 1 KiB
+EXIT_GRACE = 0.5  # seconds the pipes get to close after the probe exited (a daemon it left may hold them open)
+TRANSIENT_ERRNOS = frozenset((errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM, errno.EINTR))
 
 PROBE_SOURCE = r"""
 import json, platform, sys
@@ -48,7 +54,12 @@ sys.stdout.write(json.dumps({
 
 
 class ProbeError(Exception):
-    """The interpreter cannot be used; the message says why, for a person."""
+    """The interpreter cannot be used; the message says why, for a person. ``transient``: it may answer next time
+    (a timeout on a busy machine, "Too many open files"), so the answer must not be remembered."""
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        Exception.__init__(self, message)
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,10 @@ class Interpreter:
     @classmethod
     def from_probe(cls, data: dict[str, Any], executable: str) -> Interpreter:
         """From the probe script's JSON; KeyError, TypeError or ValueError if it is not that."""
+        info, sub = data["version_info"], data.get("subinterpreters")
+        if (not isinstance(info, list) or len(info) < 2 or not all(type(x) is int for x in info)
+                or not isinstance(data["version"], str) or not isinstance(sub, (str, type(None)))):
+            raise TypeError("not a probe's answer")
         return cls(
             executable=executable,
             version=str(data["version"]),
@@ -120,6 +135,63 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         pass
 
 
+def _end(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the probe's group, reap it (bounded: a stopped or stuck process is not waited on forever) and close its
+    pipes, which a daemon it forked may still hold: nothing here ever reads them to the end."""
+    _kill_group(proc)
+    try:
+        proc.wait(EXIT_GRACE)
+    except subprocess.TimeoutExpired:
+        pass
+    for pipe in (proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()
+
+
+def _read(proc: subprocess.Popen[bytes], timeout: float) -> tuple[bytes, bytes, str | None]:
+    """(stdout, stderr, why it stopped early: None, "timeout" or "too much"), each at most OUTPUT_LIMIT bytes, within
+    ``timeout`` seconds whatever the probe does; the probe is ended either way."""
+    assert proc.stdout is not None and proc.stderr is not None
+    chunks: dict[int, list[bytes]] = {proc.stdout.fileno(): [], proc.stderr.fileno(): []}
+    sizes = dict.fromkeys(chunks, 0)
+    deadline = time.monotonic() + timeout
+    exited_at: float | None = None
+    why: str | None = None
+    with selectors.DefaultSelector() as sel:
+        for pipe in (proc.stdout, proc.stderr):
+            sel.register(pipe, selectors.EVENT_READ)
+        while sel.get_map():
+            now = time.monotonic()
+            if exited_at is None and proc.poll() is not None:
+                exited_at = now
+            if exited_at is not None and now - exited_at > EXIT_GRACE:
+                break  # the probe is gone; whoever holds its pipes is not the answer
+            if now >= deadline:
+                why = "timeout"
+                break
+            wait = min(deadline - now, 0.1 if exited_at is None else EXIT_GRACE)
+            for key, _ in sel.select(wait):
+                data = os.read(key.fd, 65536)
+                if not data:
+                    sel.unregister(key.fileobj)
+                    continue
+                chunks[key.fd].append(data)
+                sizes[key.fd] += len(data)
+                if sizes[key.fd] > OUTPUT_LIMIT:
+                    why = "too much"
+            if why:
+                break
+    out = b"".join(chunks[proc.stdout.fileno()])[:OUTPUT_LIMIT]
+    err = b"".join(chunks[proc.stderr.fileno()])[:OUTPUT_LIMIT]
+    if why is None and exited_at is None:
+        try:
+            proc.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            why = "timeout"  # both pipes closed, yet the probe lives on
+    _end(proc)
+    return out, err, why
+
+
 def kill_probes() -> None:
     """End every probe still running (Ctrl-C while probing must not wait out their timeouts)."""
     with _running_lock:
@@ -135,22 +207,25 @@ def probe(executable: str, timeout: float = PROBE_TIMEOUT) -> Interpreter:
         proc = subprocess.Popen([path, "-s", "-c", PROBE_SOURCE], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True)
     except OSError as exc:
-        raise ProbeError("%s cannot be run: %s" % (executable, exc.strerror or exc)) from None
+        raise ProbeError("%s cannot be run: %s" % (executable, exc.strerror or exc),
+                         transient=exc.errno in TRANSIENT_ERRNOS) from None
     with _running_lock:
         _running.add(proc)
     try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_group(proc)
-        proc.communicate()
-        raise ProbeError("%s did not answer within %g s" % (executable, timeout)) from None
+        out, err, why = _read(proc, timeout)
     except BaseException:  # Ctrl-C while waiting: the probe goes too
-        _kill_group(proc)
-        proc.communicate()
+        _end(proc)
         raise
     finally:
         with _running_lock:
             _running.discard(proc)
+    if why == "timeout":
+        raise ProbeError("%s did not answer within %g s" % (executable, timeout), transient=True)
+    if why == "too much":
+        raise ProbeError("%s is not a working Python interpreter: it wrote more than %d KiB" % (
+            executable, OUTPUT_LIMIT // 1024))
+    if proc.returncode is not None and proc.returncode < 0 and proc.returncode != -signal.SIGPIPE:
+        raise ProbeError("%s was killed by signal %d while probed" % (executable, -proc.returncode), transient=True)
     try:
         data = json.loads(out.decode("utf-8", "replace"))
         return Interpreter.from_probe(data, path)

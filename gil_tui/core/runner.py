@@ -5,6 +5,7 @@ Headless: used by ``gil-tui run`` and by the app alike, and never imports textua
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -17,6 +18,7 @@ from typing import IO
 from ..lab import bootstrap
 from ..lab.board import (
     DEFAULT_SLICE_NS,
+    DEFAULT_SLOTS,
     H_CANCEL,
     H_COUNTER,
     H_STATE,
@@ -31,6 +33,7 @@ from ..lab.board import (
 from ..lab.catalog import RACE_WORKLOADS
 from .model import Counter, RunResult, RunSpec, TaskResult, Timeline
 
+MIN_SLOTS = 1 << 14  # the shortest timeline a board is made with (about 8 s at 0.5 ms) before /dev/shm is "full"
 CANCEL_GRACE = 0.35  # seconds the lab gets to stop by itself before its process group is killed
 START_TIMEOUT = 30.0  # seconds an interpreter gets to load the lab and start the tasks (the probe already answered)
 
@@ -93,19 +96,18 @@ class LabRun:
         # board's cancel flag themselves when they see it gone
         self._final: Snapshot | None = None
         self.started = 0.0
+        self.slots_cut = False  # the board's folder had no room for the whole timeline: a shorter one was made
 
     # -- lifecycle ------------------------------------------------------------------------------
 
     def start(self) -> LabRun:
         spec = self.spec
         try:
-            fd, path = tempfile.mkstemp(prefix="gil-tui-board-", dir=board_dir())
-            os.close(fd)
-            os.unlink(path)  # Board.create makes it again exclusively, with its own size
-            self.board = Board.create(path, spec.workers, slice_ns=self.slice_ns)
+            self.board = self._create_board()
         except OSError as exc:  # e.g. /dev/shm full or not writable: a failed run, not a traceback
             self._result = self.unfinished("error", "could not create the progress board: %s" % (exc.strerror or exc))
             return self
+        path = self.board.path
         cfg = {
             "board": path,
             "workload": spec.workload,
@@ -131,6 +133,25 @@ class LabRun:
             self._result = self.unfinished("error", "could not start %s: %s" % (spec.interpreter.executable, exc))
             self.close()
         return self
+
+    def _create_board(self) -> Board:
+        """The board, every page reserved up front. When the board's folder (/dev/shm: 64 MiB in a Docker container,
+        less than 64 workers' full timelines) has no room for the whole timeline, a shorter one (down to
+        MIN_SLOTS) that fits; the result then says how far its timeline goes."""
+        slots = DEFAULT_SLOTS
+        while True:
+            fd, path = tempfile.mkstemp(prefix="gil-tui-board-", dir=board_dir())
+            os.close(fd)
+            os.unlink(path)  # Board.create makes it again exclusively, with its own size
+            try:
+                board = Board.create(path, self.spec.workers, slots=slots, slice_ns=self.slice_ns)
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC or slots <= MIN_SLOTS:
+                    raise
+                slots //= 2
+                continue
+            self.slots_cut = slots < DEFAULT_SLOTS
+            return board
 
     def __enter__(self) -> LabRun:
         return self
@@ -306,6 +327,10 @@ class LabRun:
                 result = self._from_board(result)
         if result.wall_s and result.cpu_s is not None:
             result = result.replace(cores_used=result.cpu_s / result.wall_s)
+        if self.slots_cut and self.board is not None:
+            note = "the timeline covers at most the first %.0f s: %s had no room for more" % (
+                self.board.slots * self.slice_ns / 1e9, os.path.dirname(self.board.path))
+            result = result.replace(notes=result.notes + (note,))
         if self.board is not None and result.wall_s:
             slots = int(result.wall_s * 1e9 // self.slice_ns) + 1
             lanes = self.timeline(0, slots).lanes
@@ -318,7 +343,10 @@ class LabRun:
         if self.board is None:
             return result
         snap = self.snapshot()
-        tasks = tuple(TaskResult(i, snap.done[i], snap.total[i], None, None, snap.states[i])
+        states = snap.states
+        if not self._cancel_asked:  # tasks of a killed lab mark themselves cancelled; nobody cancelled them
+            states = ["error" if state == "cancelled" else state for state in states]
+        tasks = tuple(TaskResult(i, snap.done[i], snap.total[i], None, None, states[i])
                       for i in range(len(snap.done)))
         counter = result.counter
         if self.spec.workload in RACE_WORKLOADS:

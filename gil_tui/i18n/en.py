@@ -381,6 +381,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.export.error.dir": "There is no folder {folder}.",
     "compare.export.error.isdir": "{path} is a folder: add a file name.",
     "compare.export.error.write": "Cannot write {path}: {reason}",
+    "compare.export.error.symlink": "{path} is a symbolic link: it is never followed; choose another name.",
+    "compare.export.error.special": "{path} is not a regular file (a FIFO, a device or a socket); choose another name.",
     "compare.export.exists": "{path} is already there: enter again writes over it; or change the name.",
     "compare.export.done": {"one": "Wrote {count} result to {path}.", "other": "Wrote {count} results to {path}."},
     "compare.export.nothing": "Nothing to export yet: run something first.",

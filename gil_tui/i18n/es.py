@@ -402,6 +402,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "compare.export.error.dir": "No existe la carpeta {folder}.",
     "compare.export.error.isdir": "{path} es una carpeta: añade un nombre de archivo.",
     "compare.export.error.write": "No se puede escribir {path}: {reason}",
+    "compare.export.error.symlink": "{path} es un enlace simbólico: nunca se sigue; elige otro nombre.",
+    "compare.export.error.special": "{path} no es un archivo normal (una FIFO, un dispositivo o un socket); elige otro "
+                                    "nombre.",
     "compare.export.exists": "{path} ya existe: enter otra vez lo sobrescribe; o cambia el nombre.",
     "compare.export.done": {"one": "Se guardó {count} resultado en {path}.",
                             "other": "Se guardaron {count} resultados en {path}."},

@@ -8,6 +8,7 @@ into memory, never a message. Layout (native int64 words, then one byte per time
     timeline SLOTS bytes per task: 1 where the task made progress during that slice
 """
 
+import errno
 import mmap
 import os
 import time
@@ -39,6 +40,19 @@ def board_size(tasks, slots):
     return (HEADER_WORDS + TASK_WORDS * tasks) * 8 + tasks * slots
 
 
+def reserve(fd, size):
+    """Allocate the file's pages now (posix_fallocate). A file system that cannot (EOPNOTSUPP, EINVAL) is left as it
+    is; no room (ENOSPC) or anything else is raised."""
+    fallocate = getattr(os, "posix_fallocate", None)
+    if fallocate is None:  # not on macOS: pages are then found missing only when touched
+        return
+    try:
+        fallocate(fd, 0, size)
+    except OSError as exc:
+        if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)):
+            raise
+
+
 class Board:
     """A view of the board file. ``create`` makes it (the parent); ``open`` maps an existing one."""
 
@@ -56,12 +70,20 @@ class Board:
 
     @classmethod
     def create(cls, path: str, tasks: int, slots: int = DEFAULT_SLOTS, slice_ns: int = DEFAULT_SLICE_NS) -> "Board":
+        """Make the board file, every page of it reserved: on a full /dev/shm this raises OSError (ENOSPC) here,
+        rather than SIGBUS later when a page is first touched. Nothing is left behind on failure."""
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            os.ftruncate(fd, board_size(tasks, slots))
+            size = board_size(tasks, slots)
+            os.ftruncate(fd, size)
+            reserve(fd, size)
             mm = mmap.mmap(fd, 0)
         except BaseException:
             os.close(fd)
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
             raise
         header = memoryview(mm)[: HEADER_WORDS * 8].cast("q")
         header[H_VERSION] = VERSION

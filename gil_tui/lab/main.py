@@ -46,11 +46,32 @@ def _cpu_seconds():
     return time.process_time() + t[2] + t[3]
 
 
+def continue_when_orphaned():
+    """Linux: ask the kernel for SIGCONT when our parent dies (PR_SET_PDEATHSIG). A lab or worker someone stopped
+    (SIGSTOP, a debugger, ^Z) then wakes up, sees it was orphaned and cleans up, instead of outliving gil-tui
+    forever with its board and io files. Harmless when it was running: SIGCONT does nothing to a running process."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGCONT), 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except Exception:  # no ctypes (a minimal build) or no prctl: the orphan check still works for running labs
+        pass
+
+
 def _orphaned(board, cfg):
     """The parent is gone: stop the tasks and remove the board, which nobody else will clean up."""
     board.words[H_CANCEL] = 1
     try:
         os.unlink(cfg["board"])
+    except OSError:
+        pass
+    try:  # worker processes someone stopped with us must wake to see the cancel flag (we lead their group)
+        import signal
+
+        os.killpg(os.getpgrp(), signal.SIGCONT)
     except OSError:
         pass
 
@@ -99,6 +120,7 @@ def _task_rows(board, workers):
 
 
 def run_lab(cfg):
+    continue_when_orphaned()
     info = interpreter_info()
     result = {"status": "error", "error": None, "interpreter": info, "switch_interval": None, "wall_s": None,
               "cpu_s": None, "tasks": [], "counter": None, "notes": _notes(cfg, info)}
@@ -158,6 +180,7 @@ def _worker(cfg, index, watch_lab=False):
 
     board = Board.open(cfg["board"])
     if watch_lab:
+        continue_when_orphaned()
         _watch_lab(board)
     try:
         sys.setswitchinterval(cfg["switch_interval"])

@@ -12,6 +12,8 @@ from .info import subinterpreters_module
 from .task import run_task, run_task_async
 from .workloads import Context, Counter, SharedCounter
 
+STOP_GRACE = 2.0  # seconds worker processes get to stop by themselves when the run cannot start
+
 
 class ModeUnavailable(Exception):
     """The mode cannot run on this interpreter; the message says why."""
@@ -49,10 +51,20 @@ def shared_context(board, workload, scratch_dir):
     return Context(board.words, lock=lock, plain_counter=SharedCounter(board.words), scratch_dir=scratch_dir)
 
 
-def _threads(targets):
+def _threads(targets, board):
+    """Start one thread per target. If one cannot start (out of threads: RLIMIT_NPROC), the tasks already running
+    are cancelled and waited for, so their io files are closed and removed before the error goes up."""
     threads = [threading.Thread(target=t, name="gil-lab-%d" % i, daemon=True) for i, t in enumerate(targets)]
-    for thread in threads:
-        thread.start()
+    started = []
+    try:
+        for thread in threads:
+            thread.start()
+            started.append(thread)
+    except BaseException:
+        board.words[H_CANCEL] = 1  # every task stops at its next tick
+        for thread in started:
+            thread.join()
+        raise
     return threads
 
 
@@ -65,7 +77,7 @@ def start_sequential(board, cfg, ctx, errors):
             if board.words[H_CANCEL]:  # leave the rest pending
                 break
 
-    return _threads([all_in_order])
+    return _threads([all_in_order], board)
 
 
 def start_threads(board, cfg, ctx, errors):
@@ -77,7 +89,7 @@ def start_threads(board, cfg, ctx, errors):
 
         return target
 
-    return _threads([one(i) for i in range(cfg["workers"])])
+    return _threads([one(i) for i in range(cfg["workers"])], board)
 
 
 def start_asyncio(board, cfg, ctx, errors):
@@ -87,7 +99,7 @@ def start_asyncio(board, cfg, ctx, errors):
             if error:
                 errors.append(error)
 
-    return _threads([lambda: asyncio.run(gather())])
+    return _threads([lambda: asyncio.run(gather())], board)
 
 
 class Workers(object):
@@ -138,7 +150,10 @@ def start_processes(board, cfg, ctx, errors):
             procs.append(subprocess.Popen(bootstrap.command(sys.executable, "worker", worker_cfg, i),
                                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
     except BaseException:  # e.g. out of processes: the ones already started must not run on alone
-        Workers(procs, errors).kill()
+        board.words[H_CANCEL] = 1  # asked first, so they remove their io files; killed if they have not stopped
+        started = Workers(procs, errors)
+        started.join(STOP_GRACE)
+        started.kill()
         raise
     return [Workers(procs, errors)]
 
@@ -200,7 +215,7 @@ def start_interpreters(board, cfg, ctx, errors):
 
         return target
 
-    return _threads([one(i) for i in range(cfg["workers"])])
+    return _threads([one(i) for i in range(cfg["workers"])], board)
 
 
 STARTERS = {

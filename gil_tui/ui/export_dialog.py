@@ -2,7 +2,8 @@
 
 Every mistake (no name, another extension, a missing folder, a file that cannot be written) is shown under the
 field, in the reader's language; the dialog stays open so the name can be fixed. A file already there is written
-over only when enter is pressed a second time on the same name. Paths are shown absolute: the folder is not in doubt.
+over only when enter is pressed a second time on the same name; a symbolic link, a FIFO or a device never is. The file
+is written in a thread, atomically. Paths are shown absolute: the folder is not in doubt.
 """
 
 from __future__ import annotations
@@ -20,16 +21,10 @@ from ..core.model import RunResult
 from ..i18n import t
 
 
-def check_and_write(name: str, results: list[RunResult], overwrite: bool = False) -> tuple[str | None, str | None]:
-    """(the absolute path written, None) or (None, a message for a person). An existing file is written over only
-    with ``overwrite``; else the message ("compare.export.exists") asks for a second enter. In a session served to
-    a browser (``gil-tui serve``) the file goes in the served folder only (``core.export_folder``)."""
-    folder = export_folder.served_folder()
-    if folder is not None:
-        try:
-            return export_folder.write_inside(folder, name, results, overwrite), None
-        except export_folder.Refused as refused:
-            return None, t(refused.key, **refused.params)
+def check(name: str, overwrite: bool = False) -> tuple[str | None, str | None]:
+    """(the absolute path to write, None) or (None, a message for a person): everything that can be said without
+    writing. An existing file is written over only with ``overwrite``; else the message ("compare.export.exists")
+    asks for a second enter. A symbolic link, a FIFO or a device is refused whatever is asked."""
     name = name.strip()
     if not name:
         return None, t("compare.export.error.empty")
@@ -42,15 +37,42 @@ def check_and_write(name: str, results: list[RunResult], overwrite: bool = False
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         return None, t("compare.export.error.dir", folder=folder)
+    refused = export.refusal(path)
+    if refused is not None:
+        return None, t("compare.export.error." + refused.kind, path=path)
     if os.path.lexists(path) and not overwrite:
         return None, t("compare.export.exists", path=path)
+    return path, None
+
+
+def write_checked(path: str, results: list[RunResult]) -> str | None:
+    """Write a path ``check`` accepted (atomically: see ``export.write_text``); None, or the message for a person."""
     try:
         export.write(path, results)
+    except export.RefusedTarget as exc:  # it became a link or a FIFO since it was checked
+        return t("compare.export.error." + exc.kind, path=path)
     except export.ExportError as exc:
-        cause = exc.__context__  # write() raises "from None"; the OSError is still here, with its reason
+        cause = exc.__context__  # the OSError is still here, with its reason
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(exc)
-        return None, t("compare.export.error.write", path=path, reason=reason)
-    return path, None
+        return t("compare.export.error.write", path=path, reason=reason)
+    return None
+
+
+def check_and_write(name: str, results: list[RunResult], overwrite: bool = False) -> tuple[str | None, str | None]:
+    """``check``, then ``write_checked``, in this thread: (the absolute path written, None) or (None, a message).
+    In a session served to a browser (``gil-tui serve``) the file goes in the served folder only
+    (``core.export_folder``)."""
+    folder = export_folder.served_folder()
+    if folder is not None:
+        try:
+            return export_folder.write_inside(folder, name, results, overwrite), None
+        except export_folder.Refused as refused:
+            return None, t(refused.key, **refused.params)
+    path, error = check(name, overwrite)
+    if path is None:
+        return None, error
+    error = write_checked(path, results)
+    return (None, error) if error else (path, None)
 
 
 def target(name: str) -> str:
@@ -81,6 +103,7 @@ class ExportDialog(ModalScreen[str | None]):
         self.default_name = name or "gil-tui-%s.json" % what
         self.error: str | None = None
         self.confirm: str | None = None  # the name whose file exists: enter on it again writes over it
+        self.writing: str | None = None  # the path a thread is writing now
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -105,15 +128,49 @@ class ExportDialog(ModalScreen[str | None]):
         self.confirm = None
 
     def write(self, name: str) -> str | None:
-        """Write the file; a file already there is written over only on a second enter with the same name."""
-        path, error = check_and_write(name, self.results, overwrite=self.confirm == name)
+        """Check the name here, then write the file in a thread (a slow or stuck disk never freezes the UI); a file
+        already there is written over only on a second enter with the same name. The path being written, or None."""
+        if self.writing is not None:
+            return None  # one write at a time: enter again while it goes does nothing
+        if export_folder.served_folder() is not None:
+            # served: the confined writer opens nothing but a regular file in its folder, so it cannot block
+            path, error = check_and_write(name, self.results, overwrite=self.confirm == name)
+            asking = path is None and error == t("compare.export.exists", path=target(name))
+            self.confirm = name if asking else None
+            self._show_error(error)
+            if path is not None:
+                self._written(path, None)
+            return path
+        path, error = check(name, overwrite=self.confirm == name)
         asking = path is None and error == t("compare.export.exists", path=target(name))
         self.confirm = name if asking else None
         self._show_error(error)
-        if path is not None:
-            self.app.notify(t("compare.export.done", count=len(self.results), path=path))
-            self.dismiss(path)
+        if path is None:
+            return None
+        self.writing = path
+        results = self.results
+        app = self.app
+
+        def work() -> None:
+            error = write_checked(path, results)
+            try:
+                app.call_from_thread(self._written, path, error)
+            except RuntimeError:  # the app has gone meanwhile
+                pass
+
+        self.run_worker(work, thread=True, exit_on_error=False, group="export")
         return path
+
+    def _written(self, path: str, error: str | None) -> None:
+        self.writing = None
+        if error is None:
+            self.app.notify(t("compare.export.done", count=len(self.results), path=path))
+        if not self.is_attached:  # closed while the file was written
+            return
+        if error is not None:
+            self._show_error(error)
+        else:
+            self.dismiss(path)
 
     def _show_error(self, message: str | None) -> None:
         self.error = message
