@@ -44,6 +44,21 @@ def format_of(path: str) -> str:
     return ext
 
 
+def render(path: str, results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
+    """The file's text, in the format the extension of ``path`` names. ExportError for another extension."""
+    ext = format_of(path)
+    if ext == ".json":
+        return json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(),
+                           "results": [r.to_json() for r in results]}, indent=1) + "\n"
+    if ext == ".md":
+        return markdown(results, machine or machine_info())
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    writer.writerows(flat(r) for r in results)
+    return out.getvalue()
+
+
 def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
     """Write ``results`` in the format the extension names; returns the format. ExportError on failure.
 
@@ -51,18 +66,7 @@ def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = 
     crash leaves the old file whole. A symbolic link or anything but a regular file at ``path`` is refused, never
     written through (``refusal`` says which)."""
     ext = format_of(path)
-    if ext == ".json":
-        text = json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(),
-                           "results": [r.to_json() for r in results]}, indent=1) + "\n"
-    elif ext == ".md":
-        text = markdown(results, machine or machine_info())
-    else:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
-        writer.writeheader()
-        writer.writerows(flat(r) for r in results)
-        text = out.getvalue()
-    write_text(path, text)
+    write_text(path, render(path, results, machine))
     return ext
 
 

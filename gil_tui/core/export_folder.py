@@ -11,9 +11,6 @@ there is replaced whole, never truncated in place.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import secrets
 import stat
@@ -55,19 +52,8 @@ def name_inside(folder: str, typed: str) -> str:
 
 
 def render(name: str, results: list[RunResult]) -> str:
-    """The file's text, in the format its extension names (as ``export.write`` writes it)."""
-    ext = export.format_of(name)
-    machine = export.machine_info()
-    if ext == ".json":
-        return json.dumps({"schema": 1, "kind": export.KIND, "machine": machine,
-                           "results": [r.to_json() for r in results]}, indent=1) + "\n"
-    if ext == ".md":
-        return export.markdown(results, machine)
-    out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=export.CSV_FIELDS)
-    writer.writeheader()
-    writer.writerows(export.flat(r) for r in results)
-    return out.getvalue()
+    """The file's text, in the format its extension names (``export.render``, as ``export.write`` writes it)."""
+    return export.render(name, results)
 
 
 def existing(folder_fd: int, name: str) -> os.stat_result | None:
