@@ -1,6 +1,6 @@
-"""Writing results to JSON (schema 1), CSV or Markdown, and reading JSON and CSV back as ``RunResult``.
+"""Writing results to JSON (schema 2), CSV or Markdown; reading JSON (schema 1 or 2) and CSV back as ``RunResult``.
 
-- ``.json``: {"schema": 1, "kind": "gil-tui results", "machine": {...}, "results": [every dict, whole]}.
+- ``.json``: {"schema": 2, "kind": "gil-tui results", "machine": {...}, "results": [every dict, whole]}.
   ``load`` also reads a plain list and the JSON Lines of ``gil-tui run --json`` (any other extension).
 - ``.csv``: one row per result, the columns of ``CSV_FIELDS``; tasks and timelines are left out.
 - ``.md``: a table for a report or an issue; written, not read back.
@@ -15,7 +15,8 @@ import platform
 import socket
 from typing import Any
 
-from .model import Counter, Python, RunResult
+from ..i18n import interval_text
+from .model import SCHEMA, Counter, Python, RunResult
 from .validation import UsageError
 
 FORMATS = (".json", ".csv", ".md")
@@ -45,7 +46,7 @@ def write(path: str, results: list[RunResult], machine: dict[str, Any] | None = 
     """Write ``results`` in the format the extension names; returns the format. ExportError on failure."""
     ext = format_of(path)
     if ext == ".json":
-        text = json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(),
+        text = json.dumps({"schema": SCHEMA, "kind": KIND, "machine": machine or machine_info(),
                            "results": [r.to_json() for r in results]}, indent=1) + "\n"
     elif ext == ".md":
         text = markdown(results, machine or machine_info())
@@ -145,11 +146,11 @@ def load(path: str) -> tuple[list[RunResult], dict[str, Any] | None]:
         except ValueError:
             raise ExportError("%s is not JSON, JSON Lines or CSV written by gil-tui" % path) from None
     if not isinstance(results, list):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % path)
+        raise ExportError("%s does not hold gil-tui results (schema 1 or 2)" % path)
     try:
         return [RunResult.from_json(r) for r in results], machine if isinstance(machine, dict) else None
     except (ValueError, KeyError, TypeError):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % path) from None
+        raise ExportError("%s does not hold gil-tui results (schema 1 or 2)" % path) from None
 
 
 def _cell(value: float | None, pattern: str) -> str:
@@ -159,7 +160,7 @@ def _cell(value: float | None, pattern: str) -> str:
 def markdown(results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
     races = any(r.counter for r in results)
     repeats = any(r.repeat for r in results)
-    head = ["workload", "size", "python", "mode", "workers", "wall", "CPU", "cores", "speedup"]
+    head = ["workload", "size", "python", "mode", "workers", "switch", "wall", "CPU", "cores", "speedup"]
     head += ["spread"] if repeats else []
     head += ["counter", "lost"] if races else []
     head += ["status"]
@@ -171,6 +172,7 @@ def markdown(results: list[RunResult], machine: dict[str, Any] | None = None) ->
                                                           else "---:" for h in head) + "|"]
     for r in results:
         cells = [r.workload, str(r.size), r.python_label, r.mode, str(r.workers),
+                 "—" if not r.switch_interval else interval_text(r.switch_interval),
                  _cell(r.wall_s, "%.3f s"), _cell(r.cpu_s, "%.3f s"), _cell(r.cores_used, "%.2f"),
                  _cell(r.speedup, "%.2f×")]
         if repeats:

@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass, field
 from typing import IO
 
+import psutil
+
 from ..lab import bootstrap
 from ..lab.board import (
     DEFAULT_SLICE_NS,
@@ -50,7 +52,7 @@ class Snapshot:
 @dataclass
 class TaskLanes:
     slice_s: float
-    lanes: list[list[int]] = field(default_factory=list)
+    lanes: list[bytes] = field(default_factory=list)  # a byte per slice: 1 where the task made progress
 
 
 def board_dir() -> str:
@@ -93,6 +95,7 @@ class LabRun:
         # board's cancel flag themselves when they see it gone
         self._final: Snapshot | None = None
         self.started = 0.0
+        self._idle0: tuple[float, float] | None = None  # (the machine's idle CPU seconds, monotonic time) at start
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -122,6 +125,7 @@ class LabRun:
         self._out = tempfile.TemporaryFile()
         self._err = tempfile.TemporaryFile()
         self.started = time.monotonic()
+        self._idle0 = machine_idle_seconds(), self.started
         try:
             self.proc = subprocess.Popen(
                 bootstrap.command(spec.interpreter.executable, "lab", json.dumps(cfg)),
@@ -270,7 +274,7 @@ class LabRun:
             t0 = board.words[H_T0]
             end_slot = (time.monotonic_ns() - t0) // self.slice_ns + 1 if t0 else 0
         end_slot = max(start_slot, min(end_slot, board.slots))
-        lanes = [list(board.lane(i)[start_slot:end_slot]) for i in range(board.tasks)]
+        lanes = [bytes(board.lane(i)[start_slot:end_slot]) for i in range(board.tasks)]
         return TaskLanes(self.slice_ns / 1e9, lanes)
 
     # -- results --------------------------------------------------------------------------------
@@ -306,10 +310,15 @@ class LabRun:
                 result = self._from_board(result)
         if result.wall_s and result.cpu_s is not None:
             result = result.replace(cores_used=result.cpu_s / result.wall_s)
+        if self._idle0 is not None:
+            idle0, t0 = self._idle0
+            elapsed = time.monotonic() - t0
+            if elapsed > 0:  # other programs are to blame only when this says the machine had no idle core
+                result = result.replace(machine_idle=max(0.0, (machine_idle_seconds() - idle0) / elapsed))
         if self.board is not None and result.wall_s:
             slots = int(result.wall_s * 1e9 // self.slice_ns) + 1
             lanes = self.timeline(0, slots).lanes
-            result = result.replace(timeline=Timeline(self.slice_ns / 1e9, tuple(tuple(lane) for lane in lanes)))
+            result = result.replace(timeline=Timeline(self.slice_ns / 1e9, tuple(lanes)))
         self._result = result
         return result
 
@@ -325,6 +334,12 @@ class LabRun:
             expected = sum(snap.done)
             counter = Counter(expected, snap.counter, expected - snap.counter)
         return result.replace(tasks=tasks, counter=counter)
+
+
+def machine_idle_seconds() -> float:
+    """The machine's idle CPU time so far, every core added (waiting for I/O counts as idle: a core was free)."""
+    times = psutil.cpu_times()
+    return float(times.idle + getattr(times, "iowait", 0.0))
 
 
 def _signal_text(number: int) -> str:

@@ -59,7 +59,7 @@ class TimelineLanes(ScrollView, can_focus=True):
         self.slice_s = slice_s
         self._changed(resized=True)
 
-    def extend(self, start: int, lanes: list[list[int]]) -> bool:
+    def extend(self, start: int, lanes: Sequence[Sequence[int]]) -> bool:
         """Replace everything from slot ``start`` on with freshly read slots. True if anything changed."""
         if len(self.lanes) != len(lanes):
             self.lanes = [bytearray() for _ in lanes]
