@@ -344,3 +344,17 @@ def test_10_a_real_race_at_1us_is_not_described_as_turn_taking():
     ks = keys(r)
     assert "explain.timeline.turns" not in ks and "explain.timeline.overlap" not in ks
     assert ex.timeline_too_coarse(r)
+
+
+def test_2_processes_started_slower_than_the_work_is_blamed_on_start_up():
+    # sleep(0.5) x 2 in processes: 1.37 s against 1.04 s sequential, each task 0.5 s: start-up was 0.87 s
+    r = result(workload="sleep", mode="processes", workers=2, speedup=0.76, wall_s=1.37, cpu_s=0.33,
+               cores_used=0.24, tasks=_tasks(2, 0.5, 0.003))
+    assert keys(r)[1] == "explain.why.overhead" and "870 ms" in ex.explain(r)[1]
+
+
+def test_10_waiting_tasks_that_tick_every_10_ms_do_not_show_turns():
+    sleep = result(workload="sleep", mode="processes", workers=2, speedup=0.76, wall_s=1.37, cpu_s=0.33,
+                   cores_used=0.24, tasks=_tasks(2, 0.5, 0.003, done=50), timeline=_turns())
+    ks = keys(sleep)
+    assert "explain.timeline.coarse.ticks" in ks and "explain.timeline.turns" not in ks

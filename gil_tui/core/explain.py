@@ -157,6 +157,8 @@ def _speed(r: RunResult, speedup: float | None, baseline: RunResult | None = Non
         lines.append(Line("explain.why.loop_blocked", base))
     elif workload == "race-locked" and mode in PARALLEL_MODES:
         lines.append(Line("explain.why.locked", base))
+    elif mode in PARALLEL_MODES and _startup_is_the_cause(r, speedup):
+        lines.append(Line("explain.why.overhead", dict(base, startup_ms=1000 * (startup_s(r) or 0.0))))
     elif workload == "io" and mode == "threads" and gil:  # every write and fsync drops the GIL and takes it back
         lines.append(Line("explain.why.io_handover", base))
     elif mode == "threads" and gil and not waiting:
@@ -176,11 +178,16 @@ def _speed(r: RunResult, speedup: float | None, baseline: RunResult | None = Non
     return lines
 
 
+def _startup_is_the_cause(r: RunResult, speedup: float) -> bool:
+    """Whether the run, without its measured start-up and wind-down, would have been faster than sequential."""
+    wall, startup = r.wall_s or 0.0, startup_s(r)
+    return startup is not None and wall - startup > 0 and speedup * wall / (wall - startup) >= FASTER
+
+
 def _why_parallel_slow(r: RunResult, speedup: float, baseline: RunResult | None, base: dict[str, object]) -> Line:
     """Several cores were busy, yet no gain: start-up when it measured large enough, else dearer work, else unsaid."""
-    wall = r.wall_s or 0.0
     startup = startup_s(r)
-    if startup is not None and wall - startup > 0 and speedup * wall / (wall - startup) >= FASTER:
+    if startup is not None and _startup_is_the_cause(r, speedup):
         return Line("explain.why.overhead", dict(base, startup_ms=1000 * startup))
     base_cpu = baseline.cpu_s if baseline is not None else None
     if base_cpu and r.cpu_s and r.cpu_s >= MORE_CPU * base_cpu:
@@ -249,7 +256,8 @@ def _timeline(r: RunResult) -> list[Line]:
 
 
 def ticks_per_slice(r: RunResult) -> float | None:
-    """How often the slowest-reporting task ticked per slice of its own CPU time (None when not measured).
+    """How often the slowest-reporting task ticked per slice it was running (None when not measured): per slice of
+    its CPU time for work that computes, per slice of its wall time for tasks that mostly waited.
 
     Below 1, a task that ran a whole slice could leave it unmarked: the timeline cannot show its turns.
     """
@@ -257,8 +265,12 @@ def ticks_per_slice(r: RunResult) -> float | None:
     if tl is None:
         return None
     step = RACE_STEP if r.workload in RACE_WORKLOADS else 1
-    rates = [(-(-task.done // step)) / (task.cpu_s / tl.slice_s) for task in r.tasks
-             if task.done and task.cpu_s and task.cpu_s > tl.slice_s]
+    waiting = mostly_waiting(r)
+    rates = []
+    for task in r.tasks:
+        running = task.wall_s if waiting else task.cpu_s
+        if task.done and running and running > tl.slice_s:
+            rates.append((-(-task.done // step)) / (running / tl.slice_s))
     return min(rates) if rates else None
 
 
