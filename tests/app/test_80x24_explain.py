@@ -5,6 +5,7 @@ coarse for turn-taking; History shows the switch interval; the explanations say 
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
@@ -21,8 +22,10 @@ def test_run_shows_overall_progress_time_left_and_what_it_runs():
         assert re.search(r"sleep · sequential · 2 workers · size 0\.5 · Python \d\.\d+ · switch 5 ms · GIL on",
                          " ".join(screen.split())), screen
         screen = term.wait_for(r"Run 2 of 3 · about \d+ s left", timeout=60)
-        screen = term.wait_for(r"(?m)^size 0\.5 · switch 5 ms · GIL on\s*$", timeout=90)  # under the table at the end
-        assert "Why (threads)" in screen or "Why (processes)" in screen
+        term.wait_for(r"Why \(processes\)", timeout=90)
+        scrollback = subprocess.run(term.tmux + ["capture-pane", "-p", "-t", "t", "-S", "-200"], capture_output=True,
+                                    text=True).stdout
+        assert re.search(r"(?m)^size 0\.5 · switch 5 ms · GIL on\s*$", scrollback), scrollback  # under the table
 
 
 def test_the_timeline_states_its_slice():
