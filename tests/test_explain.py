@@ -252,7 +252,7 @@ def test_4_waiting_is_decided_from_cpu_against_wall_not_from_the_workload_name()
 
 
 def test_4_a_real_sleep_run_is_waiting_by_its_numbers():
-    seq, thr = with_speedups([_run("sleep", "sequential", 4, 0.05), _run("sleep", "threads", 4, 0.05)])
+    seq, thr = with_speedups([_run("sleep", "sequential", 4, 0.2), _run("sleep", "threads", 4, 0.2)])
     assert keys(thr, seq)[:2] == ["explain.faster", "explain.why.waiting"]
 
 
@@ -272,8 +272,11 @@ def test_5_the_posts_hand_over_slowdown_needs_several_busy_cores():
 def test_6_a_speedup_beyond_workers_or_busy_cores_is_called_noise():
     assert keys(result(workers=2, speedup=2.52, cores_used=1.95, tasks=_tasks(2, 1.0, 0.97),
                        interpreter=FREE_OFF))[1] == "explain.why.above_workers"
-    assert keys(result(workload="sleep", workers=10, speedup=13.0, cores_used=0.01,
-                       tasks=_tasks(10, 1.0, 0.001)))[1] == "explain.why.above_workers"
+    for speedup in (11.0, 13.0, 15.0):  # 10 sleep workers: 11-15x measured on a loaded machine
+        assert keys(result(workload="sleep", workers=10, speedup=speedup, cores_used=0.01,
+                           tasks=_tasks(10, 1.0, 0.001)))[1] == "explain.why.above_workers"
+    assert keys(result(workload="sleep", workers=10, speedup=9.9, cores_used=0.01,
+                       tasks=_tasks(10, 1.0, 0.001)))[1] == "explain.why.waiting"
     assert keys(result(mode="processes", speedup=2.52, cores_used=1.9,
                        tasks=_tasks(4, 1.0, 0.95)))[1] == "explain.why.above_cores"
     assert keys(result(mode="processes", speedup=1.85, cores_used=1.9,

@@ -28,7 +28,8 @@ PARALLEL_MODES = ("threads", "processes", "interpreters")
 MOSTLY_WAITING = 0.5  # cores the tasks' own CPU time kept busy, below which they mostly waited ...
 STARVED = 0.1  # ... unless the machine had no idle core: then only below this (other programs took the rest)
 IDLE_LOW = 0.5  # idle cores (the machine's, measured during the run) below which other programs took the free ones
-NOISE = 1.1  # a speedup above workers (or a CPU-bound one above cores used) by more than this factor is noise
+NOISE_WORKERS = 1.02  # a speedup above the worker count by more than this factor is noise (10 at once: 10x at most)
+NOISE = 1.1  # a CPU-bound speedup above the cores used by more than this factor is noise (cores used is measured too)
 FAIR_LOW, FAIR_HIGH = 0.75, 1.25  # a thread's share counts as "about 1/n of a core" between these times 1/n
 TIMELINE_MIN_SWITCH = 0.002  # a switch interval below this hands over faster than the timeline's slices can show
 MORE_CPU = 1.25  # parallel CPU time above sequential's by this factor: the work itself got dearer
@@ -130,7 +131,7 @@ def _speed(r: RunResult, speedup: float | None, baseline: RunResult | None = Non
     if speedup >= FASTER:
         lines = [Line("explain.faster", base)]
         parallel = cores >= PARALLEL_CORES
-        if speedup > workers * NOISE:  # N workers at once can at most make it N times faster
+        if speedup > workers * NOISE_WORKERS:  # N workers at once can at most make it N times faster
             lines.append(Line("explain.why.above_workers", base))
         elif waiting and mode == "asyncio":
             lines.append(Line("explain.why.await", base))
