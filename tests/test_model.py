@@ -296,3 +296,25 @@ def test_a_repeated_cell_keeps_only_the_median_runs_timeline():
     assert [r.wall_s for r in kept] == [2.0]  # the median run's, and no other repeat's
     [cell] = queue.results
     assert cell.wall_s == 2.0 and cell.timeline is not None and cell.timeline.lanes == (b"\1" * 4,)
+
+
+def test_a_64_task_minute_long_result_holds_its_timeline_packed():
+    """Issue 14 item 16: a lane is bytes in memory (one per 0.5 ms slice), not a tuple of Python ints."""
+    import random
+    import tracemalloc
+    slots = 120_000  # 60 s
+    rng = random.Random(16)
+    pattern = [rng.getrandbits(1) for _ in range(4096)]
+    data = dict(_valid(), workers=64, timeline={"slice_s": 0.0005, "lanes": [
+        (pattern[k:] + pattern[:k]) * (slots // 4096) + pattern[:slots % 4096] for k in range(64)]})
+    tracemalloc.start()
+    try:
+        r = RunResult.from_json(data)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert r.timeline is not None and len(r.timeline.lanes) == 64 and all(isinstance(lane, bytes)
+                                                                           for lane in r.timeline.lanes)
+    assert held < 64 * slots * 1.1, held / 2 ** 20  # 7.3 MiB: a byte a slice (58.6 MiB as tuples of ints)
+    text = json.dumps(r.to_json())
+    assert len(text) < 64 * slots // 8 * 1.4  # a bit a slice, in base64 at worst: 1.3 MB

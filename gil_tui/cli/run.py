@@ -105,8 +105,8 @@ def _live_view(spec: RunSpec, run: LabRun, progress: Progress | None = None) -> 
     head = Text.assemble((header_text(spec), "bold"), "   ", (t("run.elapsed", seconds=snap.elapsed_s), "bold"))
     if progress is None or progress.total < 2:
         return Group(head, table)
-    total = sum(snap.total)
-    fraction = sum(snap.done) / total if total else 0.0
+    # each task's share done, a task not started yet (total 0) counting as none
+    fraction = sum(done / total for done, total in zip(snap.done, snap.total) if total) / max(1, len(snap.total))
     overall = Text.assemble((t("run.progress", n=progress.done + 1, count=progress.total), "bold cyan"), " · ",
                             progress.left_text(fraction))
     return Group(overall, head, table)
