@@ -365,3 +365,10 @@ def test_10_waiting_tasks_that_tick_every_10_ms_do_not_show_turns():
                    cores_used=0.24, tasks=_tasks(2, 0.5, 0.003, done=50), timeline=_turns())
     ks = keys(sleep)
     assert "explain.timeline.coarse.ticks" in ks and "explain.timeline.turns" not in ks
+
+
+def test_2_tiny_tasks_in_processes_blame_the_measured_start_up():
+    # fib(24) x 2 in processes: 0.31 s against 0.017 s sequential; each task 13 ms, start-up and wind-down 288 ms
+    r = result(mode="processes", workers=2, speedup=0.055, wall_s=0.3069, cpu_s=0.32, cores_used=1.05,
+               tasks=_tasks(2, 0.0191, 0.0114))
+    assert keys(r)[1] == "explain.why.overhead" and "288 ms" in ex.explain(r)[1]

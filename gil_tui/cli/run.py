@@ -22,7 +22,7 @@ from ..core.explain import explain
 from ..core.model import Counter, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
-from ..core.speedup import with_speedups
+from ..core.speedup import find_baseline, with_speedups
 from ..i18n import count_text, interval_text, set_language, t
 from . import exit_codes
 
@@ -247,7 +247,7 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
         if r.status == "error":
             continue  # its message is printed above
         console.print(Text(t("run.why", mode=who(r)), style="bold"))
-        for line in explain(r):
+        for line in explain(r, baseline=find_baseline(r, results)):  # its CPU time too, not only its speedup
             console.print(Padding(Text(line), (0, 0, 0, 2)))
 
 

@@ -158,8 +158,6 @@ def _speed(r: RunResult, speedup: float | None, baseline: RunResult | None = Non
         lines.append(Line("explain.why.loop_blocked", base))
     elif workload == "race-locked" and mode in PARALLEL_MODES:
         lines.append(Line("explain.why.locked", base))
-    elif mode in PARALLEL_MODES and _startup_is_the_cause(r, speedup):
-        lines.append(Line("explain.why.overhead", dict(base, startup_ms=1000 * (startup_s(r) or 0.0))))
     elif workload == "io" and mode == "threads" and gil:  # every write and fsync drops the GIL and takes it back
         lines.append(Line("explain.why.io_handover", base))
     elif mode == "threads" and gil and not waiting:
@@ -167,6 +165,8 @@ def _speed(r: RunResult, speedup: float | None, baseline: RunResult | None = Non
             lines.append(Line("explain.why.gil_turns", base))
         else:
             lines.append(Line("explain.why.gil_contention", base))
+    elif mode in PARALLEL_MODES and _startup_is_the_cause(r, speedup):  # under the GIL, not: threads start staggered
+        lines.append(Line("explain.why.overhead", dict(base, startup_ms=1000 * (startup_s(r) or 0.0))))
     elif cores < PARALLEL_CORES and mode in PARALLEL_MODES and not waiting:
         if r.machine_idle is None:
             lines.append(Line("explain.why.not_parallel", base))
@@ -180,9 +180,13 @@ def _speed(r: RunResult, speedup: float | None, baseline: RunResult | None = Non
 
 
 def _startup_is_the_cause(r: RunResult, speedup: float) -> bool:
-    """Whether the run, without its measured start-up and wind-down, would have been faster than sequential."""
+    """Whether the measured start-up and wind-down is why the run was not faster: without it the run would have been
+    faster than sequential, or it is at least half of the time the run took beyond the sequential one."""
     wall, startup = r.wall_s or 0.0, startup_s(r)
-    return startup is not None and wall - startup > 0 and speedup * wall / (wall - startup) >= FASTER
+    if startup is None or wall - startup <= 0:
+        return False
+    excess = wall - speedup * wall  # this run's wall less the sequential run's
+    return speedup * wall / (wall - startup) >= FASTER or (excess > 0 and startup >= 0.5 * excess)
 
 
 def _why_parallel_slow(r: RunResult, speedup: float, baseline: RunResult | None, base: dict[str, object]) -> Line:

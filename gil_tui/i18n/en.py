@@ -132,9 +132,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.why.not_parallel.idle": "Only {cores:.2f} cores were busy although {idle:.2f} of the machine's {ncpu} "
                                      "cores stayed idle: the workers did not run at the same time, and it was not "
                                      "for lack of a free core.",
-    "explain.why.overhead": "{cores:.2f} cores were busy, yet the run was not faster: starting the workers and "
-                            "winding them down took {startup_ms:.0f} ms of the {wall:.2f} s, about as much as "
-                            "running in parallel saved.",
+    "explain.why.overhead": "Starting the workers and winding them down took {startup_ms:.0f} ms of the "
+                            "{wall:.2f} s: at least as much as running them at the same time saved.",
     "explain.why.more_cpu": "{cores:.2f} cores were busy, yet the run was not faster: the same work took "
                             "{ratio:.2f}× the CPU time of the sequential run ({cpu:.2f} s against {base_cpu:.2f} s), "
                             "so each worker ran slower side by side than alone.",

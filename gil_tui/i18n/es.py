@@ -136,9 +136,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.why.not_parallel.idle": "Solo hubo {cores:.2f} núcleos ocupados aunque {idle:.2f} de los {ncpu} "
                                      "núcleos de la máquina quedaron libres: las tareas no corrieron al mismo "
                                      "tiempo, y no fue por falta de un núcleo libre.",
-    "explain.why.overhead": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido: arrancar y cerrar las "
-                            "tareas llevó {startup_ms:.0f} ms de los {wall:.2f} s, casi lo mismo que lo que ahorró "
-                            "el paralelismo.",
+    "explain.why.overhead": "Arrancar y cerrar las tareas llevó {startup_ms:.0f} ms de los {wall:.2f} s: al menos "
+                            "lo mismo que lo que ahorró correrlas al mismo tiempo.",
     "explain.why.more_cpu": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido: el mismo trabajo costó "
                             "{ratio:.2f}× el tiempo de CPU de la ejecución secuencial ({cpu:.2f} s frente a "
                             "{base_cpu:.2f} s), así que cada tarea fue más lenta junto a las otras que sola.",
