@@ -1,4 +1,4 @@
-"""The result model: JSON schema 1 both ways, exactly; frozen records; labels; and the one speedup module."""
+"""The result model: JSON schema 2 both ways, exactly (schema 1 read); frozen records; labels; the speedup module."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ from gil_tui.core.probe import Interpreter, lab_interpreter
 from gil_tui.core.runner import LabRun
 from gil_tui.core.speedup import find_baseline, speedup_over, with_speedup, with_speedups
 
-# the keys of schema 1, in the order the runner has always written them (and a --repeat cell's four after them)
+# the keys of schema 1, in the order the runner has always written them (and a --repeat cell's four after them);
+# schema 2 keeps them and adds what the parent measured since, after them, only when measured
+MEASURED_KEYS = ["machine_idle", "gil_enabled_end"]
 SCHEMA_KEYS = ["schema", "workload", "mode", "workers", "size", "interpreter", "gil", "switch_interval", "status",
                "error", "wall_s", "cpu_s", "cores_used", "speedup", "tasks", "counter", "notes", "timeline"]
 REPEAT_KEYS = ["repeat", "wall_s_all", "spread", "warnings"]
@@ -57,24 +59,26 @@ def fib() -> RunResult:
 
 def test_a_real_runs_result_round_trips_exactly(fib):
     data = assert_round_trips(fib)
-    assert list(data) == SCHEMA_KEYS
+    assert list(data) == SCHEMA_KEYS + MEASURED_KEYS
+    assert isinstance(data["machine_idle"], float) and data["gil_enabled_end"] is True
     assert list(data["interpreter"]) == ["executable", "version", "free_threaded", "gil_enabled"]
     assert [list(task) for task in data["tasks"]] == [["index", "done", "total", "wall_s", "cpu_s", "state"]] * 2
-    assert list(data["timeline"]) == ["slice_s", "lanes"] and len(data["timeline"]["lanes"]) == 2
-    assert data["schema"] == 1 and data["counter"] is None and data["workers"] == 2 and data["size"] == 15
+    assert list(data["timeline"]) == ["slice_s", "encoding", "slices", "lanes"] and len(data["timeline"]["lanes"]) == 2
+    assert data["schema"] == 2 and data["counter"] is None and data["workers"] == 2 and data["size"] == 15
     # typed on the way in, plain JSON on the way out
     assert isinstance(fib.tasks, tuple) and all(isinstance(t, TaskResult) for t in fib.tasks)
     assert isinstance(fib.timeline, Timeline) and isinstance(fib.interpreter, Python)
     assert isinstance(data["tasks"], list) and isinstance(data["notes"], list)
-    assert isinstance(data["timeline"]["lanes"], list) and all(isinstance(lane, list)
+    assert isinstance(data["timeline"]["lanes"], list) and all(isinstance(lane, str)
                                                               for lane in data["timeline"]["lanes"])
+    assert all(isinstance(lane, bytes) for lane in fib.timeline.lanes)  # packed in memory too
 
 
 def test_an_aggregated_cell_round_trips_with_its_repeat_fields():
     runs = [real("race", "threads", 2, 2000) for _ in range(3)]
     cell = aggregate(runs)
     data = assert_round_trips(cell)
-    assert list(data) == SCHEMA_KEYS + REPEAT_KEYS
+    assert list(data) == SCHEMA_KEYS + REPEAT_KEYS + MEASURED_KEYS
     assert data["repeat"] == 3 and data["wall_s_all"] == [r.wall_s for r in runs]
     assert isinstance(data["warnings"], list) and isinstance(data["spread"], float)
     lost = [r.counter.lost for r in runs]
@@ -82,7 +86,7 @@ def test_an_aggregated_cell_round_trips_with_its_repeat_fields():
     assert data["counter"]["lost_all"] == lost and cell.counter.lost_all == tuple(lost)
     # a single run has none of the four, and no lost_all
     single = runs[0].to_json()
-    assert list(single) == SCHEMA_KEYS and list(single["counter"]) == ["expected", "final", "lost"]
+    assert list(single) == SCHEMA_KEYS + MEASURED_KEYS and list(single["counter"]) == ["expected", "final", "lost"]
 
 
 def test_an_aggregated_cell_without_warnings_still_writes_all_four_keys():
@@ -100,7 +104,7 @@ def _valid() -> dict:
 @pytest.mark.parametrize("data", [
     None, [], "a result", 1, {},
     {"schema": 1},
-    dict(_valid(), schema=2),
+    dict(_valid(), schema=3),
     dict(_valid(), schema="1"),
     dict(_valid(), interpreter="3.12.1"),
     {k: v for k, v in _valid().items() if k != "workload"},
@@ -238,3 +242,79 @@ def test_speedup_over():
     assert speedup_over(r, run("sequential", 3.0, status="error")) is None
     assert speedup_over(run("threads", 1.5, status="error"), base) is None
     assert speedup_over(run("threads", 1.5, speedup=5.0), base) == 5.0  # its own figure first
+
+
+# --- issue 12 §3 / issue 14 item 16: a compact timeline, packed in memory and in JSON -----------------------------
+
+def test_a_schema_1_result_with_its_timeline_as_lists_still_loads():
+    data = dict(_valid(), schema=1, timeline={"slice_s": 0.0005, "lanes": [[0, 1, 1, 0, 7], [1, 0, 0, 0]]})
+    r = RunResult.from_json(data)
+    assert r.timeline is not None and r.timeline.lanes == (b"\0\1\1\0\1", b"\1\0\0\0")
+    again = r.to_json()
+    assert again["schema"] == 2 and again["timeline"]["encoding"] == "bitmap-zlib-base64"
+    assert RunResult.from_json(again) == r
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 1000, 120001])
+def test_lanes_pack_and_unpack_exactly(n):
+    import random
+
+    from gil_tui.core.model import pack_lane, unpack_lane
+    lane = bytes(random.Random(n).getrandbits(1) for _ in range(n))
+    assert unpack_lane(pack_lane(lane), n) == lane
+
+
+@pytest.mark.parametrize("timeline", [
+    {"slice_s": 0.0005, "encoding": "bitmap-zlib-base64", "slices": [8], "lanes": ["not base64!"]},
+    {"slice_s": 0.0005, "encoding": "bitmap-zlib-base64", "slices": [80], "lanes": ["eJxjYAAAAAIAAQ=="]},
+    {"slice_s": 0.0005, "encoding": "bitmap-zlib-base64", "slices": [10 ** 9], "lanes": ["eJxjYAAAAAIAAQ=="]},
+    {"slice_s": 0.0005, "encoding": "bitmap-zlib-base64", "slices": [], "lanes": ["eJxjYAAAAAIAAQ=="]},
+    {"slice_s": 0.0005, "encoding": "rle", "slices": [1], "lanes": ["x"]},
+], ids=["base64", "short", "huge", "no-lengths", "encoding"])
+def test_a_damaged_packed_timeline_is_refused(timeline):
+    with pytest.raises((ValueError, KeyError, TypeError)):
+        RunResult.from_json(dict(_valid(), timeline=timeline))
+
+
+def test_a_zlib_bomb_is_not_inflated_past_the_lane_it_claims():
+    import base64
+    import zlib
+    bomb = base64.b64encode(zlib.compress(b"\xff" * (50 << 20))).decode()
+    with pytest.raises(ValueError):
+        RunResult.from_json(dict(_valid(), timeline={"slice_s": 0.0005, "encoding": "bitmap-zlib-base64",
+                                                     "slices": [16], "lanes": [bomb]}))
+
+
+def test_a_repeated_cell_keeps_only_the_median_runs_timeline():
+    from gil_tui.core.run_queue import RunQueue
+    spec = RunSpec("fib", "threads", 2, 20, CLASSIC)
+    queue = RunQueue([spec], repeat=3)
+    walls = [3.0, 1.0, 2.0]
+    for i, wall in enumerate(walls):
+        queue.record(RunResult.of(spec, "ok").replace(wall_s=wall, timeline=Timeline(0.0005, (bytes([i]) * 4,))))
+    kept = [r for r in queue._cells[0] if r.timeline is not None]
+    assert [r.wall_s for r in kept] == [2.0]  # the median run's, and no other repeat's
+    [cell] = queue.results
+    assert cell.wall_s == 2.0 and cell.timeline is not None and cell.timeline.lanes == (b"\1" * 4,)
+
+
+def test_a_64_task_minute_long_result_holds_its_timeline_packed():
+    """Issue 14 item 16: a lane is bytes in memory (one per 0.5 ms slice), not a tuple of Python ints."""
+    import random
+    import tracemalloc
+    slots = 120_000  # 60 s
+    rng = random.Random(16)
+    pattern = [rng.getrandbits(1) for _ in range(4096)]
+    data = dict(_valid(), workers=64, timeline={"slice_s": 0.0005, "lanes": [
+        (pattern[k:] + pattern[:k]) * (slots // 4096) + pattern[:slots % 4096] for k in range(64)]})
+    tracemalloc.start()
+    try:
+        r = RunResult.from_json(data)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert r.timeline is not None and len(r.timeline.lanes) == 64 and all(isinstance(lane, bytes)
+                                                                           for lane in r.timeline.lanes)
+    assert held < 64 * slots * 1.1, held / 2 ** 20  # 7.3 MiB: a byte a slice (58.6 MiB as tuples of ints)
+    text = json.dumps(r.to_json())
+    assert len(text) < 64 * slots // 8 * 1.4  # a bit a slice, in base64 at worst: 1.3 MB

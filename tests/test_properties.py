@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gil_tui.core import export
-from gil_tui.core.model import RunResult, RunSpec
+from gil_tui.core.model import RunResult, RunSpec, Timeline
 from gil_tui.core.probe import Interpreter
 from gil_tui.core.runner import LabRun
 from gil_tui.lab.board import H_CANCEL, H_STATE, H_T0, RUNNING, Board, Cancelled, Reporter
@@ -120,6 +120,12 @@ repeated = st.fixed_dictionaries({  # a --repeat cell carries all four together
     "warnings": st.lists(text.filter(lambda w: w.strip() == w and w and "|" not in w), max_size=3),
 })
 results = st.builds(lambda base, extra: {**base, **(extra or {})}, single, st.none() | repeated)
+def upgraded(data: dict) -> dict:
+    """A generated schema-1 dict as schema 2 writes it: the same keys, the timeline packed."""
+    timeline = data["timeline"]
+    return dict(data, schema=2, timeline=None if not timeline else Timeline.from_json(timeline).to_json())
+
+
 CSV_KEEPS = ("schema", "workload", "mode", "workers", "size", "interpreter", "gil", "switch_interval", "status",
              "error", "wall_s", "cpu_s", "cores_used", "speedup", "counter")
 
@@ -130,12 +136,12 @@ def test_json_export_and_json_lines_round_trip_any_result_whole(batch):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "out.json")
         typed = [RunResult.from_json(r) for r in batch]
-        assert [r.to_json() for r in typed] == batch  # the dict comes back whole, key for key
+        assert [r.to_json() for r in typed] == [upgraded(r) for r in batch]  # whole, key for key, as schema 2
         export.write(path, typed, {"host": "h", "platform": "p", "cpus": 2, "machine": "x86_64"})
         loaded, machine = export.load(path)
         assert loaded == typed and machine is not None and machine["cpus"] == 2
         with open(path, encoding="utf-8") as f:
-            assert json.load(f)["results"] == batch
+            assert json.load(f)["results"] == [upgraded(r) for r in batch]
         lines = os.path.join(tmp, "run.jsonl")
         with open(lines, "w", encoding="utf-8") as f:  # what gil-tui run --json prints
             f.write("".join(json.dumps(r) + "\n" for r in batch))
@@ -150,7 +156,7 @@ def test_csv_export_round_trips_every_field_it_keeps(batch):
         export.write(path, [RunResult.from_json(r) for r in batch])
         loaded, _ = export.load(path)
     assert len(loaded) == len(batch)
-    for before, read in zip(batch, loaded):
+    for before, read in zip(map(upgraded, batch), loaded):
         after = read.to_json()
         assert {k: after[k] for k in CSV_KEEPS} == {k: before[k] for k in CSV_KEEPS}
         if "repeat" in before:

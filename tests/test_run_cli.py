@@ -89,7 +89,7 @@ def test_json_lines_carry_the_contract():
     for r in results:
         for key, kind in CONTRACT.items():
             assert isinstance(r[key], kind), (key, r[key])
-        assert r["schema"] == 1 and r["status"] == "ok" and r["workload"] == "race" and r["workers"] == 2
+        assert r["schema"] == 2 and r["status"] == "ok" and r["workload"] == "race" and r["workers"] == 2
         assert r["size"] == 3000
         assert set(r["interpreter"]) >= {"executable", "version", "free_threaded", "gil_enabled"}
         assert r["interpreter"]["executable"] == os.path.realpath(sys.executable) or r["interpreter"][

@@ -22,7 +22,7 @@ from ..core.explain import explain
 from ..core.model import Counter, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
-from ..core.speedup import with_speedups
+from ..core.speedup import find_baseline, with_speedups
 from ..i18n import count_text, interval_text, set_language, t
 from . import exit_codes
 
@@ -51,7 +51,49 @@ def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
     return specs, problems
 
 
-def _live_view(spec: RunSpec, run: LabRun) -> Group:
+class Progress:
+    """Where a run of several cells is: which run, and the time left (from the runs so far and the current one's
+    tasks)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.spent = 0.0  # seconds the finished runs took
+        self.started = time.monotonic()
+
+    def start(self) -> None:
+        self.started = time.monotonic()
+
+    def finish(self) -> None:
+        self.done += 1
+        self.spent += time.monotonic() - self.started
+
+    def left(self, fraction: float = 0.0) -> float | None:
+        """Seconds left, all runs included; None before anything says how long a run takes."""
+        elapsed = time.monotonic() - self.started
+        if self.done:
+            per_run = self.spent / self.done
+        elif fraction > 0.02:  # the first run: its own progress so far
+            per_run = elapsed / fraction
+        else:
+            return None
+        current = 0.0 if self.done >= self.total else max(0.0, per_run - elapsed)
+        return current + per_run * max(0, self.total - self.done - 1)
+
+    def left_text(self, fraction: float = 0.0) -> str:
+        left = self.left(fraction)
+        return t("run.left.unknown") if left is None else t("run.left", seconds=left)
+
+
+def header_text(spec: RunSpec) -> str:
+    """What the run is: workload, mode, workers, size, Python, switch interval and GIL on or off."""
+    return " · ".join([spec.workload, t("mode." + spec.mode), t("run.workers", count=spec.workers),
+                       t("run.size", size="%g" % spec.size), t("run.python", python=spec.interpreter.short),
+                       t("run.switch", interval=interval_text(spec.switch_interval)),
+                       t("run.gil.on" if spec.python.gil_held else "run.gil.off")])
+
+
+def _live_view(spec: RunSpec, run: LabRun, progress: Progress | None = None) -> Group:
     snap = run.snapshot()
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right")
@@ -60,10 +102,14 @@ def _live_view(spec: RunSpec, run: LabRun) -> Group:
     for i, (done, total) in enumerate(zip(snap.done, snap.total)):
         table.add_row(t("run.task", index=i), ProgressBar(total=max(total, 1), completed=done, width=40),
                       "%d/%d" % (done, total))
-    head = Text.assemble((spec.workload, "bold"), " · ", (t("mode." + spec.mode), "bold cyan"), " · %s · %s   "
-                         % (t("run.workers", count=spec.workers), t("run.python", python=spec.interpreter.short)),
-                         (t("run.elapsed", seconds=snap.elapsed_s), "bold"))
-    return Group(head, table)
+    head = Text.assemble((header_text(spec), "bold"), "   ", (t("run.elapsed", seconds=snap.elapsed_s), "bold"))
+    if progress is None or progress.total < 2:
+        return Group(head, table)
+    # each task's share done, a task not started yet (total 0) counting as none
+    fraction = sum(done / total for done, total in zip(snap.done, snap.total) if total) / max(1, len(snap.total))
+    overall = Text.assemble((t("run.progress", n=progress.done + 1, count=progress.total), "bold cyan"), " · ",
+                            progress.left_text(fraction))
+    return Group(overall, head, table)
 
 
 def _fmt(value: float | None, pattern: str, missing: str = "—") -> str:
@@ -79,6 +125,21 @@ def counter_cells(counter: Counter | None) -> tuple[Text, Text]:
             Text("%s (%.1f%%)" % (count_text(counter.lost), counter.lost_pct), style=style))
 
 
+def common_text(results: list[RunResult]) -> str:
+    """What every result shares beside the table's title: the size, the switch interval, the GIL on or off."""
+    parts = []
+    sizes = {r.size for r in results}
+    if len(sizes) == 1:
+        parts.append(t("run.size", size="%g" % sizes.pop()))
+    intervals = {r.switch_interval for r in results}
+    if len(intervals) == 1 and results[0].switch_interval:
+        parts.append(t("run.switch", interval=interval_text(results[0].interval)))
+    gils = {r.gil_held for r in results}
+    if len(gils) == 1:
+        parts.append(t("run.gil.on" if gils.pop() else "run.gil.off"))
+    return " · ".join(parts)
+
+
 def result_table(results: list[RunResult]) -> Table:
     races = any(r.counter for r in results)
     pythons = {r.python_label for r in results}
@@ -86,6 +147,7 @@ def result_table(results: list[RunResult]) -> Table:
                          t("run.workers", count=results[0].workers)) if results else ""
     if len(pythons) == 1:
         title += " · " + t("run.python", python=pythons.pop())
+
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     spread = any(r.spread is not None for r in results)
     workloads = len({r.workload for r in results}) > 1  # a preset mixes workloads and switch intervals
@@ -118,21 +180,36 @@ def result_table(results: list[RunResult]) -> Table:
     return table
 
 
-def _run_one(spec: RunSpec, console: Console | None) -> RunResult:
+def _run_one(spec: RunSpec, console: Console | None, progress: Progress | None = None) -> RunResult:
+    """One run: a live view on ``console`` (a terminal); without one, with several runs, a line on stderr after it."""
     run = LabRun(spec).start()
+    if progress is not None:
+        progress.start()
     with run:
         if console is None:
             result = run.wait()
             while result is None:
                 result = run.wait(POLL)
         else:
-            with Live(_live_view(spec, run), console=console, auto_refresh=False, transient=True) as live:
+            with Live(_live_view(spec, run, progress), console=console, auto_refresh=False, transient=True) as live:
                 while not run.finished():
                     time.sleep(POLL)
-                    live.update(_live_view(spec, run), refresh=True)
+                    live.update(_live_view(spec, run, progress), refresh=True)
             result = run.wait()
         assert result is not None
-        return result
+    if progress is not None:
+        progress.finish()
+        if console is None and progress.total > 1:
+            line = t("run.progress.line", n=progress.done, count=progress.total, what=header_text(spec),
+                     left=progress.left_text())
+            if progress.done >= progress.total:  # the last one: nothing left to time
+                line = line.rpartition(";")[0]
+            try:
+                sys.stderr.write("gil-tui run: %s\n" % line)
+                sys.stderr.flush()
+            except (OSError, ValueError):  # no stderr to tell: the results still come
+                pass
+    return result
 
 
 def _print_results(results: list[RunResult], as_json: bool, console: Console, preset: str | None = None) -> None:
@@ -144,6 +221,9 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
         sys.stdout.flush()
         return
     console.print(result_table(results))
+    common = common_text(results)
+    if common:
+        console.print(Text(common, style="dim"))
     several = len({r.python_label for r in results}) > 1
 
     def who(r: RunResult) -> str:
@@ -167,7 +247,7 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
         if r.status == "error":
             continue  # its message is printed above
         console.print(Text(t("run.why", mode=who(r)), style="bold"))
-        for line in explain(r):
+        for line in explain(r, baseline=find_baseline(r, results)):  # its CPU time too, not only its speedup
             console.print(Padding(Text(line), (0, 0, 0, 2)))
 
 
@@ -219,12 +299,13 @@ def run_command(args: argparse.Namespace) -> int:
     for problem in problems:
         sys.stderr.write("gil-tui run: %s\n" % problem)
     console = Console()
-    live_console = None if args.json else console
+    live_console = console if console.is_terminal and not args.json else None  # else progress lines on stderr
     signal.signal(signal.SIGTERM, _on_sigterm)
     signal.signal(signal.SIGHUP, _on_sigterm)  # the terminal went away (an SSH session dropped): stop the same way
     queue = RunQueue(specs, times)
+    progress = Progress(queue.total)
     try:
-        queue.drive(lambda spec: _run_one(spec, live_console))
+        queue.drive(lambda spec: _run_one(spec, live_console, progress))
     except KeyboardInterrupt:  # _run_one's LabRun has already killed its lab on the way out
         _print_results(with_speedups(queue.results), args.json, console, preset)
         sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))

@@ -1,6 +1,6 @@
-"""Writing results to JSON (schema 1), CSV or Markdown, and reading JSON and CSV back as ``RunResult``.
+"""Writing results to JSON (schema 2), CSV or Markdown; reading JSON (schema 1 or 2) and CSV back as ``RunResult``.
 
-- ``.json``: {"schema": 1, "kind": "gil-tui results", "machine": {...}, "results": [every dict, whole]}.
+- ``.json``: {"schema": 2, "kind": "gil-tui results", "machine": {...}, "results": [every dict, whole]}.
   ``load`` also reads a plain list and the JSON Lines of ``gil-tui run --json`` (any other extension).
 - ``.csv``: one row per result, the columns of ``CSV_FIELDS``; tasks and timelines are left out.
 - ``.md``: a table for a report or an issue; written, not read back.
@@ -18,7 +18,8 @@ import stat
 import tempfile
 from typing import Any
 
-from .model import Counter, Python, RunResult, printable
+from ..i18n import interval_text
+from .model import SCHEMA, Counter, Python, RunResult, printable
 from .validation import UsageError
 
 FORMATS = (".json", ".csv", ".md")
@@ -48,7 +49,7 @@ def render(path: str, results: list[RunResult], machine: dict[str, Any] | None =
     """The file's text, in the format the extension of ``path`` names. ExportError for another extension."""
     ext = format_of(path)
     if ext == ".json":
-        return json.dumps({"schema": 1, "kind": KIND, "machine": machine or machine_info(),
+        return json.dumps({"schema": SCHEMA, "kind": KIND, "machine": machine or machine_info(),
                            "results": [r.to_json() for r in results]}, indent=1) + "\n"
     if ext == ".md":
         return markdown(results, machine or machine_info())
@@ -231,11 +232,11 @@ def load(path: str) -> tuple[list[RunResult], dict[str, Any] | None]:
         except (ValueError, RecursionError):
             raise ExportError("%s is not JSON, JSON Lines or CSV written by gil-tui" % shown) from None
     if not isinstance(results, list):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % shown)
+        raise ExportError("%s does not hold gil-tui results (schema 1 or 2)" % shown)
     try:
         loaded = [RunResult.from_json(r) for r in results]
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise ExportError("%s does not hold gil-tui results (schema 1)" % shown) from None
+        raise ExportError("%s does not hold gil-tui results (schema 1 or 2)" % shown) from None
     return loaded, _machine(machine)
 
 
@@ -254,7 +255,7 @@ def _cell(value: float | None, pattern: str) -> str:
 def markdown(results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
     races = any(r.counter for r in results)
     repeats = any(r.repeat for r in results)
-    head = ["workload", "size", "python", "mode", "workers", "wall", "CPU", "cores", "speedup"]
+    head = ["workload", "size", "python", "mode", "workers", "switch", "wall", "CPU", "cores", "speedup"]
     head += ["spread"] if repeats else []
     head += ["counter", "lost"] if races else []
     head += ["status"]
@@ -266,6 +267,7 @@ def markdown(results: list[RunResult], machine: dict[str, Any] | None = None) ->
                                                           else "---:" for h in head) + "|"]
     for r in results:
         cells = [r.workload, str(r.size), r.python_label, r.mode, str(r.workers),
+                 "—" if not r.switch_interval else interval_text(r.switch_interval),
                  _cell(r.wall_s, "%.3f s"), _cell(r.cpu_s, "%.3f s"), _cell(r.cores_used, "%.2f"),
                  _cell(r.speedup, "%.2f×")]
         if repeats:

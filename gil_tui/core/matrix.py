@@ -130,12 +130,18 @@ def plan(count: int, times: int) -> list[int]:
     return [cell for _ in range(times) for cell in range(count)]
 
 
+def median_run(runs: list[RunResult]) -> RunResult:
+    """The run with the median wall (the lower of the two middle ones), which stands for a repeated cell: its tasks,
+    notes and timeline are kept as they were; the last run when none finished."""
+    ok = [r for r in runs if r.ok and r.wall_s]
+    return sorted(ok, key=lambda r: r.wall_s or 0.0)[(len(ok) - 1) // 2] if ok else runs[-1]
+
+
 def aggregate(runs: list[RunResult]) -> RunResult:
     """One result for a cell run several times: medians, every wall, the spread, warnings when noisy or failed."""
     ok = [r for r in runs if r.ok and r.wall_s]
     walls = sorted(r.wall_s for r in ok if r.wall_s)
-    # the run with the median wall stands for the cell: its tasks, notes and timeline are kept as they were
-    middle = sorted(ok, key=lambda r: r.wall_s or 0.0)[(len(ok) - 1) // 2] if ok else runs[-1]
+    middle = median_run(runs)
     warnings = list(middle.warnings or ())
     cell = middle.replace(repeat=len(runs), wall_s_all=tuple(r.wall_s for r in runs), spread=None)
     if ok:

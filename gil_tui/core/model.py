@@ -1,14 +1,17 @@
-"""What a run asks for and what it measured: frozen records, and their JSON (schema 1) both ways.
+"""What a run asks for and what it measured: frozen records, and their JSON (schema 2) both ways.
 
-Everything above the runner works on these records. ``RunResult.to_json()`` writes exactly the dict
-that schema 1 has always had (same keys, same order), and ``RunResult.from_json()`` reads every file
-gil-tui has ever written, including the aggregated cells of ``gil-tui run --repeat``.
+Everything above the runner works on these records. ``RunResult.to_json()`` writes schema 2: schema 1's
+keys in schema 1's order, with the timeline packed (see ``Timeline``) and the optional measurements added
+since (``machine_idle``, ``gil_enabled_end``) only when measured. ``RunResult.from_json()`` reads every
+file gil-tui has ever written (schema 1 and 2), including the aggregated cells of ``gil-tui run --repeat``.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import os
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +19,8 @@ from typing import Any
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL
 from .probe import Interpreter
 
-SCHEMA = 1
+SCHEMA = 2
+SCHEMAS = (1, 2)  # every schema from_json reads
 STATUSES = ("ok", "error", "cancelled")
 
 JSON = dict[str, Any]
@@ -258,19 +262,85 @@ class Counter:
                    None if lost_all is None else tuple(_whole(x) for x in _list(lost_all)))
 
 
+_ONE = bytes([0] + [1] * 255)  # translate table: any mark -> 1
+_ASCII = bytes(range(256)).replace(b"\x00", b"0").replace(b"\x01", b"1")  # 0/1 -> "0"/"1"
+_BITS = bytes(range(256)).replace(b"0", b"\x00").replace(b"1", b"\x01")  # "0"/"1" -> 0/1
+TIMELINE_ENCODING = "bitmap-zlib-base64"
+MAX_SLICES = 1 << 22  # a lane longer than this (35 min at 0.5 ms; the board holds 1 << 20) is not gil-tui's
+
+
+def lane_bytes(lane: Any) -> bytes:
+    """A lane as bytes, one per slice, 1 where the task made progress: from bytes, a memoryview or a list of ints."""
+    if isinstance(lane, (bytes, bytearray, memoryview)):
+        return bytes(lane).translate(_ONE)
+    if isinstance(lane, (str, dict)) or not hasattr(lane, "__iter__"):
+        raise TypeError("a timeline lane is a list of 0/1, not %s" % type(lane).__name__)
+    try:
+        return bytes(lane).translate(_ONE)
+    except ValueError:  # marks above 255: any non-zero is progress
+        return bytes(1 if mark else 0 for mark in lane)
+
+
+def pack_lane(lane: bytes) -> str:
+    """One lane as text: a bitmap (slice i is bit 7 - i % 8 of byte i // 8), zlib-compressed, then base64."""
+    n = len(lane)
+    value = int(lane.translate(_ASCII), 2) if n else 0
+    bitmap = (value << (-n % 8)).to_bytes((n + 7) // 8, "big")
+    return base64.b64encode(zlib.compress(bitmap, 9)).decode("ascii")
+
+
+def unpack_lane(text: str, slices: int) -> bytes:
+    """``pack_lane`` undone: ``slices`` bytes of 0/1. ValueError when the text is not such a lane."""
+    if not isinstance(text, str) or not 0 <= slices <= MAX_SLICES:
+        raise ValueError("not a packed timeline lane")
+    size = (slices + 7) // 8
+    try:
+        inflate = zlib.decompressobj()
+        bitmap = inflate.decompress(base64.b64decode(text, validate=True), size + 1)  # never more than it needs
+    except (zlib.error, ValueError) as exc:
+        raise ValueError("not a packed timeline lane: %s" % exc) from None
+    if len(bitmap) != size:
+        raise ValueError("a packed timeline lane of %d bytes, not %d" % (len(bitmap), size))
+    if not slices:
+        return b""
+    value = int.from_bytes(bitmap, "big") >> (-slices % 8)
+    return format(value, "0%db" % slices).encode("ascii").translate(_BITS)
+
+
 @dataclass(frozen=True)
 class Timeline:
-    """Who ran when: for each task, one byte per ``slice_s`` seconds (non-zero: the task was on a CPU)."""
+    """Who ran when: for each task, one byte per ``slice_s`` seconds (1: the task made progress in that slice).
+
+    In memory each lane is ``bytes`` (a byte a slice, not a Python int: eight times smaller than a tuple of ints,
+    and what ``core.timeline`` reads directly); in JSON (schema 2) a packed bitmap per lane (``pack_lane``).
+    """
 
     slice_s: float
-    lanes: tuple[tuple[int, ...], ...]
+    lanes: tuple[bytes, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lanes", tuple(lane_bytes(lane) for lane in self.lanes))
+
+    @property
+    def slices(self) -> int:
+        return max((len(lane) for lane in self.lanes), default=0)
 
     def to_json(self) -> JSON:
-        return {"slice_s": self.slice_s, "lanes": [list(lane) for lane in self.lanes]}
+        return {"slice_s": self.slice_s, "encoding": TIMELINE_ENCODING, "slices": [len(lane) for lane in self.lanes],
+                "lanes": [pack_lane(lane) for lane in self.lanes]}
 
     @classmethod
     def from_json(cls, data: JSON) -> Timeline:
-        return cls(float(data["slice_s"]), tuple(tuple(lane) for lane in data.get("lanes") or ()))
+        """Schema 2's packed lanes, or schema 1's lists of 0/1."""
+        lanes = data.get("lanes") or ()
+        if data.get("encoding") is None:
+            return cls(float(data["slice_s"]), tuple(lanes))
+        if data["encoding"] != TIMELINE_ENCODING:
+            raise ValueError("unknown timeline encoding %r" % data["encoding"])
+        slices = data.get("slices")
+        if not isinstance(slices, list) or len(slices) != len(lanes):
+            raise ValueError("a packed timeline needs one length per lane")
+        return cls(float(data["slice_s"]), tuple(unpack_lane(text, int(n)) for text, n in zip(lanes, slices)))
 
 
 @dataclass(frozen=True)
@@ -299,6 +369,9 @@ class RunResult:
     wall_s_all: tuple[float | None, ...] | None = None
     spread: float | None = None
     warnings: tuple[str, ...] | None = None
+    # measured since schema 2 (None: not measured, as in older files)
+    machine_idle: float | None = None  # the machine's idle cores on average during the run (the parent's psutil)
+    gil_enabled_end: bool | None = None  # sys._is_gil_enabled() when the run ended (``interpreter``: at its start)
 
     @classmethod
     def of(cls, spec: RunSpec, status: str = "error", error: str | None = None) -> RunResult:
@@ -350,10 +423,12 @@ class RunResult:
                                             said.get("gil_enabled", own.gil_enabled))
         if lab.get("switch_interval") is not None:
             changes["switch_interval"] = float(lab["switch_interval"])
+        if isinstance(lab.get("gil_enabled_end"), bool):
+            changes["gil_enabled_end"] = lab["gil_enabled_end"]
         changes["tasks"] = tuple(TaskResult.from_json(task) for task in lab.get("tasks") or ())
         return self.replace(**changes)
 
-    # -- JSON, schema 1 -----------------------------------------------------------------------------
+    # -- JSON, schema 2 -----------------------------------------------------------------------------
 
     def to_json(self) -> JSON:
         data: JSON = {
@@ -381,13 +456,19 @@ class RunResult:
             data["wall_s_all"] = list(self.wall_s_all or ())
             data["spread"] = self.spread
             data["warnings"] = list(self.warnings or ())
+        if self.machine_idle is not None:
+            data["machine_idle"] = self.machine_idle
+        if self.gil_enabled_end is not None:
+            data["gil_enabled_end"] = self.gil_enabled_end
         return data
 
     @classmethod
     def from_json(cls, data: JSON) -> RunResult:
-        """A result from its schema-1 dict; KeyError, TypeError or ValueError when it is not one."""
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("interpreter"), dict):
-            raise ValueError("not a gil-tui result (schema %d)" % SCHEMA)
+        """A result from its schema-1 or schema-2 dict; KeyError, TypeError or ValueError when it is not one."""
+        if not isinstance(data, dict) or data.get("schema") not in SCHEMAS or not isinstance(data.get("interpreter"),
+                                                                                              dict):
+            raise ValueError("not a gil-tui result (schema 1 or 2)")
+        gil_end = data.get("gil_enabled_end")
         counter, timeline = data.get("counter"), data.get("timeline")
         repeat = data.get("repeat")
         wall_s_all = data.get("wall_s_all")
@@ -416,5 +497,7 @@ class RunResult:
             spread=_opt_float(data.get("spread")),
             warnings=None if warnings is None and repeat is None else tuple(
                 _text(w) for w in _list(warnings or [])),
+            machine_idle=_opt_float(data.get("machine_idle")),
+            gil_enabled_end=gil_end if isinstance(gil_end, bool) else None,
         )
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..i18n import Count, interval_text, t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL
-from .explain import PARALLEL_CORES, explain
+from .explain import IDLE_LOW, PARALLEL_CORES, explain
 from .model import RunResult, RunSpec
 from .probe import Interpreter
 from .speedup import speedup_over
@@ -115,11 +115,15 @@ def _compare_fib(preset: Preset, results: list[RunResult], lang: str | None) -> 
         key = "preset.fib.parallel" if cores >= PARALLEL_CORES else "preset.fib.noisy"
     elif not thr.gil_held:
         key = "preset.fib.no_gil_not_faster"
-    elif ratio >= 2:
+    elif ratio >= 2 and cores >= PARALLEL_CORES:  # the post's hand-over between cores keeps several cores busy
         key = "preset.fib.like_post"
+    elif ratio >= 2:  # on one core that is not the GIL: since 3.2 a waiting thread asks once per interval
+        busy = thr.machine_idle is not None and thr.machine_idle < IDLE_LOW
+        key = "preset.fib.loaded" if busy else "preset.fib.slow_unexplained"
     else:
         key = "preset.fib.new_gil"
-    lines.append(t(key, lang, version=version, cores=cores, post=POST_FIB_THREADS_S / POST_FIB_SEQUENTIAL_S))
+    lines.append(t(key, lang, version=version, cores=cores, post=POST_FIB_THREADS_S / POST_FIB_SEQUENTIAL_S,
+                   ratio=ratio, idle=thr.machine_idle or 0.0))
     return lines + explain(thr, lang, seq)
 
 

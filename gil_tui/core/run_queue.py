@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .matrix import collect, plan
+from .matrix import collect, median_run, plan
 from .model import RunResult, RunSpec
 
 
@@ -46,7 +46,11 @@ class RunQueue:
         stops the queue."""
         if self._position >= len(self._order):
             raise IndexError("every run of the queue is already recorded")
-        self._cells[self._order[self._position]].append(result)
+        runs = self._cells[self._order[self._position]]
+        runs.append(result)
+        if self.repeat > 1 and len(runs) == self.repeat:  # the cell is complete: only its median keeps a timeline
+            middle = median_run(runs)
+            runs[:] = [r if r is middle or r.timeline is None else r.replace(timeline=None) for r in runs]
         self._position += 1
         if result.status == "cancelled" or (self.stop_on_failure and not result.ok):
             self.cancel()

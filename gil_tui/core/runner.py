@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass, field
 from typing import IO
 
+import psutil
+
 from ..lab import bootstrap
 from ..lab.board import (
     DEFAULT_SLICE_NS,
@@ -53,7 +55,7 @@ class Snapshot:
 @dataclass
 class TaskLanes:
     slice_s: float
-    lanes: list[list[int]] = field(default_factory=list)
+    lanes: list[bytes] = field(default_factory=list)  # a byte per slice: 1 where the task made progress
 
 
 def board_dir() -> str:
@@ -97,6 +99,7 @@ class LabRun:
         self._final: Snapshot | None = None
         self.started = 0.0
         self.slots_cut = False  # the board's folder had no room for the whole timeline: a shorter one was made
+        self._idle0: tuple[float, float] | None = None  # (the machine's idle CPU seconds, monotonic time) at start
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -124,6 +127,7 @@ class LabRun:
         self._out = tempfile.TemporaryFile()
         self._err = tempfile.TemporaryFile()
         self.started = time.monotonic()
+        self._idle0 = machine_idle_seconds(), self.started
         try:
             self.proc = subprocess.Popen(
                 bootstrap.command(spec.interpreter.executable, "lab", json.dumps(cfg)),
@@ -291,7 +295,7 @@ class LabRun:
             t0 = board.words[H_T0]
             end_slot = (time.monotonic_ns() - t0) // self.slice_ns + 1 if t0 else 0
         end_slot = max(start_slot, min(end_slot, board.slots))
-        lanes = [list(board.lane(i)[start_slot:end_slot]) for i in range(board.tasks)]
+        lanes = [bytes(board.lane(i)[start_slot:end_slot]) for i in range(board.tasks)]
         return TaskLanes(self.slice_ns / 1e9, lanes)
 
     # -- results --------------------------------------------------------------------------------
@@ -331,10 +335,15 @@ class LabRun:
             note = "the timeline covers at most the first %.0f s: %s had no room for more" % (
                 self.board.slots * self.slice_ns / 1e9, os.path.dirname(self.board.path))
             result = result.replace(notes=result.notes + (note,))
+        if self._idle0 is not None:
+            idle0, t0 = self._idle0
+            elapsed = time.monotonic() - t0
+            if elapsed > 0:  # other programs are to blame only when this says the machine had no idle core
+                result = result.replace(machine_idle=max(0.0, (machine_idle_seconds() - idle0) / elapsed))
         if self.board is not None and result.wall_s:
             slots = int(result.wall_s * 1e9 // self.slice_ns) + 1
             lanes = self.timeline(0, slots).lanes
-            result = result.replace(timeline=Timeline(self.slice_ns / 1e9, tuple(tuple(lane) for lane in lanes)))
+            result = result.replace(timeline=Timeline(self.slice_ns / 1e9, tuple(lanes)))
         self._result = result
         return result
 
@@ -353,6 +362,12 @@ class LabRun:
             expected = sum(snap.done)
             counter = Counter(expected, snap.counter, expected - snap.counter)
         return result.replace(tasks=tasks, counter=counter)
+
+
+def machine_idle_seconds() -> float:
+    """The machine's idle CPU time so far, every core added (waiting for I/O counts as idle: a core was free)."""
+    times = psutil.cpu_times()
+    return float(times.idle + getattr(times, "iowait", 0.0))
 
 
 def _signal_text(number: int) -> str:

@@ -24,6 +24,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "run.note": "note: {text}",
     "run.why": "Why ({mode}):",
     "run.failed": "{mode}: {error}",
+    "run.size": "size {size}",
+    "run.switch": "switch {interval}",
+    "run.gil.on": "GIL on",
+    "run.gil.off": "GIL off",
+    "run.progress": "Run {n} of {count}",
+    "run.left": "about {seconds:.0f} s left",
+    "run.left.unknown": "time left not known yet",
+    "run.progress.line": "run {n} of {count} done: {what}; {left}",
     "interpreters.title": {"one": "{count} interpreter, {usable} usable by the lab",
                            "other": "{count} interpreters, {usable} usable by the lab"},
 
@@ -50,6 +58,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "history.col.mode": "mode",
     "history.col.workers": "n",
     "history.col.size": "size",
+    "history.col.switch": "switch",
     "history.col.python": "py",
     "history.col.wall": "wall",
     "history.col.speedup": "speedup",
@@ -84,8 +93,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
                       "busy on average.",
     "explain.why.await": "Each coroutine awaited its waits, so the event loop ran the others meanwhile: one thread, "
                          "waits overlapping.",
-    "explain.why.waiting": "The tasks were mostly waiting ({cpu:.2f} s of CPU in {wall:.2f} s), and a thread "
-                           "releases the GIL while it waits, so the waits overlapped.",
+    "explain.why.waiting": "The tasks were mostly waiting (their own CPU time kept {share:.0f}% of a core busy "
+                           "each), and a wait releases the GIL, so the waits overlapped.",
+    "explain.why.above_workers": "But {workers} workers at once can make it at most {workers}× faster: a speedup of "
+                                 "{speedup:.2f}× is noise (the sequential run was slowed down by something else). "
+                                 "Run both again.",
+    "explain.why.above_cores": "But CPU-bound work gains at most one × per busy core, and only {cores:.2f} cores "
+                               "were busy: part of the {speedup:.2f}× is noise (the sequential run was slowed down). "
+                               "Run both again.",
     "explain.why.processes": "Each process has its own interpreter and its own GIL, so they computed in parallel "
                              "on {cores:.2f} cores.",
     "explain.why.interpreters": "Each subinterpreter has its own GIL, so they computed in parallel on {cores:.2f} "
@@ -99,28 +114,69 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.why.one_worker": "With a single worker there was nothing to run at the same time.",
     "explain.why.loop_blocked": "{workload} never awaits, so each coroutine kept the event loop until it "
                                 "finished: the tasks ran one after another.",
-    "explain.why.gil_turns": "Only {cores:.2f} cores were busy: one thread at a time could hold the GIL, so the "
-                             "{workers} threads took turns on one core instead of sharing out the work.",
+    "explain.why.gil_turns": "Only {cores:.2f} cores were busy: under the GIL one thread at a time runs Python "
+                             "bytecode, so the {workers} threads took turns instead of sharing out the work.",
+    "explain.why.locked": "A lock serialised the work: each worker waited for the others to release the lock "
+                          "around the counter, so only {cores:.2f} cores were busy.",
+    "explain.why.io_handover": "Every write and fsync releases the GIL and takes it back: the {workers} threads "
+                               "handed the GIL over at every system call, and that cost about as much as "
+                               "overlapping the waits saved.",
     "explain.why.gil_contention": "The threads competed for the GIL from {cores:.2f} cores: a thread woken on "
                                   "another core must wait for the GIL to be handed over, and every handover costs "
                                   "time without doing any work.",
-    "explain.why.no_free_core": "Only {cores:.2f} cores were busy of the {ncpu} this machine has: other programs "
-                                "were using them, so there was no free core to run on.",
-    "explain.why.overhead": "{cores:.2f} cores were busy, yet the run was not faster: starting the workers and "
-                            "coordinating them cost about as much as running in parallel saved.",
+    "explain.why.no_free_core": "Only {cores:.2f} cores were busy, and the machine had only {idle:.2f} of its "
+                                "{ncpu} cores idle on average during the run: other programs were using the rest, "
+                                "so there was no free core to run on.",
+    "explain.why.not_parallel": "Only {cores:.2f} cores were busy: the workers did not run at the same time (this "
+                                "run did not measure whether other programs were using the cores).",
+    "explain.why.not_parallel.idle": "Only {cores:.2f} cores were busy although {idle:.2f} of the machine's {ncpu} "
+                                     "cores stayed idle: the workers did not run at the same time, and it was not "
+                                     "for lack of a free core.",
+    "explain.why.overhead": "Starting the workers and winding them down took {startup_ms:.0f} ms of the "
+                            "{wall:.2f} s: at least as much as running them at the same time saved.",
+    "explain.why.more_cpu": "{cores:.2f} cores were busy, yet the run was not faster: the same work took "
+                            "{ratio:.2f}× the CPU time of the sequential run ({cpu:.2f} s against {base_cpu:.2f} s), "
+                            "so each worker ran slower side by side than alone.",
+    "explain.why.parallel_slow": "{cores:.2f} cores were busy, yet the run was not faster: the workers ran at the "
+                                 "same time but each went slower than alone.",
+    "explain.why.parallel_slow.startup": "{cores:.2f} cores were busy, yet the run was not faster; starting the "
+                                         "workers took only {startup_ms:.1f} ms, so that was not the cause: the "
+                                         "workers ran at the same time but each went slower than alone.",
     "explain.share": "Each worker had {mean:.0f}% of a core on average (from {low:.0f}% to {high:.0f}%).",
     "explain.why.noisy": "Yet only {cores:.2f} cores were busy, so the gain cannot come from running in parallel: "
                          "the sequential run was probably slowed down by other programs. Run both again.",
     "explain.share.back_to_back": "Yet only {cores:.2f} cores were busy: each task had the core to itself because "
                                   "they ran nearly one after another, each too short to be interrupted.",
+    "explain.share.one_loop": "Yet only {cores:.2f} cores were busy: the coroutines ran one after another on the "
+                              "event loop's one thread, each keeping it until it awaited or finished.",
     "explain.share.waiting": "They were mostly waiting, not computing.",
-    "explain.share.one_nth": "That is about 1/{workers} of a core ({fair:.0f}%): the {workers} threads shared the "
-                             "single core the GIL lets them use.",
+    "explain.share.one_nth": "That is about 1/{workers} of a core ({fair:.0f}%): under the GIL one thread at a "
+                             "time runs Python bytecode, so the {workers} threads shared one thread's worth of "
+                             "running.",
+    "explain.share.below_fair": "That is less than 1/{workers} of a core ({fair:.0f}%), the share taking turns "
+                                "under the GIL gives each: part of the time no thread was running at all (waiting "
+                                "to be woken, or for a core).",
+    "explain.share.below_fair.busy": "That is less than 1/{workers} of a core ({fair:.0f}%), the share taking turns "
+                                     "under the GIL gives each: other programs took part of the time too (only "
+                                     "{idle:.2f} of the machine's {ncpu} cores were idle).",
+    "explain.share.above_fair": "That is more than 1/{workers} of a core ({fair:.0f}%), though under the GIL only "
+                                "one thread at a time runs bytecode: the extra CPU went on handing the GIL over "
+                                "between threads, not on the work.",
     "explain.share.own_core": "Close to a whole core each: they really ran in parallel.",
-    "explain.timeline.turns": "The timeline shows them taking turns: while all {workers} were running, only one "
-                              "made progress in {one:.0f}% of the {slice_ms:g} ms slices.",
-    "explain.timeline.overlap": "The timeline shows them overlapping: all {workers} made progress in the same "
-                                "{slice_ms:g} ms slice {all:.0f}% of the time.",
+    "explain.timeline.turns": "The timeline (progress per {slice_ms:g} ms slice) shows them taking turns: while "
+                              "all {workers} were running, only one made progress in {one:.0f}% of the slices.",
+    "explain.timeline.overlap": "The timeline (progress per {slice_ms:g} ms slice) shows them overlapping: all "
+                                "{workers} made progress in the same slice {all:.0f}% of the time.",
+    "explain.timeline.coarse.switch": "The timeline records progress per {slice_ms:g} ms slice, not who held the "
+                                      "GIL: with a {interval} switch interval the GIL changes hands within a slice, "
+                                      "so it cannot show turn-taking here.",
+    "explain.timeline.coarse.ticks": "The timeline records progress per {slice_ms:g} ms slice, not who held the "
+                                     "GIL: these tasks report progress only {ticks:.2f} times a slice, so a slice "
+                                     "without a mark does not mean a task was waiting, and it cannot show "
+                                     "turn-taking here.",
+    "explain.gil_changed.on": "The GIL was off when the run started and on when it ended: an extension module "
+                              "without Py_mod_gil re-enabled it (PYTHON_GIL=0 keeps it off).",
+    "explain.gil_changed.off": "The GIL was on when the run started and off when it ended.",
     "explain.timeline.mixed": "On the timeline, {mean:.1f} workers on average made progress in the same slice.",
     "explain.lost": {
         "one": "{lost} of {expected} counter updates was lost ({pct:.1f}%): the counter ended at {final}.",
@@ -141,6 +197,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
                                "17,982 and 18,811 of 20,000.",
     "explain.lost.plain_modern": "Unexpected on Python {version} with the GIL, where self.count += 1 runs without "
                                  "a thread switch inside it: something else interrupted the update.",
+    "explain.lost.switch_old": "A thread switch landed between reading the counter and writing it back (Python "
+                               "{version} can hand the GIL over at almost any bytecode): the thread then wrote a "
+                               "stale value over the others' updates. The GIL protects the interpreter, not your "
+                               "data. (Switch interval: {interval}.)",
     "explain.lost.switch": "A thread switch landed between reading the counter and writing it back (the call in "
                            "between is where the GIL can change hands): the thread then wrote a stale value over "
                            "the others' updates. The GIL protects the interpreter, not your data. (Switch "
@@ -151,8 +211,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.exact.one_at_a_time": "The tasks ran one after another, so no two increments could interleave.",
     "explain.exact.plain_310": "Since Python 3.10 CPython checks for a thread switch only at calls and backward "
                                "jumps, never inside self.count += 1, so with the GIL each increment happened whole "
-                               "on Python {version}. The post's readers, on an older Python, saw 17,982 and 18,811 "
-                               "of 20,000.",
+                               "on Python {version}. That is an implementation detail, not a guarantee: a property, "
+                               "a Python __iadd__ or free-threading breaks it. The post's readers, on an older "
+                               "Python, saw 17,982 and 18,811 of 20,000.",
     "explain.exact.too_short": "Each thread needed at most {task_ms:.2f} ms of CPU, less than the {interval} "
                                "switch interval, so it finished its increments before being asked to hand over "
                                "the GIL: the threads ran one after another. Python 2's GIL offered a switch every "
@@ -173,6 +234,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
                         "the work of fib(30)…fib(34). Compare the ratios, not the seconds: the machine differs too.",
     "preset.fib.like_post": "As in the post, threads were several times slower than one thread: handing the GIL "
                             "between threads on different cores cost more than the work itself (Python {version}).",
+    "preset.fib.loaded": "Threads were {ratio:.1f}× slower, but only {cores:.2f} cores were busy, and GIL hand-over "
+                         "between cores keeps several busy: the machine was busy with other work during the "
+                         "threads run (only {idle:.2f} cores idle). Run it again.",
+    "preset.fib.slow_unexplained": "Threads were {ratio:.1f}× slower, but only {cores:.2f} cores were busy, and GIL "
+                                   "hand-over between cores keeps several busy: something else slowed the threads "
+                                   "run down. Run it again.",
     "preset.fib.new_gil": "Not the post's {post:.1f}× slowdown: the GIL was rewritten in Python 3.2, and a waiting "
                           "thread now asks for it once per switch interval instead of every thread fighting for it "
                           "every 100 bytecodes. On Python {version} threads cost about as much as running one after "
@@ -224,7 +291,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.key.preset": "Post's experiment",
     "app.workload.fib": "recursive pure-Python Fibonacci fib(n): holds the GIL",
     "app.workload.sleep": "time.sleep in 10 ms steps: releases the GIL while waiting",
-    "app.workload.race": "shared counter, unlocked read-call-write: loses updates under the GIL",
+    "app.workload.race": "shared counter, unlocked read-call-write: can lose updates under the GIL",
     "app.workload.race-plain": "the post's literal self.count += n: exact with the GIL on 3.10+",
     "app.workload.race-locked": "the race counter behind a lock: always exact",
     "app.workload.hash": "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL",
@@ -281,10 +348,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.timeline.scale": "one cell = {cell}",
     "app.timeline.fit": "whole run",
     "app.timeline.keys": "+/- zoom, [ ] pan",
-    "app.timeline.turns": "one lane at a time in {one:.0f}% of active slices; all {lanes} at once in {all:.0f}%",
+    "app.timeline.turns": "one lane at a time in {one:.0f}% of active {slice} slices; all {lanes} at once in "
+                          "{all:.0f}%",
+    "app.timeline.coarse": "progress per {slice} slice, not GIL turns: too coarse to show turn-taking here",
+    "app.timeline.coarse.short": "{slice} slices: too coarse for turns",
     "app.timeline.few": "too few active slices to say who ran when",
     "app.timeline.few.short": "too few active slices to tell",
-    "app.timeline.turns.short": "one at a time in {one:.0f}% of slices, all {lanes} in {all:.0f}%",
+    "app.timeline.turns.short": "one at a time in {one:.0f}% of {slice} slices, all {lanes} in {all:.0f}%",
     "app.timeline.cell": "cell {cell}",
     "app.lane.label": "w{index}",
     "app.result.wall": "Wall",
@@ -329,9 +399,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
             "\n"
             "Each run happens in a separate lab process under the chosen\n"
             "Python, so the workbench never measures itself. Threads under\n"
-            "the GIL take turns; processes, and threads on a free-threaded\n"
-            "build, really run at once. The race workloads lose updates\n"
-            "when a thread switch lands inside read-modify-write.\n"
+            "the GIL take turns; processes really run at once, and so do\n"
+            "threads on a free-threaded build, but only with the GIL off:\n"
+            "importing an extension module built without Py_mod_gil turns\n"
+            "it back on unless PYTHON_GIL=0 (the result says so). The race\n"
+            "workloads can lose updates when a thread switch lands inside\n"
+            "read-modify-write.\n"
             "\n"
             "Press escape or ? to close."
     ),

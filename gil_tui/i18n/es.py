@@ -24,6 +24,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "run.note": "nota: {text}",
     "run.why": "Por qué ({mode}):",
     "run.failed": "{mode}: {error}",
+    "run.size": "tamaño {size}",
+    "run.switch": "cambio {interval}",
+    "run.gil.on": "GIL activado",
+    "run.gil.off": "GIL desactivado",
+    "run.progress": "Ejecución {n} de {count}",
+    "run.left": "faltan unos {seconds:.0f} s",
+    "run.left.unknown": "aún no se sabe cuánto falta",
+    "run.progress.line": "ejecución {n} de {count} terminada: {what}; {left}",
     "interpreters.title": {"one": "{count} intérprete; el laboratorio puede usar {usable}",
                            "other": "{count} intérpretes; el laboratorio puede usar {usable}"},
 
@@ -50,6 +58,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "history.col.mode": "modo",
     "history.col.workers": "n",
     "history.col.size": "tamaño",
+    "history.col.switch": "cambio",
     "history.col.python": "py",
     "history.col.wall": "tiempo",
     "history.col.speedup": "acel.",
@@ -84,8 +93,15 @@ TEXTS: dict[str, str | dict[str, str]] = {
                       "{cores:.2f} núcleos ocupados en promedio.",
     "explain.why.await": "Cada corrutina hizo await en sus esperas, así que el bucle de eventos atendía a las "
                          "demás mientras tanto: un solo hilo, con las esperas superpuestas.",
-    "explain.why.waiting": "Las tareas pasaron casi todo el tiempo esperando ({cpu:.2f} s de CPU en {wall:.2f} s), "
-                           "y un hilo suelta el GIL mientras espera, así que las esperas se superpusieron.",
+    "explain.why.waiting": "Las tareas pasaron casi todo el tiempo esperando (su propio tiempo de CPU ocupó el "
+                           "{share:.0f}% de un núcleo cada una), y una espera suelta el GIL, así que las esperas se "
+                           "superpusieron.",
+    "explain.why.above_workers": "Pero {workers} tareas a la vez pueden hacerlo a lo sumo {workers}× más rápido: una "
+                                 "aceleración de {speedup:.2f}× es ruido (algo más frenó la ejecución secuencial). "
+                                 "Repite ambas.",
+    "explain.why.above_cores": "Pero el trabajo de CPU gana a lo sumo un × por cada núcleo ocupado, y solo hubo "
+                               "{cores:.2f} núcleos ocupados: parte de la aceleración de {speedup:.2f}× es ruido "
+                               "(algo frenó la ejecución secuencial). Repite ambas.",
     "explain.why.processes": "Cada proceso tiene su propio intérprete y su propio GIL, así que calcularon en "
                              "paralelo sobre {cores:.2f} núcleos.",
     "explain.why.interpreters": "Cada subintérprete tiene su propio GIL, así que calcularon en paralelo sobre "
@@ -101,16 +117,35 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.why.one_worker": "Con una sola tarea no había nada que ejecutar al mismo tiempo.",
     "explain.why.loop_blocked": "{workload} nunca hace await, así que cada corrutina acaparó el bucle de eventos "
                                 "hasta terminar: las tareas corrieron una tras otra.",
-    "explain.why.gil_turns": "Solo {cores:.2f} núcleos estuvieron ocupados: un solo hilo a la vez puede tener el "
-                             "GIL, así que los {workers} hilos se turnaron en un núcleo en lugar de repartirse el "
-                             "trabajo.",
+    "explain.why.gil_turns": "Solo {cores:.2f} núcleos estuvieron ocupados: con el GIL un solo hilo a la vez "
+                             "ejecuta bytecode de Python, así que los {workers} hilos se turnaron en lugar de "
+                             "repartirse el trabajo.",
+    "explain.why.locked": "Un cerrojo puso el trabajo en fila: cada tarea esperó a que las demás soltaran el "
+                          "cerrojo del contador, así que solo hubo {cores:.2f} núcleos ocupados.",
+    "explain.why.io_handover": "Cada write y cada fsync sueltan el GIL y lo vuelven a tomar: los {workers} hilos "
+                               "se pasaron el GIL en cada llamada al sistema, y eso costó casi lo mismo que lo que "
+                               "ahorró superponer las esperas.",
     "explain.why.gil_contention": "Los hilos se disputaron el GIL desde {cores:.2f} núcleos: un hilo que despierta "
                                   "en otro núcleo tiene que esperar a que le pasen el GIL, y cada traspaso cuesta "
                                   "tiempo sin avanzar el trabajo.",
-    "explain.why.no_free_core": "Solo {cores:.2f} de los {ncpu} núcleos de esta máquina estuvieron ocupados: otros "
-                                "programas los estaban usando, así que no había un núcleo libre.",
-    "explain.why.overhead": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido: arrancar y coordinar "
-                            "las tareas costó casi lo mismo que lo que ahorró el paralelismo.",
+    "explain.why.no_free_core": "Solo hubo {cores:.2f} núcleos ocupados, y la máquina tuvo en promedio solo "
+                                "{idle:.2f} de sus {ncpu} núcleos libres durante la ejecución: otros programas "
+                                "usaban el resto, así que no había un núcleo libre.",
+    "explain.why.not_parallel": "Solo hubo {cores:.2f} núcleos ocupados: las tareas no corrieron al mismo tiempo "
+                                "(esta ejecución no midió si otros programas usaban los núcleos).",
+    "explain.why.not_parallel.idle": "Solo hubo {cores:.2f} núcleos ocupados aunque {idle:.2f} de los {ncpu} "
+                                     "núcleos de la máquina quedaron libres: las tareas no corrieron al mismo "
+                                     "tiempo, y no fue por falta de un núcleo libre.",
+    "explain.why.overhead": "Arrancar y cerrar las tareas llevó {startup_ms:.0f} ms de los {wall:.2f} s: al menos "
+                            "lo mismo que lo que ahorró correrlas al mismo tiempo.",
+    "explain.why.more_cpu": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido: el mismo trabajo costó "
+                            "{ratio:.2f}× el tiempo de CPU de la ejecución secuencial ({cpu:.2f} s frente a "
+                            "{base_cpu:.2f} s), así que cada tarea fue más lenta junto a las otras que sola.",
+    "explain.why.parallel_slow": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido: las tareas "
+                                 "corrieron al mismo tiempo, pero cada una fue más lenta que sola.",
+    "explain.why.parallel_slow.startup": "Hubo {cores:.2f} núcleos ocupados y aun así no fue más rápido; arrancar "
+                                         "las tareas llevó solo {startup_ms:.1f} ms, así que no fue eso: corrieron "
+                                         "al mismo tiempo, pero cada una fue más lenta que sola.",
     "explain.share": "Cada tarea tuvo en promedio el {mean:.0f}% de un núcleo (entre {low:.0f}% y "
                      "{high:.0f}%).",
     "explain.why.noisy": "Pero solo hubo {cores:.2f} núcleos ocupados, así que la ganancia no puede venir del "
@@ -118,14 +153,39 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "explain.share.back_to_back": "Pero solo hubo {cores:.2f} núcleos ocupados: cada tarea tuvo el núcleo para sí "
                                   "porque corrieron casi una tras otra, cada una demasiado corta para ser "
                                   "interrumpida.",
+    "explain.share.one_loop": "Pero solo hubo {cores:.2f} núcleos ocupados: las corrutinas corrieron una tras otra "
+                              "en el único hilo del bucle de eventos, cada una hasta su await o su final.",
     "explain.share.waiting": "Pasaron la mayor parte del tiempo esperando, no calculando.",
-    "explain.share.one_nth": "Es cerca de 1/{workers} de núcleo ({fair:.0f}%): los {workers} hilos se repartieron "
-                             "el único núcleo que el GIL les deja usar.",
+    "explain.share.one_nth": "Es cerca de 1/{workers} de núcleo ({fair:.0f}%): con el GIL un solo hilo a la vez "
+                             "ejecuta bytecode de Python, así que los {workers} hilos se repartieron lo que corre "
+                             "un solo hilo.",
+    "explain.share.below_fair": "Es menos de 1/{workers} de núcleo ({fair:.0f}%), lo que turnarse con el GIL le da "
+                                "a cada uno: parte del tiempo ningún hilo estaba corriendo (esperaban que los "
+                                "despertaran, o un núcleo).",
+    "explain.share.below_fair.busy": "Es menos de 1/{workers} de núcleo ({fair:.0f}%), lo que turnarse con el GIL "
+                                     "le da a cada uno: otros programas se llevaron parte del tiempo (solo "
+                                     "{idle:.2f} de los {ncpu} núcleos de la máquina quedaron libres).",
+    "explain.share.above_fair": "Es más de 1/{workers} de núcleo ({fair:.0f}%), aunque con el GIL un solo hilo a la "
+                                "vez ejecuta bytecode: la CPU de más se fue en pasarse el GIL entre hilos, no en el "
+                                "trabajo.",
     "explain.share.own_core": "Casi un núcleo entero cada uno: de verdad corrieron en paralelo.",
-    "explain.timeline.turns": "La línea de tiempo muestra cómo se turnan: mientras las {workers} tareas "
-                              "estaban corriendo, solo una avanzó en el {one:.0f}% de las franjas de {slice_ms:g} ms.",
-    "explain.timeline.overlap": "La línea de tiempo muestra que se superponen: las {workers} tareas avanzaron en la "
-                                "misma franja de {slice_ms:g} ms el {all:.0f}% del tiempo.",
+    "explain.timeline.turns": "La línea de tiempo (avance por franja de {slice_ms:g} ms) muestra cómo se turnan: "
+                              "mientras las {workers} tareas estaban corriendo, solo una avanzó en el {one:.0f}% de "
+                              "las franjas.",
+    "explain.timeline.overlap": "La línea de tiempo (avance por franja de {slice_ms:g} ms) muestra que se "
+                                "superponen: las {workers} tareas avanzaron en la misma franja el {all:.0f}% del "
+                                "tiempo.",
+    "explain.timeline.coarse.switch": "La línea de tiempo registra el avance por franja de {slice_ms:g} ms, no quién "
+                                      "tenía el GIL: con un intervalo de cambio de {interval} el GIL cambia de manos "
+                                      "dentro de una franja, así que aquí no puede mostrar los turnos.",
+    "explain.timeline.coarse.ticks": "La línea de tiempo registra el avance por franja de {slice_ms:g} ms, no quién "
+                                     "tenía el GIL: estas tareas avisan de su avance solo {ticks:.2f} veces por "
+                                     "franja, así que una franja sin marca no quiere decir que la tarea esperaba, y "
+                                     "aquí no puede mostrar los turnos.",
+    "explain.gil_changed.on": "El GIL estaba desactivado al empezar la ejecución y activado al terminar: un módulo "
+                              "de extensión sin Py_mod_gil lo volvió a activar (PYTHON_GIL=0 lo mantiene "
+                              "desactivado).",
+    "explain.gil_changed.off": "El GIL estaba activado al empezar la ejecución y desactivado al terminar.",
     "explain.timeline.mixed": "En la línea de tiempo, en promedio {mean:.1f} tareas avanzaron en la misma "
                               "franja.",
     "explain.lost": {
@@ -147,6 +207,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
                                "lectores vieron 17\u00a0982 y 18\u00a0811 de 20\u00a0000.",
     "explain.lost.plain_modern": "Inesperado en Python {version} con GIL, donde self.count += 1 se ejecuta sin un "
                                  "cambio de hilo en medio: algo más interrumpió el incremento.",
+    "explain.lost.switch_old": "Un cambio de hilo cayó entre la lectura del contador y su escritura (Python "
+                               "{version} puede pasar el GIL en casi cualquier instrucción de bytecode): ese hilo "
+                               "escribió después un valor viejo encima de los incrementos de los demás. El GIL "
+                               "protege al intérprete, no a tus datos. (Intervalo de cambio: {interval}.)",
     "explain.lost.switch": "Un cambio de hilo cayó entre la lectura del contador y su escritura (la llamada de en "
                            "medio es donde el GIL puede cambiar de manos): ese hilo escribió después un valor viejo "
                            "encima de los incrementos de los demás. El GIL protege al intérprete, no a tus datos. "
@@ -159,8 +223,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
                                    "entrelazarse.",
     "explain.exact.plain_310": "Desde Python 3.10, CPython solo revisa si debe cambiar de hilo en las llamadas y en "
                                "los saltos hacia atrás, nunca dentro de self.count += 1, así que con el GIL cada "
-                               "incremento se hizo completo en Python {version}. Los lectores del post, con un Python "
-                               "más viejo, vieron 17\u00a0982 y 18\u00a0811 de 20\u00a0000.",
+                               "incremento se hizo completo en Python {version}. Es un detalle de la implementación, "
+                               "no una garantía: una property, un __iadd__ escrito en Python o free-threading lo "
+                               "rompen. Los lectores del post, con un Python más viejo, vieron 17\u00a0982 y "
+                               "18\u00a0811 de 20\u00a0000.",
     "explain.exact.too_short": "Cada hilo necesitó a lo sumo {task_ms:.2f} ms de CPU, menos que el intervalo de "
                                "cambio de {interval}, así que terminó sus incrementos antes de que le pidieran "
                                "soltar el GIL: los hilos corrieron uno tras otro. El GIL de Python 2 ofrecía un "
@@ -186,6 +252,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "preset.fib.like_post": "Igual que en el post, los hilos fueron varias veces más lentos que un solo hilo: pasar "
                             "el GIL entre hilos de distintos núcleos costó más que el propio trabajo (Python "
                             "{version}).",
+    "preset.fib.loaded": "Los hilos fueron {ratio:.1f}× más lentos, pero solo hubo {cores:.2f} núcleos ocupados, y "
+                         "pasarse el GIL entre núcleos mantiene ocupados a varios: la máquina estaba ocupada con "
+                         "otro trabajo durante la ejecución con hilos (solo {idle:.2f} núcleos libres). Vuelve a "
+                         "correrlo.",
+    "preset.fib.slow_unexplained": "Los hilos fueron {ratio:.1f}× más lentos, pero solo hubo {cores:.2f} núcleos "
+                                   "ocupados, y pasarse el GIL entre núcleos mantiene ocupados a varios: algo más "
+                                   "frenó la ejecución con hilos. Vuelve a correrlo.",
     "preset.fib.new_gil": "No es la lentitud de {post:.1f}× del post: el GIL se reescribió en Python 3.2, y ahora un "
                           "hilo que espera lo pide una vez por intervalo de cambio en lugar de que todos se lo "
                           "disputen cada 100 instrucciones de bytecode. En Python {version} los hilos cuestan más o "
@@ -241,7 +314,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.key.preset": "Experimento del post",
     "app.workload.fib": "Fibonacci recursivo en Python puro, fib(n): retiene el GIL",
     "app.workload.sleep": "time.sleep en pasos de 10 ms: suelta el GIL mientras espera",
-    "app.workload.race": "contador compartido, leer-llamar-escribir sin cerrojo: pierde incrementos con el GIL",
+    "app.workload.race": "contador compartido, leer-llamar-escribir sin cerrojo: puede perder incrementos con el GIL",
     "app.workload.race-plain": "el self.count += n literal del post: exacto con el GIL desde 3.10",
     "app.workload.race-locked": "el contador de la condición de carrera tras un cerrojo: siempre exacto",
     "app.workload.hash": "hashlib.sha256 sobre búferes de 1 MiB: código C que suelta el GIL",
@@ -298,11 +371,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.timeline.scale": "una celda = {cell}",
     "app.timeline.fit": "toda la ejecución",
     "app.timeline.keys": "+/- zoom, [ ] desplazar",
-    "app.timeline.turns": "un solo carril a la vez en el {one:.0f}% de las franjas activas; los {lanes} a la vez en "
-                          "el {all:.0f}%",
+    "app.timeline.turns": "un solo carril a la vez en el {one:.0f}% de las franjas activas de {slice}; los {lanes} "
+                          "a la vez en el {all:.0f}%",
+    "app.timeline.coarse": "avance por franja de {slice}, no turnos del GIL: demasiado grueso para ver los turnos "
+                           "aquí",
+    "app.timeline.coarse.short": "franjas de {slice}: muy gruesas para ver turnos",
     "app.timeline.few": "hay muy pocas franjas activas para decir quién corrió cuándo",
     "app.timeline.few.short": "muy pocas franjas activas para saberlo",
-    "app.timeline.turns.short": "uno a la vez: {one:.0f}% de las franjas; los {lanes} juntos: {all:.0f}%",
+    "app.timeline.turns.short": "uno a la vez: {one:.0f}% de las franjas de {slice}; los {lanes} juntos: {all:.0f}%",
     "app.timeline.cell": "celda {cell}",
     "app.lane.label": "t{index}",
     "app.result.wall": "Reloj",
@@ -348,10 +424,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
             "\n"
             "Cada ejecución ocurre en un proceso de laboratorio aparte,\n"
             "con el intérprete elegido: el banco nunca se mide a sí mismo.\n"
-            "Con el GIL los hilos se turnan; los procesos, y los hilos de\n"
-            "un intérprete free-threaded, corren de verdad a la vez. La\n"
-            "condición de carrera pierde incrementos cuando un cambio de\n"
-            "hilo cae en medio de leer-modificar-escribir.\n"
+            "Con el GIL los hilos se turnan; los procesos corren de verdad\n"
+            "a la vez, y también los hilos de un intérprete free-threaded,\n"
+            "pero solo con el GIL desactivado: importar un módulo de\n"
+            "extensión compilado sin Py_mod_gil lo vuelve a activar salvo\n"
+            "con PYTHON_GIL=0 (el resultado lo dice). La condición de\n"
+            "carrera puede perder incrementos cuando un cambio de hilo cae\n"
+            "en medio de leer-modificar-escribir.\n"
             "\n"
             "Pulsa escape o ? para cerrar."
     ),

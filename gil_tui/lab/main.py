@@ -151,6 +151,8 @@ def run_lab(cfg):
                     handle.kill()
             raise
         wall_ns = time.monotonic_ns() - t0
+        is_gil_enabled = getattr(sys, "_is_gil_enabled", None)  # an extension module can turn it on mid-run
+        result["gil_enabled_end"] = bool(is_gil_enabled()) if is_gil_enabled else True
         result["wall_s"] = wall_ns / 1e9
         result["cpu_s"] = _cpu_seconds() - cpu0
         result["tasks"] = _task_rows(board, cfg["workers"])

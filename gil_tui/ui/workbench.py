@@ -32,6 +32,7 @@ from textual.widgets import Button, Input, TabbedContent, TabPane
 from .. import i18n
 from ..core import presets, validation
 from ..core.cpu_meter import CpuMeter
+from ..core.explain import TIMELINE_MIN_SWITCH, timeline_too_coarse
 from ..core.model import RunResult, RunSpec, choices_for
 from ..core.probe import Interpreter
 from ..core.run_queue import RunQueue
@@ -452,6 +453,7 @@ class Workbench(App[int]):
         if lanes.lanes:
             timeline = self.query_one(TimelineLanes)
             timeline.slice_s = lanes.slice_s
+            timeline.coarse = active.lab.spec.switch_interval < TIMELINE_MIN_SWITCH  # the ticks are known at the end
             timeline.extend(start, lanes.lanes)
             self.timeline_from = start + max(len(lane) for lane in lanes.lanes)
 
@@ -532,7 +534,7 @@ class Workbench(App[int]):
     def _show_timeline(self, result: RunResult) -> None:
         timeline = result.timeline
         if timeline is not None and timeline.lanes:
-            self.query_one(TimelineLanes).show(timeline.lanes, timeline.slice_s)
+            self.query_one(TimelineLanes).show(timeline.lanes, timeline.slice_s, coarse=timeline_too_coarse(result))
 
     @staticmethod
     def _write_result_log(result: RunResult) -> None:

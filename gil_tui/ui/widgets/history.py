@@ -14,12 +14,12 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ...core.model import RunResult
-from ...i18n import count_text, t
+from ...i18n import count_text, interval_text, t
 from .result import mode_name, size_label
 
-COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedup", "lost", "status")
+COLUMNS = ("n", "workload", "mode", "workers", "size", "switch", "python", "wall", "speedup", "lost", "status")
 # most useful first: when the columns do not fit, they go from the end of this list (the status always stays)
-PRIORITY = ("status", "workload", "mode", "lost", "n", "speedup", "workers", "wall", "python", "size")
+PRIORITY = ("status", "workload", "mode", "lost", "n", "speedup", "workers", "wall", "switch", "python", "size")
 NONE = "—"  # a number the run did not measure
 STATUS_STYLE = {"ok": "green", "cancelled": "bold yellow", "error": "bold red"}
 # a mark that survives where colour does not (the cursor's row, a projector, a monochrome terminal)
@@ -50,6 +50,7 @@ def cells(number: int, result: RunResult) -> dict[str, str | Text]:
         "mode": mode_name(result.mode),
         "workers": str(result.workers),
         "size": size_label(result.size),
+        "switch": NONE if not result.switch_interval else interval_text(result.switch_interval),
         "python": result.interpreter.short_label,
         "wall": NONE if result.wall_s is None or not ok else "%.2f s" % result.wall_s,
         "speedup": NONE if result.speedup is None or not ok else "%.2f×" % result.speedup,

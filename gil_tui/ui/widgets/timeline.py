@@ -4,7 +4,9 @@ Each cell covers ``per`` recorded slices (0.5 ms each by default); its shade is 
 in which the worker made progress. "Fit" picks the smallest zoom level that shows the whole run;
 ``+``/``-`` step through ``ZOOM`` and ``[``/``]`` move the window (a zoomed-in live view follows
 the newest slices). Under the lanes, fixed at the bottom: the scale, and how often one lane at a
-time made progress. Rows are cached per lane and only redrawn when new slices or the view change.
+time made progress, with the slice it counts in; or, when the run's switch interval or its tasks' ticks are too
+coarse for the slices (``core.explain.timeline_too_coarse``), that it cannot show turn-taking. Rows are cached per
+lane and only redrawn when new slices or the view change.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class TimelineLanes(ScrollView, can_focus=True):
         self.pan: int | None = None  # first slice shown when zoomed in; None: follow the newest
         self._rows: dict[int, tuple[tuple, str]] = {}
         self._stat: tuple[int, Overlap] | None = None
+        self.coarse = False  # the slices are too coarse to show turn-taking: say so instead of the figure
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -54,12 +57,13 @@ class TimelineLanes(ScrollView, can_focus=True):
         self.zoom = self.pan = None
         self.show([], self.slice_s)
 
-    def show(self, lanes: Sequence[Sequence[int]], slice_s: float) -> None:
+    def show(self, lanes: Sequence[Sequence[int]], slice_s: float, coarse: bool = False) -> None:
         self.lanes = [bytearray(bytes(lane).translate(_ONE)) for lane in lanes]
         self.slice_s = slice_s
+        self.coarse = coarse
         self._changed(resized=True)
 
-    def extend(self, start: int, lanes: list[list[int]]) -> bool:
+    def extend(self, start: int, lanes: Sequence[Sequence[int]]) -> bool:
         """Replace everything from slot ``start`` on with freshly read slots. True if anything changed."""
         if len(self.lanes) != len(lanes):
             self.lanes = [bytearray() for _ in lanes]
@@ -161,8 +165,11 @@ class TimelineLanes(ScrollView, can_focus=True):
         stat = self.stat()
         if stat.active < MIN_ACTIVE or len(self.lanes) < 2:
             return t("app.timeline.few.short" if short else "app.timeline.few")
+        slice_label = cell_label(self.slice_s)  # the resolution: progress per slice, not GIL ownership
+        if self.coarse:
+            return t("app.timeline.coarse.short" if short else "app.timeline.coarse", slice=slice_label)
         return t("app.timeline.turns.short" if short else "app.timeline.turns", one=100 * stat.exactly_one,
-                    lanes=len(self.lanes), all=100 * stat.all_lanes)
+                 lanes=len(self.lanes), all=100 * stat.all_lanes, slice=slice_label)
 
     # -- drawing ----------------------------------------------------------------------------------
 
