@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from ..i18n import Count, Message, interval_text, t
-from . import timeline
+from . import convoy, timeline
 from .model import RunResult
 from .speedup import speedup_over
 
@@ -55,6 +55,7 @@ def reasons(result: RunResult, baseline: RunResult | None = None) -> list[Line]:
     if status == "ok":
         lines += _timeline(result)
     lines += _counter(result)
+    lines += [Line(m.key, m.params) for m in convoy.reasons(result)]  # the convoy, the probe, the hand-overs
     return lines
 
 

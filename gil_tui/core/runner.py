@@ -113,6 +113,7 @@ class LabRun:
             "workers": spec.workers,
             "size": spec.size,
             "switch_interval": spec.switch_interval,
+            "probe": spec.probing,
             "scratch_dir": scratch_dir(),
             "parent": os.getpid(),  # so a lab whose parent died before it looked still notices
         }
