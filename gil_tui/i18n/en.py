@@ -196,6 +196,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.probe.toggled.on": "Responsiveness probe on: a 1 ms sleeper rides along the next runs.",
     "app.probe.toggled.off": "Responsiveness probe off (the convoy experiment keeps its own).",
     "app.key.probe": "Probe",
+    "app.key.convoy": "Convoy",
     "app.cmd.probe": "Responsiveness probe on/off",
     "app.cmd.convoy": "Run the convoy experiment: round trips beside CPU work, threads then processes",
     "preset.incomplete": "Not every run of this experiment finished, so there is nothing to compare yet.",
@@ -340,6 +341,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.preset.running": "The post's experiment {number}, run {step} of {steps}: {what}",
     "app.preset.done": "Experiment {number}: {title}",
     "app.preset.cancelled": "The post's experiment {number} was cancelled after {done} of {steps} runs.",
+    "app.convoy.running": "Experiment {number}, run {step} of {steps}: {what}",
+    "app.convoy.cancelled": "Experiment {number} was cancelled after {done} of {steps} runs.",
     "app.error.running": "A run is already going.",
     "app.error.invalid": "Fix the setup first: {error}",
     "app.python.gil": "{short} GIL {gil}",
@@ -356,6 +359,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
             "+ - 0    timeline: zoom in, out, whole run\n"
             "[ ]      timeline: earlier / later\n"
             "1 2 3    the post's experiments: fib, the race, sleep\n"
+            "4        the convoy: I/O round trips beside CPU work\n"
+            "p        probe: how late a 1 ms sleeper wakes (on/off)\n"
             "c        compare interpreters x modes side by side\n"
             "e        export this session's runs (.json .csv .md)\n"
             "l        English / español\n"

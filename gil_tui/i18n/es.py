@@ -207,6 +207,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.probe.toggled.on": "Sonda de respuesta encendida: un hilo que duerme 1 ms acompaña las próximas ejecuciones.",
     "app.probe.toggled.off": "Sonda de respuesta apagada (el experimento del convoy lleva la suya).",
     "app.key.probe": "Sonda",
+    "app.key.convoy": "Convoy",
     "app.cmd.probe": "Sonda de respuesta encendida/apagada",
     "app.cmd.convoy": "Ejecutar el experimento del convoy: idas y vueltas junto a trabajo de CPU, hilos y luego "
                       "procesos",
@@ -361,6 +362,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.preset.running": "Experimento {number} del post, ejecución {step} de {steps}: {what}",
     "app.preset.done": "Experimento {number}: {title}",
     "app.preset.cancelled": "El experimento {number} del post se canceló tras {done} de {steps} ejecuciones.",
+    "app.convoy.running": "Experimento {number}, ejecución {step} de {steps}: {what}",
+    "app.convoy.cancelled": "El experimento {number} se canceló tras {done} de {steps} ejecuciones.",
     "app.error.running": "Ya hay una ejecución en marcha.",
     "app.error.invalid": "Corrige primero la configuración: {error}",
     "app.python.gil": "{short} GIL {gil}",
@@ -377,6 +380,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
             "+ - 0    línea de tiempo: acercar, alejar, toda\n"
             "[ ]      línea de tiempo: antes / después\n"
             "1 2 3    los experimentos del post: fib, carrera, sleep\n"
+            "4        el convoy: idas y vueltas de E/S junto a CPU\n"
+            "p        sonda: cuán tarde despierta quien duerme 1 ms\n"
             "c        comparar intérpretes x modos lado a lado\n"
             "e        exportar las ejecuciones de la sesión (.json .csv .md)\n"
             "l        English / español\n"
