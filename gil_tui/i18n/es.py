@@ -199,7 +199,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
                          "intervalo de cambio de {interval}.",
     "app.result.probe": "Retraso",
     "app.result.handovers": "Traspasos",
-    "app.result.probe.value": "p50 {p50} ms  p99 {p99} ms",
+    "app.result.probe.value": "mediana {p50} ms, p99 {p99} ms",
     "app.result.handovers.value": "{per_s}/s con cambio {interval}",
     "app.probe.live": "retraso de quien duerme 1 ms",
     "app.probe.off": "sonda apagada (p la enciende)",
@@ -207,7 +207,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.probe.toggled.on": "Sonda de respuesta encendida: un hilo que duerme 1 ms acompaña las próximas ejecuciones.",
     "app.probe.toggled.off": "Sonda de respuesta apagada (el experimento del convoy lleva la suya).",
     "app.key.probe": "Sonda",
-    "app.key.convoy": "Convoy",
+    "app.key.convoy": "Efecto convoy",
     "app.cmd.probe": "Sonda de respuesta encendida/apagada",
     "app.cmd.convoy": "Ejecutar el experimento del convoy: idas y vueltas junto a trabajo de CPU, hilos y luego "
                       "procesos",

@@ -298,6 +298,12 @@ def _cpu_side(rep, size, ctx):
                 raise Cancelled()
             time.sleep(CONVOY_WAIT)
         words[HEADER_WORDS + TASK_WORDS * rep.index + T_READY] = 1
+        if ctx.concurrent:  # start together: a busy machine can start processes a fib apart
+            ready = [HEADER_WORDS + TASK_WORDS * i + T_READY for i in range(1, ctx.workers)]
+            while not all(words[at] for at in ready) and not words[H_FINISHED]:
+                if words[H_CANCEL]:
+                    raise Cancelled()
+                time.sleep(CONVOY_WAIT / 4)
         _fib_chunked(size, rep.tick)
     finally:
         words[H_FINISHED] += 1

@@ -47,7 +47,7 @@ def test_p_turns_the_probe_on_and_the_result_shows_its_lateness_and_the_hand_ove
         assert re.search(r"Hand-overs [\d,]+/s at switch 5 ms", screen), screen
         assert re.search(r"1 ms sleeper late by \S* p50 [\d.]+ ms p99 [\d.]+ ms", screen), screen
         term.send("l")  # and in Spanish
-        term.wait_for(lambda s: "Retraso p50" in s and "retraso de quien duerme 1 ms" in s)
+        term.wait_for(lambda s: "Retraso mediana" in s and "retraso de quien duerme 1 ms" in s)
 
 
 def test_gil_tui_run_convoy_prints_the_round_trips_alone_and_with_cpu_work():
