@@ -273,7 +273,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.switch.default": "5 ms (default)",
     "app.switch.custom": "custom…",
     "app.idle": "Press r to run.",
-    "app.idle.hint": "1 2 3: the post's three experiments · c: compare · e: export "
+    "app.idle.hint": "1 2 3: the post's three experiments · 4: the convoy · p: probe · c: compare · e: export "
                      "· d: dark/light · l: español · ?: help · ctrl+p: every command",
     "app.idle.fix": "Fix the setup to run.",
     "app.elapsed": "Elapsed {seconds:.1f} s",

@@ -292,7 +292,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.switch.default": "5 ms (por defecto)",
     "app.switch.custom": "otro…",
     "app.idle": "Pulsa r para ejecutar.",
-    "app.idle.hint": "1 2 3: los tres experimentos del post · c: comparar · e: exportar "
+    "app.idle.hint": "1 2 3: los tres experimentos del post · 4: el convoy · p: sonda · c: comparar · e: exportar "
                      "· d: oscuro/claro · l: English · ?: ayuda · ctrl+p: todas las órdenes",
     "app.idle.fix": "Corrige la configuración para ejecutar.",
     "app.elapsed": "Transcurrido {seconds:.1f} s",
