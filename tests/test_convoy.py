@@ -32,9 +32,9 @@ def peers() -> set[int]:
 
 
 def run(workload: str, mode: str, workers: int, size: float, probe: bool = False,
-        python: str = sys.executable, gil: str | None = None) -> RunResult:
+        python: str = sys.executable, gil: str | None = None, switch_interval: float = 0.005) -> RunResult:
     before = peers()
-    spec = RunSpec(workload, mode, workers, size, lab_interpreter(python), gil, probe=probe)
+    spec = RunSpec(workload, mode, workers, size, lab_interpreter(python), gil, switch_interval, probe)
     with LabRun(spec).start() as lab:
         echo = lab.board.path + ".echo" if lab.board else None
         r = lab.wait(180)
@@ -96,6 +96,10 @@ def test_hand_overs_are_counted_from_the_last_owner_word():
     assert threads.handovers and threads.handovers > 1
     assert threads.handovers_per_s == threads.handovers / threads.wall_s
     assert any("hand-over every" in line for line in explain(threads))
+    fast = run("fib", "threads", 2, 27, switch_interval=2e-5)  # hand-over thrash: hundreds to thousands a second
+    assert fast.handovers_per_s > 3 * threads.handovers_per_s, (fast.handovers_per_s, threads.handovers_per_s)
+    if fast.cores_used > 1.05:  # a second core woke up for each hand-over (not when the machine had none free)
+        assert any("cores busy for work that one core does" in line for line in explain(fast))
 
 
 def test_an_old_result_without_the_new_fields_still_loads():

@@ -13,6 +13,7 @@ from ..lab.catalog import CONCURRENT_MODES
 from .model import RunResult
 
 CONVOY_SLOWER = 3.0  # round trips/s alone ÷ with CPU work from which the waiting task was held back
+THRASH_PER_S, THRASH_CORES = 1000.0, 1.05  # hand-overs/s and cores busy from which the hand-overs are the cost
 
 
 def ratio_text(ratio: float | None) -> str:
@@ -77,8 +78,10 @@ def reasons(result: RunResult) -> list[Message]:
         lines.append(Message("explain.probe.gil" if shares_gil and late else "explain.probe.free", params))
     per_s = result.handovers_per_s
     if per_s and waits_for_gil and result.workers > 1:
-        lines.append(Message("explain.handovers", {"per_s": Count(int(round(per_s))),
-                                                   "every": "%s ms" % ms_text(1e3 / per_s), "interval": interval}))
+        figures: dict[str, object] = {"per_s": Count(int(round(per_s))), "every": "%s ms" % ms_text(1e3 / per_s),
+                                      "interval": interval, "cores": result.cores_used or 0.0}
+        thrash = per_s >= THRASH_PER_S and (result.cores_used or 0.0) > THRASH_CORES
+        lines.append(Message("explain.handovers.thrash" if thrash else "explain.handovers", figures))
     return lines
 
 

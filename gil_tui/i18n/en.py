@@ -186,6 +186,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
                           "percentile: it waited for the OS scheduler only, not for a GIL.",
     "explain.handovers": "The running task changed {per_s} times a second (one hand-over every {every}) at a "
                          "switch interval of {interval}.",
+    "explain.handovers.thrash": "At a switch interval of {interval} the running task changed {per_s} times a second "
+                                "(every {every}): each hand-over wakes a waiting thread, often on the other core, so "
+                                "this run kept {cores:.2f} cores busy for work that one core does.",
     "app.result.probe": "Woke late",
     "app.result.handovers": "Hand-overs",
     "app.result.probe.value": "p50 {p50} ms  p99 {p99} ms",

@@ -197,6 +197,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
                           "percentil 99: solo esperó al planificador del sistema, no a un GIL.",
     "explain.handovers": "La tarea en ejecución cambió {per_s} veces por segundo (un traspaso cada {every}) con un "
                          "intervalo de cambio de {interval}.",
+    "explain.handovers.thrash": "Con un intervalo de cambio de {interval} la tarea en ejecución cambió {per_s} veces "
+                                "por segundo (cada {every}): cada traspaso despierta a un hilo que espera, a menudo en "
+                                "el otro núcleo, así que esta ejecución ocupó {cores:.2f} núcleos en un trabajo que "
+                                "hace uno solo.",
     "app.result.probe": "Retraso",
     "app.result.handovers": "Traspasos",
     "app.result.probe.value": "mediana {p50} ms, p99 {p99} ms",
