@@ -160,7 +160,8 @@ def test_the_real_command_says_one_line(argv):
 
 
 @pytest.mark.parametrize("check, value, english", [
-    ("workload", "nope", "unknown workload 'nope' (choose from fib, sleep, race, race-plain, race-locked, hash, io)"),
+    ("workload", "nope",
+     "unknown workload 'nope' (choose from fib, sleep, race, race-plain, race-locked, hash, io, convoy)"),
     ("modes", ",", "no mode given (choose from sequential, threads, processes, asyncio, interpreters)"),
     ("modes", "threads,nope",
      "unknown mode 'nope' (choose from sequential, threads, processes, asyncio, interpreters)"),

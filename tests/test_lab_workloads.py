@@ -71,7 +71,8 @@ def test_races_report_100_times_at_their_default_size(board, workload):
 def test_every_workload_reports_at_least_100_times_at_its_default_size():
     # one tick per fib chunk, sleep step, MiB hashed, write; the races are counted above
     ticks = {"fib": wl.fib_chunks(default_size("fib")), "sleep": wl._sleep_steps(default_size("sleep"))[0],
-             "hash": default_size("hash"), "io": default_size("io")}
+             "hash": default_size("hash"), "io": default_size("io"),
+             "convoy": wl.fib_chunks(default_size("convoy"))}  # its CPU tasks; the I/O task ticks per round trip
     assert set(ticks) | {"race", "race-plain", "race-locked"} == set(WORKLOADS)
     assert all(n >= 100 for n in ticks.values()), ticks
 

@@ -59,6 +59,9 @@ def build_run_parser() -> Parser:
                         help="run each cell K times; report the median and the spread (default 1)")
     parser.add_argument("--output", default=None, metavar="FILE",
                         help="also write the results to FILE: .json, .csv or .md")
+    parser.add_argument("--probe", action="store_true",
+                        help="a lab thread sleeps 1 ms in a loop and reports how late it woke (p50/p99/max); "
+                             "always on for -w convoy")
     parser.add_argument("--preset", default=None, choices=("seed-fib", "seed-race", "seed-sleep"),
                         help="rerun one of the seed post's experiments (sets workload, modes and workers) and "
                              "show the post's figures beside the measured ones")

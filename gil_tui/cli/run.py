@@ -17,7 +17,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from ..core import export, matrix, presets, validation
+from ..core import convoy, export, matrix, presets, validation
 from ..core.explain import explain
 from ..core.model import Counter, RunResult, RunSpec
 from ..core.run_queue import RunQueue
@@ -138,6 +138,14 @@ def common_text(results: list[RunResult]) -> str:
     if len(gils) == 1:
         parts.append(t("run.gil.on" if gils.pop() else "run.gil.off"))
     return " · ".join(parts)
+def trips_cell(r: RunResult) -> Text:
+    """The convoy's round trips/s alone → with CPU work, and how many times fewer: red and bold when held back."""
+    c = r.convoy
+    if c is None or c.alone_per_s is None or c.loaded_per_s is None:
+        return Text("—")
+    return Text("%s→%s %s" % (count_text(round(c.alone_per_s)), count_text(round(c.loaded_per_s)),
+                                 convoy.ratio_text(c.slowdown)),
+                style="bold red" if convoy.held_back(r) else "green")
 
 
 def result_table(results: list[RunResult]) -> Table:
@@ -156,10 +164,15 @@ def result_table(results: list[RunResult]) -> Table:
         [("switch", "right")] if switches else []) + ([("python", "left")] if len(pythons) > 1 else []) + [
         ("wall", "right"), ("CPU", "right"), ("cores", "right")]
     speedups = not workloads or any(r.speedup is not None for r in results)  # the race preset has none
+    speedups = speedups and not all(r.workload == "convoy" for r in results)  # its tasks differ: no speedup
     columns += [("speedup", "right")] if speedups else []
     columns += [("spread", "right")] if spread else []
     if races:
         columns += [("counter", "right"), ("lost", "right")]
+    probes = any(r.probe for r in results)
+    convoys = any(r.convoy for r in results)
+    columns += [("probe", "right")] if probes else []
+    columns += [("trips", "right")] if convoys else []
     for name, justify in columns:
         table.add_column(t("col." + name.lower()), justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for r in results:
@@ -176,6 +189,11 @@ def result_table(results: list[RunResult]) -> Table:
             row.append(Text(_fmt(r.spread and 100 * r.spread, "%.1f%%"), style="yellow" if noisy else ""))
         if races:
             row += list(counter_cells(r.counter))
+        if probes:
+            row.append("—" if r.probe is None else "%s/%s ms" % (convoy.ms_text(r.probe.p50_ms),
+                                                                 convoy.ms_text(r.probe.p99_ms)))
+        if convoys:
+            row.append(trips_cell(r))
         table.add_row(*row)
     return table
 
@@ -231,6 +249,11 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
         name = t("mode." + r.mode)
         return "%s · %s" % (name, r.python_label) if several else name
 
+    for r in results:  # the convoy's figure in large type, like a race's lost updates
+        text, slower = convoy.banner(r)
+        if text:
+            console.print(Text(" %s · %s " % (who(r), text), style="bold white on red" if slower else
+                               "bold white on dark_green"))
     printed: set[tuple[str, str]] = set()
     for r in results:
         if r.error:

@@ -15,7 +15,7 @@ import os
 from ..i18n import Count, Message, interval_text, t
 from ..lab.catalog import RACE_WORKLOADS
 from ..lab.workloads import RACE_STEP
-from . import timeline
+from . import convoy, timeline
 from .model import RunResult
 from .speedup import speedup_over
 
@@ -67,6 +67,7 @@ def reasons(result: RunResult, baseline: RunResult | None = None) -> list[Line]:
         lines += _timeline(result)
     lines += _counter(result)
     lines += _gil_changed(result)
+    lines += [Line(m.key, m.params) for m in convoy.reasons(result)]  # the convoy, the probe, the hand-overs
     return lines
 
 

@@ -119,7 +119,8 @@ def specs(args: argparse.Namespace, default_modes: str) -> tuple[list[RunSpec], 
             if key in seen:
                 continue
             seen.add(key)
-            out += [RunSpec(workload, mode, workers, size, interp, gil, interval) for mode in modes]
+            out += [RunSpec(workload, mode, workers, size, interp, gil, interval, bool(getattr(args, "probe", False)))
+                    for mode in modes]
     if not out:
         raise UsageError("no interpreter to run: " + "; ".join(problems))
     return out, problems

@@ -197,6 +197,11 @@ class RunSpec:
     interpreter: Interpreter
     gil: str | None = None  # "on" / "off" set PYTHON_GIL; None leaves the build's default
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
+    probe: bool = False  # the responsiveness probe rides along (always for the convoy workload)
+
+    @property
+    def probing(self) -> bool:
+        return self.probe or self.workload == "convoy"
 
     @property
     def python(self) -> Python:
@@ -308,6 +313,62 @@ def unpack_lane(text: str, slices: int) -> bytes:
 
 
 @dataclass(frozen=True)
+class Probe:
+    """The responsiveness probe: a lab thread that asked to sleep ``interval_s`` again and again, and how late it
+    woke (the lateness's median, 99th percentile and worst, in ms)."""
+
+    interval_s: float
+    wakeups: int
+    p50_ms: float | None
+    p99_ms: float | None
+    max_ms: float | None
+
+    def to_json(self) -> JSON:
+        return {"interval_s": self.interval_s, "wakeups": self.wakeups, "p50_ms": self.p50_ms,
+                "p99_ms": self.p99_ms, "max_ms": self.max_ms}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Probe:
+        return cls(float(data.get("interval_s") or 0.001), int(data.get("wakeups") or 0),
+                   _opt_float(data.get("p50_ms")), _opt_float(data.get("p99_ms")), _opt_float(data.get("max_ms")))
+
+
+@dataclass(frozen=True)
+class Convoy:
+    """The convoy workload's I/O task: 1-byte round trips with an echo process, alone and beside the CPU tasks."""
+
+    alone_trips: int
+    alone_s: float
+    loaded_trips: int
+    loaded_s: float
+
+    @property
+    def alone_per_s(self) -> float | None:
+        return self.alone_trips / self.alone_s if self.alone_s > 0 else None
+
+    @property
+    def loaded_per_s(self) -> float | None:
+        return self.loaded_trips / self.loaded_s if self.loaded_s > 0 else None
+
+    @property
+    def slowdown(self) -> float | None:
+        """Round trips/s alone ÷ with the CPU work: how many times fewer the CPU work left (None: not measured)."""
+        alone, loaded = self.alone_per_s, self.loaded_per_s
+        if alone is None or loaded is None:
+            return None
+        return alone / loaded if loaded > 0 else float("inf")
+
+    def to_json(self) -> JSON:
+        return {"alone_trips": self.alone_trips, "alone_s": self.alone_s, "alone_per_s": self.alone_per_s,
+                "loaded_trips": self.loaded_trips, "loaded_s": self.loaded_s, "loaded_per_s": self.loaded_per_s}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Convoy:
+        return cls(int(data.get("alone_trips") or 0), float(data.get("alone_s") or 0.0),
+                   int(data.get("loaded_trips") or 0), float(data.get("loaded_s") or 0.0))
+
+
+@dataclass(frozen=True)
 class Timeline:
     """Who ran when: for each task, one byte per ``slice_s`` seconds (1: the task made progress in that slice).
 
@@ -372,6 +433,14 @@ class RunResult:
     # measured since schema 2 (None: not measured, as in older files)
     machine_idle: float | None = None  # the machine's idle cores on average during the run (the parent's psutil)
     gil_enabled_end: bool | None = None  # sys._is_gil_enabled() when the run ended (``interpreter``: at its start)
+    # issue 13: written only when measured, so older files and runs without them stay as they were
+    probe: Probe | None = None
+    convoy: Convoy | None = None
+    handovers: int | None = None  # times a task found another's id as the last to make progress
+
+    @property
+    def handovers_per_s(self) -> float | None:
+        return None if self.handovers is None or not self.wall_s else self.handovers / self.wall_s
 
     @classmethod
     def of(cls, spec: RunSpec, status: str = "error", error: str | None = None) -> RunResult:
@@ -426,6 +495,12 @@ class RunResult:
         if isinstance(lab.get("gil_enabled_end"), bool):
             changes["gil_enabled_end"] = lab["gil_enabled_end"]
         changes["tasks"] = tuple(TaskResult.from_json(task) for task in lab.get("tasks") or ())
+        if isinstance(lab.get("probe"), dict):
+            changes["probe"] = Probe.from_json(lab["probe"])
+        if isinstance(lab.get("convoy"), dict):
+            changes["convoy"] = Convoy.from_json(lab["convoy"])
+        if lab.get("handovers") is not None:
+            changes["handovers"] = int(lab["handovers"])
         return self.replace(**changes)
 
     # -- JSON, schema 2 -----------------------------------------------------------------------------
@@ -460,6 +535,12 @@ class RunResult:
             data["machine_idle"] = self.machine_idle
         if self.gil_enabled_end is not None:
             data["gil_enabled_end"] = self.gil_enabled_end
+        if self.probe is not None:
+            data["probe"] = self.probe.to_json()
+        if self.convoy is not None:
+            data["convoy"] = self.convoy.to_json()
+        if self.handovers is not None:
+            data["handovers"] = self.handovers
         return data
 
     @classmethod
@@ -499,5 +580,8 @@ class RunResult:
                 _text(w) for w in _list(warnings or [])),
             machine_idle=_opt_float(data.get("machine_idle")),
             gil_enabled_end=gil_end if isinstance(gil_end, bool) else None,
+            probe=Probe.from_json(data["probe"]) if isinstance(data.get("probe"), dict) else None,
+            convoy=Convoy.from_json(data["convoy"]) if isinstance(data.get("convoy"), dict) else None,
+            handovers=_opt_int(data.get("handovers")),
         )
 

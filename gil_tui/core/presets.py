@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..i18n import Count, interval_text, t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL
+from . import convoy
 from .explain import IDLE_LOW, PARALLEL_CORES, explain
 from .model import RunResult, RunSpec
 from .probe import Interpreter
@@ -63,6 +64,8 @@ PRESETS = {
         Step("race-plain", "threads"), Step("race", "threads"),
         Step("race-plain", "threads", FAST_SWITCH_INTERVAL), Step("race", "threads", FAST_SWITCH_INTERVAL))),
     "seed-sleep": Preset("seed-sleep", 10, 1.0, (Step("sleep", "sequential"), Step("sleep", "threads"))),
+    # key 4 (issue 13): a waiting task beside CPU-bound ones, in threads, then in processes
+    "convoy": Preset("convoy", 3, 31, (Step("convoy", "threads"), Step("convoy", "processes"))),
 }
 
 
@@ -90,6 +93,8 @@ def _find(results: list[RunResult], workload: str, mode: str, interval: float | 
 def compare(name: str, results: list[RunResult], lang: str | None = None) -> list[str]:
     """The post's figures beside the measured ones, and why they differ, in ``lang``."""
     preset = PRESETS[name]
+    if name == "convoy":
+        return convoy.compare(results, lang)
     if name == "seed-fib":
         return _compare_fib(preset, results, lang)
     if name == "seed-race":

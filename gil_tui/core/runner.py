@@ -23,6 +23,9 @@ from ..lab.board import (
     DEFAULT_SLOTS,
     H_CANCEL,
     H_COUNTER,
+    H_PROBE_LATE_US,
+    H_PROBE_MAX_US,
+    H_PROBE_WAKES,
     H_STATE,
     H_T0,
     PENDING,
@@ -118,6 +121,7 @@ class LabRun:
             "workers": spec.workers,
             "size": spec.size,
             "switch_interval": spec.switch_interval,
+            "probe": spec.probing,
             "scratch_dir": scratch_dir(),
             "parent": os.getpid(),  # so a lab whose parent died before it looked still notices
         }
@@ -285,6 +289,20 @@ class LabRun:
         t0 = words[H_T0]
         elapsed = (time.monotonic_ns() - t0) / 1e9 if t0 else 0.0
         return Snapshot(elapsed, done, total, states, words[H_COUNTER], STATE_NAMES[words[H_STATE]] == "running")
+
+    def probe_window(self) -> tuple[int, int, int] | None:
+        """The responsiveness probe so far: wake-ups, their lateness added up (µs), and the worst lateness (µs) since
+        the last call, which starts a new window. None once the board is gone."""
+        board = self.board
+        if board is None:
+            return None
+        try:
+            words = board.words
+            worst = words[H_PROBE_MAX_US]
+            words[H_PROBE_MAX_US] = 0  # the probe raises it again from its next wake-up
+            return words[H_PROBE_WAKES], words[H_PROBE_LATE_US], worst
+        except ValueError:  # closed by another thread while we read
+            return None
 
     def timeline(self, start_slot: int = 0, end_slot: int | None = None) -> TaskLanes:
         """The recorded activity per task, slots [start_slot, end_slot)."""

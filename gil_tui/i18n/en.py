@@ -53,6 +53,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.status": "status",
 
     # --- the history's headers: short, so that every column fits the pane at 80 columns ---
+    "col.probe": "late p50/p99",
+    "col.trips": "trips/s alone→CPU",
     "history.col.n": "#",
     "history.col.workload": "workload",
     "history.col.mode": "mode",
@@ -225,6 +227,42 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "preset.seed-fib.title": "The post's fib: fib(30)…fib(34) one after another, then in 5 threads",
     "preset.seed-race.title": "The post's race: 20 threads × 1000 increments of a shared counter",
     "preset.seed-sleep.title": "The post's sleeps: 10 × sleep(1) one after another, then in threads",
+    "preset.convoy.title": "The convoy: a task that waits on I/O beside CPU-bound tasks, in threads, then processes",
+    "preset.convoy.incomplete": "The convoy experiment did not finish: no comparison.",
+    "convoy.banner": "{loaded}/s WITH CPU WORK vs {alone}/s ALONE: {ratio} FEWER ROUND TRIPS",
+    "convoy.banner.kept": "{loaded}/s with CPU work vs {alone}/s alone: round trips kept ({ratio})",
+    "convoy.line": "{mode}: {alone} round trips/s alone → {loaded}/s with CPU work ({ratio} fewer)",
+    "explain.convoy.gil": "The I/O task made {alone} round trips/s alone and {loaded}/s beside {cpu} CPU-bound "
+                          "{mode}: {ratio} fewer. Each reply wakes it, but to run it must take the GIL back from a "
+                          "thread computing fib, which lets go only when the switch interval ({interval}) is over: "
+                          "a wait at every round trip.",
+    "explain.convoy.free": "The I/O task made {alone} round trips/s alone and {loaded}/s beside {cpu} CPU-bound "
+                           "{mode} ({ratio}): nothing made it wait for a GIL, only for a free core.",
+    "explain.convoy.serial": "In {mode} the tasks run one after another: the I/O task never ran beside the CPU "
+                             "work ({alone} round trips/s, then {loaded}/s).",
+    "explain.probe.gil": "A thread that sleeps 1 ms woke {p50} ms late at the median and {p99} ms at the 99th "
+                         "percentile: each time it had to wait for the GIL, on the order of the switch interval "
+                         "({interval}).",
+    "explain.probe.free": "A thread that sleeps 1 ms woke {p50} ms late at the median and {p99} ms at the 99th "
+                          "percentile: it waited for the OS scheduler only, not for a GIL.",
+    "explain.handovers": "The running task changed {per_s} times a second (one hand-over every {every}) at a "
+                         "switch interval of {interval}.",
+    "explain.handovers.thrash": "At a switch interval of {interval} the running task changed {per_s} times a second "
+                                "(every {every}): each hand-over wakes a waiting thread, often on the other core, so "
+                                "this run kept {cores:.2f} cores busy for work that one core does.",
+    "app.result.probe": "Woke late",
+    "app.result.handovers": "Hand-overs",
+    "app.result.probe.value": "p50 {p50} ms  p99 {p99} ms",
+    "app.result.handovers.value": "{per_s}/s at switch {interval}",
+    "app.probe.live": "1 ms sleeper late by",
+    "app.probe.off": "probe off (p turns it on)",
+    "app.probe.waiting": "probe on: waiting for wake-ups…",
+    "app.probe.toggled.on": "Responsiveness probe on: a 1 ms sleeper rides along the next runs.",
+    "app.probe.toggled.off": "Responsiveness probe off (the convoy experiment keeps its own).",
+    "app.key.probe": "Probe",
+    "app.key.convoy": "Convoy",
+    "app.cmd.probe": "Responsiveness probe on/off",
+    "app.cmd.convoy": "Run the convoy experiment: round trips beside CPU work, threads then processes",
     "preset.incomplete": "Not every run of this experiment finished, so there is nothing to compare yet.",
     "preset.fib.post": "The post: {seq:.2f} s sequential, {thr:.2f} s in 5 threads (threads ÷ sequential = "
                        "{ratio:.2f}).",
@@ -296,6 +334,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.workload.race-locked": "the race counter behind a lock: always exact",
     "app.workload.hash": "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL",
     "app.workload.io": "64 KiB file writes, each fsync'd: real blocking I/O",
+    "app.workload.convoy": "1-byte round trips to an echo process, alone, then beside N-1 fib(n)",
     "app.mode.sequential": "the N tasks one after another in one thread",
     "app.mode.threads": "one thread per task (threading)",
     "app.mode.processes": "one process per task; counters in shared memory",
@@ -304,7 +343,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.switch.default": "5 ms (default)",
     "app.switch.custom": "custom…",
     "app.idle": "Press r to run.",
-    "app.idle.hint": "1 2 3: the post's three experiments · c: compare · e: export "
+    "app.idle.hint": "1 2 3: the post's three experiments · 4: the convoy · p: probe · c: compare · e: export "
                      "· d: dark/light · l: español · ?: help · ctrl+p: every command",
     "app.idle.fix": "Fix the setup to run.",
     "app.elapsed": "Elapsed {seconds:.1f} s",
@@ -375,6 +414,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.preset.running": "The post's experiment {number}, run {step} of {steps}: {what}",
     "app.preset.done": "Experiment {number}: {title}",
     "app.preset.cancelled": "The post's experiment {number} was cancelled after {done} of {steps} runs.",
+    "app.convoy.running": "Experiment {number}, run {step} of {steps}: {what}",
+    "app.convoy.cancelled": "Experiment {number} was cancelled after {done} of {steps} runs.",
     "app.error.running": "A run is already going.",
     "app.error.invalid": "Fix the setup first: {error}",
     "app.python.gil": "{short} GIL {gil}",
@@ -391,6 +432,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
             "+ - 0    timeline: zoom in, out, whole run\n"
             "[ ]      timeline: earlier / later\n"
             "1 2 3    the post's experiments: fib, the race, sleep\n"
+            "4        the convoy: I/O round trips beside CPU work\n"
+            "p        probe: how late a 1 ms sleeper wakes (on/off)\n"
             "c        compare interpreters x modes side by side\n"
             "e        export this session's runs (.json .csv .md)\n"
             "l        English / español\n"

@@ -53,6 +53,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.status": "estado",
 
     # --- the history's headers: short, so that every column fits the pane at 80 columns ---
+    "col.probe": "retraso p50/p99",
+    "col.trips": "idas y vueltas/s solo→CPU",
     "history.col.n": "#",
     "history.col.workload": "carga",
     "history.col.mode": "modo",
@@ -240,6 +242,45 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "preset.seed-race.title": "La condición de carrera del post: 20 hilos × 1000 incrementos de un contador "
                               "compartido",
     "preset.seed-sleep.title": "Los sleep del post: 10 × sleep(1) uno tras otro y luego en hilos",
+    "preset.convoy.title": "El convoy: una tarea que espera E/S junto a tareas de CPU, en hilos y luego en procesos",
+    "preset.convoy.incomplete": "El experimento del convoy no terminó: no hay comparación.",
+    "convoy.banner": "{loaded}/s CON TRABAJO DE CPU vs {alone}/s SOLO: {ratio} MENOS IDAS Y VUELTAS",
+    "convoy.banner.kept": "{loaded}/s con trabajo de CPU vs {alone}/s solo: se mantienen las idas y vueltas "
+                          "({ratio})",
+    "convoy.line": "{mode}: {alone} idas y vueltas/s solo → {loaded}/s con trabajo de CPU ({ratio} menos)",
+    "explain.convoy.gil": "La tarea de E/S hizo {alone} idas y vueltas/s sola y {loaded}/s junto a {cpu} {mode} "
+                          "de CPU: {ratio} menos. Cada respuesta la despierta, pero para seguir debe recuperar el "
+                          "GIL de un hilo que calcula fib, que solo lo suelta al acabar el intervalo de cambio "
+                          "({interval}): una espera en cada ida y vuelta.",
+    "explain.convoy.free": "La tarea de E/S hizo {alone} idas y vueltas/s sola y {loaded}/s junto a {cpu} {mode} "
+                           "de CPU ({ratio}): nada la hizo esperar un GIL, solo un núcleo libre.",
+    "explain.convoy.serial": "En {mode} las tareas corren una tras otra: la tarea de E/S nunca corrió junto al "
+                             "trabajo de CPU ({alone} idas y vueltas/s, luego {loaded}/s).",
+    "explain.probe.gil": "Un hilo que duerme 1 ms despertó {p50} ms tarde en la mediana y {p99} ms en el "
+                         "percentil 99: cada vez tuvo que esperar el GIL, del orden del intervalo de cambio "
+                         "({interval}).",
+    "explain.probe.free": "Un hilo que duerme 1 ms despertó {p50} ms tarde en la mediana y {p99} ms en el "
+                          "percentil 99: solo esperó al planificador del sistema, no a un GIL.",
+    "explain.handovers": "La tarea en ejecución cambió {per_s} veces por segundo (un traspaso cada {every}) con un "
+                         "intervalo de cambio de {interval}.",
+    "explain.handovers.thrash": "Con un intervalo de cambio de {interval} la tarea en ejecución cambió {per_s} veces "
+                                "por segundo (cada {every}): cada traspaso despierta a un hilo que espera, a menudo en "
+                                "el otro núcleo, así que esta ejecución ocupó {cores:.2f} núcleos en un trabajo que "
+                                "hace uno solo.",
+    "app.result.probe": "Retraso",
+    "app.result.handovers": "Traspasos",
+    "app.result.probe.value": "mediana {p50} ms, p99 {p99} ms",
+    "app.result.handovers.value": "{per_s}/s con cambio {interval}",
+    "app.probe.live": "retraso de quien duerme 1 ms",
+    "app.probe.off": "sonda apagada (p la enciende)",
+    "app.probe.waiting": "sonda encendida: esperando despertares…",
+    "app.probe.toggled.on": "Sonda de respuesta encendida: un hilo que duerme 1 ms acompaña las próximas ejecuciones.",
+    "app.probe.toggled.off": "Sonda de respuesta apagada (el experimento del convoy lleva la suya).",
+    "app.key.probe": "Sonda",
+    "app.key.convoy": "Efecto convoy",
+    "app.cmd.probe": "Sonda de respuesta encendida/apagada",
+    "app.cmd.convoy": "Ejecutar el experimento del convoy: idas y vueltas junto a trabajo de CPU, hilos y luego "
+                      "procesos",
     "preset.incomplete": "No terminaron todas las ejecuciones de este experimento, así que aún no hay nada que "
                          "comparar.",
     "preset.fib.post": "El post: {seq:.2f} s en secuencia, {thr:.2f} s en 5 hilos (hilos ÷ secuencial = "
@@ -319,6 +360,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.workload.race-locked": "el contador de la condición de carrera tras un cerrojo: siempre exacto",
     "app.workload.hash": "hashlib.sha256 sobre búferes de 1 MiB: código C que suelta el GIL",
     "app.workload.io": "escrituras de 64 KiB a un archivo, cada una con fsync: E/S bloqueante real",
+    "app.workload.convoy": "idas y vueltas de 1 byte con un proceso eco, solo y luego junto a N-1 fib(n)",
     "app.mode.sequential": "las N tareas una tras otra en un solo hilo",
     "app.mode.threads": "un hilo por tarea (threading)",
     "app.mode.processes": "un proceso por tarea; contadores en memoria compartida",
@@ -327,7 +369,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.switch.default": "5 ms (por defecto)",
     "app.switch.custom": "otro…",
     "app.idle": "Pulsa r para ejecutar.",
-    "app.idle.hint": "1 2 3: los tres experimentos del post · c: comparar · e: exportar "
+    "app.idle.hint": "1 2 3: los tres experimentos del post · 4: el convoy · p: sonda · c: comparar · e: exportar "
                      "· d: oscuro/claro · l: English · ?: ayuda · ctrl+p: todas las órdenes",
     "app.idle.fix": "Corrige la configuración para ejecutar.",
     "app.elapsed": "Transcurrido {seconds:.1f} s",
@@ -400,6 +442,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.preset.running": "Experimento {number} del post, ejecución {step} de {steps}: {what}",
     "app.preset.done": "Experimento {number}: {title}",
     "app.preset.cancelled": "El experimento {number} del post se canceló tras {done} de {steps} ejecuciones.",
+    "app.convoy.running": "Experimento {number}, ejecución {step} de {steps}: {what}",
+    "app.convoy.cancelled": "El experimento {number} se canceló tras {done} de {steps} ejecuciones.",
     "app.error.running": "Ya hay una ejecución en marcha.",
     "app.error.invalid": "Corrige primero la configuración: {error}",
     "app.python.gil": "{short} GIL {gil}",
@@ -416,6 +460,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
             "+ - 0    línea de tiempo: acercar, alejar, toda\n"
             "[ ]      línea de tiempo: antes / después\n"
             "1 2 3    los experimentos del post: fib, carrera, sleep\n"
+            "4        el convoy: idas y vueltas de E/S junto a CPU\n"
+            "p        sonda: cuán tarde despierta quien duerme 1 ms\n"
             "c        comparar intérpretes x modos lado a lado\n"
             "e        exportar las ejecuciones de la sesión (.json .csv .md)\n"
             "l        English / español\n"

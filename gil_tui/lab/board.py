@@ -14,14 +14,23 @@ import os
 import time
 
 MAGIC = 0x47494C4C4142  # "GILLAB"
-VERSION = 1
+VERSION = 2  # 2: a 32-word header (hand-overs, the probe, the convoy)
 
 # header words
 H_MAGIC, H_VERSION, H_TASKS, H_STATE, H_CANCEL, H_COUNTER, H_T0, H_SLICE_NS, H_SLOTS = range(9)
-HEADER_WORDS = 16
+# the last task that made progress (its index + 1; 0: none yet): a task that finds another's id counts a hand-over
+H_OWNER = 9
+# the responsiveness probe (lab.probe): wake-ups so far, their lateness added up (µs), the worst since the parent
+# last read it (µs; the parent sets it back to 0)
+H_PROBE_WAKES, H_PROBE_LATE_US, H_PROBE_MAX_US = 10, 11, 12
+# the convoy workload: the phase (0 baseline, 1 with CPU work), CPU tasks finished, and the
+# I/O task's round trips and nanoseconds alone, then with the CPU tasks
+H_PHASE, H_FINISHED = 13, 15
+H_ALONE_TRIPS, H_ALONE_NS, H_LOADED_TRIPS, H_LOADED_NS = 16, 17, 18, 19
+HEADER_WORDS = 32
 
 # task words
-T_DONE, T_TOTAL, T_START, T_END, T_CPU, T_STATE = range(6)
+T_DONE, T_TOTAL, T_START, T_END, T_CPU, T_STATE, T_HANDOVERS, T_READY = range(8)  # T_READY: a convoy CPU task computes
 TASK_WORDS = 8
 
 # states, for the board and for each task
@@ -136,10 +145,14 @@ class Board:
 class Reporter:
     """What a task calls as it makes progress: one store for the count, one for the timeline."""
 
-    __slots__ = ("words", "lane", "done", "_done_at", "_t0", "_slice", "_slots", "_clock")
+    __slots__ = ("words", "lane", "done", "index", "_me", "_done_at", "_hand_at", "_t0", "_slice", "_slots",
+                 "_clock")
 
     def __init__(self, board, index, total):
         self.words = board.words
+        self.index = index
+        self._me = index + 1
+        self._hand_at = board.task_word(index, T_HANDOVERS)
         self.lane = board.lane(index)
         self.done = 0
         self._done_at = board.task_word(index, T_DONE)
@@ -153,6 +166,11 @@ class Reporter:
         self.done += amount
         words = self.words
         words[self._done_at] = self.done
+        owner = words[H_OWNER]
+        if owner != self._me:
+            if owner:
+                words[self._hand_at] += 1
+            words[H_OWNER] = self._me
         slot = (self._clock() - self._t0) // self._slice
         if slot < self._slots:
             self.lane[slot] = 1

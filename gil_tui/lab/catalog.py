@@ -21,6 +21,8 @@ WORKLOADS = {
     "race-locked": Workload(100000, True, 10000000, "increments", "the race counter behind a lock: always exact"),
     "hash": Workload(512, True, 8192, "MiB", "hashlib.sha256 over 1 MiB buffers: C code that releases the GIL"),
     "io": Workload(1000, True, 100000, "writes", "64 KiB file writes, each fsync'd: real blocking I/O"),
+    "convoy": Workload(31, True, 40, "n", "task 0's 1-byte round trips to an echo process, alone, then beside "
+                                          "N-1 tasks computing fib(n)"),
 }
 
 MODES = {
@@ -32,6 +34,7 @@ MODES = {
 }
 
 RACE_WORKLOADS = ("race", "race-plain", "race-locked")
+CONCURRENT_MODES = ("threads", "processes", "interpreters")  # the tasks run at once
 MAX_WORKERS = 64
 DEFAULT_WORKERS = 4
 DEFAULT_SWITCH_INTERVAL = 0.005

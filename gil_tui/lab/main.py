@@ -13,8 +13,12 @@ from .board import (
     CANCELLED,
     DONE,
     ERROR,
+    H_ALONE_NS,
+    H_ALONE_TRIPS,
     H_CANCEL,
     H_COUNTER,
+    H_LOADED_NS,
+    H_LOADED_TRIPS,
     H_STATE,
     H_T0,
     RUNNING,
@@ -22,12 +26,13 @@ from .board import (
     T_CPU,
     T_DONE,
     T_END,
+    T_HANDOVERS,
     T_START,
     T_STATE,
     T_TOTAL,
     Board,
 )
-from .catalog import RACE_WORKLOADS
+from .catalog import CONCURRENT_MODES, RACE_WORKLOADS
 from .info import interpreter_info
 from .modes import SHARED_STATE_MODES, STARTERS, ModeUnavailable, local_context, shared_context
 from .workloads import ASYNC_TASKS
@@ -37,7 +42,22 @@ MONITOR_PERIOD = 0.05
 
 def _context(board, cfg):
     make = shared_context if cfg["mode"] in SHARED_STATE_MODES else local_context
-    return make(board, cfg["workload"], cfg.get("scratch_dir"))
+    ctx = make(board, cfg["workload"], cfg.get("scratch_dir"))
+    ctx.echo_path = cfg.get("echo")
+    ctx.workers = cfg["workers"]
+    ctx.concurrent = cfg["mode"] in CONCURRENT_MODES
+    return ctx
+
+
+def _convoy(words):
+    """The I/O task's round trips alone and beside the CPU tasks, as rates."""
+    def rate(trips, ns):
+        return trips / (ns / 1e9) if ns > 0 else None
+
+    alone = rate(words[H_ALONE_TRIPS], words[H_ALONE_NS])
+    loaded = rate(words[H_LOADED_TRIPS], words[H_LOADED_NS])
+    return {"alone_trips": words[H_ALONE_TRIPS], "alone_s": words[H_ALONE_NS] / 1e9, "alone_per_s": alone,
+            "loaded_trips": words[H_LOADED_TRIPS], "loaded_s": words[H_LOADED_NS] / 1e9, "loaded_per_s": loaded}
 
 
 def _cpu_seconds():
@@ -126,9 +146,15 @@ def run_lab(cfg):
               "cpu_s": None, "tasks": [], "counter": None, "notes": _notes(cfg, info)}
     board = Board.open(cfg["board"])
     words = board.words
+    peer = probe = None
     try:
         sys.setswitchinterval(cfg["switch_interval"])
         result["switch_interval"] = sys.getswitchinterval()
+        if cfg["workload"] == "convoy":
+            from .echo import EchoPeer
+
+            cfg["echo"] = cfg["board"] + ".echo"
+            peer = EchoPeer(cfg["echo"])
         ctx = _context(board, cfg)
         errors = []  # type: list
         parent = cfg.get("parent") or os.getppid()
@@ -136,6 +162,10 @@ def run_lab(cfg):
         t0 = time.monotonic_ns()
         words[H_T0] = t0
         words[H_STATE] = RUNNING
+        if cfg.get("probe"):
+            from .responsiveness import Probe
+
+            probe = Probe(words, convoy=cfg["workload"] == "convoy").start()
         try:
             handles = STARTERS[cfg["mode"]](board, cfg, ctx, errors)
         except ModeUnavailable as exc:
@@ -155,7 +185,13 @@ def run_lab(cfg):
         result["gil_enabled_end"] = bool(is_gil_enabled()) if is_gil_enabled else True
         result["wall_s"] = wall_ns / 1e9
         result["cpu_s"] = _cpu_seconds() - cpu0
+        if probe is not None:
+            result["probe"] = probe.stop()
+            probe = None
         result["tasks"] = _task_rows(board, cfg["workers"])
+        result["handovers"] = sum(board.task(i)[T_HANDOVERS] for i in range(cfg["workers"]))
+        if cfg["workload"] == "convoy":
+            result["convoy"] = _convoy(words)
         if cfg["workload"] in RACE_WORKLOADS:
             if cfg["workload"] == "race-plain" and cfg["mode"] not in SHARED_STATE_MODES:
                 words[H_COUNTER] = ctx.plain_counter.count
@@ -173,6 +209,10 @@ def run_lab(cfg):
         words[H_STATE] = state
         return result
     finally:
+        if probe is not None:
+            probe.stop()
+        if peer is not None:
+            peer.close()
         del words
         board.close()
 

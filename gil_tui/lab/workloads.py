@@ -9,7 +9,23 @@ import hashlib
 import math
 import os
 
-from .board import H_COUNTER
+from .board import (
+    DONE,
+    H_ALONE_NS,
+    H_ALONE_TRIPS,
+    H_CANCEL,
+    H_COUNTER,
+    H_FINISHED,
+    H_LOADED_NS,
+    H_LOADED_TRIPS,
+    H_PHASE,
+    HEADER_WORDS,
+    T_READY,
+    T_STATE,
+    T_TOTAL,
+    TASK_WORDS,
+    Cancelled,
+)
 
 FIB_CHUNK = 16  # fib(16) takes ~0.15 ms on CPython 3.11 here: one tick per chunk
 RACE_STEP = 1000  # increments between ticks: 100 ticks at the default size, each under 0.1 ms apart; a tick per
@@ -28,6 +44,9 @@ class Context:
         self.lock = lock
         self.plain_counter = plain_counter
         self.scratch_dir = scratch_dir
+        self.echo_path = None  # the convoy's echo peer
+        self.workers = 1
+        self.concurrent = True  # the tasks run at once (not sequential, not asyncio)
 
 
 # --- fib -------------------------------------------------------------------------------------
@@ -202,6 +221,101 @@ async def io_task_async(rep, size, ctx):
         scratch.close()
 
 
+# --- convoy ----------------------------------------------------------------------------------
+# Task 0 makes 1-byte round trips with the echo peer: alone for CONVOY_BASELINE_S, then while the other tasks
+# compute fib(size). It counts the trips and the time of each phase on the board; the lab reports the rates.
+# H_PHASE: 0 alone, 1 the CPU tasks may start, 2 all of them compute (measuring; the probe counts only then),
+# 3 measured. With the CPU tasks done, the I/O task measures alone once more: the better window is "alone".
+
+CONVOY_BASELINE_S = 0.3
+CONVOY_WAIT = 0.002  # seconds between looks at the board while a task waits for the other side
+
+
+def _round_trips(rep, conn, until):
+    """1-byte round trips until ``until()`` says stop; returns (trips, nanoseconds)."""
+    import time
+
+    clock = time.monotonic_ns
+    words = rep.words
+    total_at = HEADER_WORDS + TASK_WORDS * rep.index + T_TOTAL  # the lane's bar follows the count: no end known
+    trips = 0
+    start = clock()
+    while not until():
+        conn.sendall(b"x")
+        if not conn.recv(1):
+            raise ConnectionError("the echo peer closed the connection")
+        trips += 1
+        words[total_at] = rep.done + 1
+        rep.tick()
+    return trips, clock() - start
+
+
+def _io_side(rep, ctx):
+    import time
+
+    from .echo import connect
+
+    words = ctx.words
+    conn = connect(ctx.echo_path)
+    try:
+        ends = time.monotonic() + CONVOY_BASELINE_S
+        trips, ns = _round_trips(rep, conn, lambda: time.monotonic() >= ends)
+        words[H_ALONE_TRIPS], words[H_ALONE_NS] = trips, ns
+        words[H_PHASE] = 1
+        if ctx.concurrent and ctx.workers > 1:
+            # the CPU tasks may still be starting (processes take a while): count from when all of them compute
+            ready = [HEADER_WORDS + TASK_WORDS * i + T_READY for i in range(1, ctx.workers)]
+            _round_trips(rep, conn, lambda: all(words[at] for at in ready) or words[H_FINISHED] > 0)
+            words[H_PHASE] = 2
+            trips, ns = _round_trips(rep, conn, lambda: words[H_FINISHED] > 0)
+            words[H_LOADED_TRIPS], words[H_LOADED_NS] = trips, ns
+            words[H_PHASE] = 3
+            # alone once more after the CPU work, and the better window stands for "alone": a busy machine can
+            # slow one short window down, rarely both
+            states = [HEADER_WORDS + TASK_WORDS * i + T_STATE for i in range(1, ctx.workers)]
+            _round_trips(rep, conn, lambda: all(words[at] >= DONE for at in states))
+            ends = time.monotonic() + CONVOY_BASELINE_S
+            again, again_ns = _round_trips(rep, conn, lambda: time.monotonic() >= ends)
+            if again * words[H_ALONE_NS] > words[H_ALONE_TRIPS] * again_ns:
+                words[H_ALONE_TRIPS], words[H_ALONE_NS] = again, again_ns
+        else:  # the others run after this task (sequential, asyncio) or there are none: a second phase alone
+            words[H_PHASE] = 2
+            ends = time.monotonic() + CONVOY_BASELINE_S
+            trips, ns = _round_trips(rep, conn, lambda: time.monotonic() >= ends)
+            words[H_LOADED_TRIPS], words[H_LOADED_NS] = trips, ns
+    finally:
+        words[H_PHASE] = 3  # measured (or failed): never leave the CPU tasks waiting
+        conn.close()
+
+
+def _cpu_side(rep, size, ctx):
+    import time
+
+    words = ctx.words
+    try:
+        while not words[H_PHASE]:
+            if words[H_CANCEL]:
+                raise Cancelled()
+            time.sleep(CONVOY_WAIT)
+        words[HEADER_WORDS + TASK_WORDS * rep.index + T_READY] = 1
+        if ctx.concurrent:  # start together: a busy machine can start processes a fib apart
+            ready = [HEADER_WORDS + TASK_WORDS * i + T_READY for i in range(1, ctx.workers)]
+            while not all(words[at] for at in ready) and not words[H_FINISHED]:
+                if words[H_CANCEL]:
+                    raise Cancelled()
+                time.sleep(CONVOY_WAIT / 4)
+        _fib_chunked(size, rep.tick)
+    finally:
+        words[H_FINISHED] += 1
+
+
+def convoy_task(rep, size, ctx):
+    if rep.index == 0:
+        _io_side(rep, ctx)
+    else:
+        _cpu_side(rep, size, ctx)
+
+
 # --- the table -------------------------------------------------------------------------------
 
 TASKS = {
@@ -212,6 +326,7 @@ TASKS = {
     "race-locked": race_locked_task,
     "hash": hash_task,
     "io": io_task,
+    "convoy": convoy_task,
 }
 
 ASYNC_TASKS = {"sleep": sleep_task_async, "io": io_task_async}
@@ -219,7 +334,7 @@ ASYNC_TASKS = {"sleep": sleep_task_async, "io": io_task_async}
 
 def total(workload, size):
     """The count a task reaches when it is done, in the workload's own units of progress."""
-    if workload == "fib":
+    if workload in ("fib", "convoy"):  # convoy: the CPU tasks' count (the I/O task sets its own as it goes)
         return fib_chunks(size)
     if workload == "sleep":
         return _sleep_steps(size)[0]

@@ -10,6 +10,7 @@ the current language (``gil_tui.i18n``); ``l`` switches it and re-labels everyth
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -30,7 +31,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, TabbedContent, TabPane
 
 from .. import i18n
-from ..core import presets, validation
+from ..core import convoy, presets, validation
 from ..core.cpu_meter import CpuMeter
 from ..core.explain import TIMELINE_MIN_SWITCH, timeline_too_coarse
 from ..core.model import RunResult, RunSpec, choices_for
@@ -46,6 +47,7 @@ from .help import HelpScreen
 from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
+from .widgets.probe_line import ProbeLine
 from .widgets.result import ResultPane, bullets, mode_name
 from .widgets.setup import SetupPane, SetupValues, number_text
 from .widgets.timeline import TimelineLanes
@@ -54,12 +56,13 @@ FPS = 10
 CPU_EVERY = 5  # timer ticks between CPU meter samples: 2 Hz
 LANES_EVERY = 2  # timer ticks between lane and timeline redraws: 5 Hz, half the drawing; the elapsed time gets 10 Hz
 PRESET_KEYS = ("seed-fib", "seed-race", "seed-sleep")  # keys 1, 2, 3
+CONVOY_KEY = "convoy"  # key 4: a waiting task beside CPU-bound ones (issue 13)
 # the footer's descriptions by action (i18n keys), looked up again when the language changes
 KEY_TEXTS = {"run": "app.key.run", "cancel": "app.key.cancel", "quit": "app.key.quit", "help": "app.key.help",
              "toggle_timeline": "app.key.timeline", "language": "app.key.language", "zoom_in": "app.key.zoom_in",
              "zoom_out": "app.key.zoom_out", "preset(1)": "app.key.preset", "preset(2)": "app.key.preset",
              "preset(3)": "app.key.preset", "compare": "compare.key.compare", "export": "compare.key.export",
-             "toggle_theme": "app.key.theme"}
+             "toggle_theme": "app.key.theme", "preset(4)": "app.key.convoy", "toggle_probe": "app.key.probe"}
 NARROW = 100  # columns: below this the panes stack
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab on quit (cancel itself takes < 0.5 s)
 RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is appended as a JSON line
@@ -148,6 +151,8 @@ class Workbench(App[int]):
         Binding("1", "preset(1)", i18n.t("app.key.preset"), show=False),
         Binding("2", "preset(2)", i18n.t("app.key.preset"), show=False),
         Binding("3", "preset(3)", i18n.t("app.key.preset"), show=False),
+        Binding("4", "preset(4)", i18n.t("app.key.convoy"), show=False),
+        Binding("p", "toggle_probe", i18n.t("app.key.probe"), show=False),
         Binding("c", "compare", i18n.t("compare.key.compare"), show=False),
         Binding("e", "export", i18n.t("compare.key.export"), show=False),
         Binding("d", "toggle_theme", i18n.t("app.key.theme"), show=False),
@@ -171,6 +176,7 @@ class Workbench(App[int]):
         self.cpu: CpuMeter | None = None
         self.series: Series | None = None
         self.preset_size: float | None = None  # the post's experiments at another size (tests run them short)
+        self.probe_on = False  # p: the responsiveness probe rides along the next runs
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -189,6 +195,7 @@ class Workbench(App[int]):
                 with TabbedContent(id="runpane"):
                     with TabPane(i18n.t("app.tab.lanes"), id="tab-lanes"):
                         yield RunLanes(id="lanes")
+                        yield ProbeLine(id="probe-line")
                     with TabPane(i18n.t("app.tab.timeline"), id="tab-timeline"):
                         yield TimelineLanes(id="timeline")
                 history = HistoryTable(id="history")
@@ -237,6 +244,7 @@ class Workbench(App[int]):
             self.query_one(HistoryTable).retranslate()
             self.query_one(RunLanes).refresh()
             self.query_one(TimelineLanes).refresh()
+            self.query_one(ProbeLine).paint()
         if isinstance(self.screen, HelpScreen):  # built from texts: build it again
             self.pop_screen()
             self.push_screen(HelpScreen())
@@ -255,10 +263,12 @@ class Workbench(App[int]):
                     workload = name.removeprefix("seed-")  # fib, race, sleep
                     yield command(i18n.t("app.cmd.preset", number=number, workload=workload), str(number),
                                   partial(self.action_preset, number))
+                yield command(i18n.t("app.cmd.convoy"), "4", partial(self.action_preset, 4))
                 yield command(i18n.t("compare.title"), "c", self.action_compare)
             else:
                 yield command(i18n.t("app.cmd.cancel"), "escape", self.action_cancel)
             yield command(i18n.t("app.cmd.timeline"), "t", self.action_toggle_timeline)
+            yield command(i18n.t("app.cmd.probe"), "p", self.action_toggle_probe)
             yield command(i18n.t("app.cmd.zoom_fit"), "0", self.action_zoom_fit)
             yield command(i18n.t("compare.export.title.session"), "e", self.action_export)
             yield command(i18n.t("app.cmd.language"), "l", self.action_language)
@@ -292,7 +302,8 @@ class Workbench(App[int]):
         self._start(spec)
 
     def action_preset(self, number: int) -> None:
-        """Run the post's experiment ``number`` (1 fib, 2 the race, 3 sleep) on the chosen interpreter."""
+        """Run the post's experiment ``number`` (1 fib, 2 the race, 3 sleep), or 4 the convoy, on the chosen
+        interpreter."""
         if self.active is not None or len(self.screen_stack) > 1:
             return
         setup = self.query_one(SetupPane)
@@ -302,15 +313,24 @@ class Workbench(App[int]):
         except UsageError:
             self.notify(i18n.t("app.error.invalid", error=setup.errors.get("python", "")), severity="error")
             return
-        name = PRESET_KEYS[number - 1]
+        name = (*PRESET_KEYS, CONVOY_KEY)[number - 1]
         specs = presets.PRESETS[name].specs(choice.interpreter, gil, self.preset_size)
         self.series = Series(number, name, RunQueue(specs, stop_on_failure=True))
         first = self.series.queue.next()
         assert first is not None
         self._start(first)
 
+    def action_toggle_probe(self) -> None:
+        """p: the responsiveness probe on or off for the next runs (the convoy always has it)."""
+        self.probe_on = not self.probe_on
+        self.notify(i18n.t("app.probe.toggled.on" if self.probe_on else "app.probe.toggled.off"))
+        self.query_one(ProbeLine).idle(self.probe_on)
+
     def _start(self, spec: RunSpec) -> None:
+        if self.probe_on and not spec.probe:
+            spec = dataclasses.replace(spec, probe=True)
         active = self.active = ActiveRun(spec)
+        self.query_one(ProbeLine).reset(spec.probing, LANES_EVERY / FPS)
         self.query_one(SetupPane).set_running(True)
         if self.series is not None:
             self._show_spec(spec)
@@ -327,7 +347,8 @@ class Workbench(App[int]):
                         python=spec.interpreter.short)
             if series is None:
                 return line
-            return i18n.t("app.preset.running", number=series.number, step=series.queue.recorded + 1,
+            key = "app.convoy.running" if series.name == CONVOY_KEY else "app.preset.running"
+            return i18n.t(key, number=series.number, step=series.queue.recorded + 1,
                           steps=series.steps, what=line)
 
         self.query_one(ResultPane).show_start(what)
@@ -440,6 +461,7 @@ class Workbench(App[int]):
             if self.ticks % LANES_EVERY != 1:
                 return
             snap = active.lab.snapshot()
+            self.query_one(ProbeLine).sample(active.lab.probe_window())
             if snap.total and any(snap.total):
                 if self.query_one(RunLanes).show(snap.done, snap.total, snap.states) and not self.started_shown:
                     self.started_shown = True
@@ -483,6 +505,7 @@ class Workbench(App[int]):
             elif snap is not None:
                 self.query_one(RunLanes).show(snap.done, snap.total, snap.states)
             self._show_timeline(result)
+            self.query_one(ProbeLine).show_result(result)
             number = len(history.results) + 1  # its row in History
             if series is None:
                 self.query_one(ResultPane).show_result(result, lambda: done_headline(result, number),
@@ -518,13 +541,15 @@ class Workbench(App[int]):
             parts: list[RenderableType] = [Text(title, style="bold")]
             if len(results) < series.steps or any(not r.ok for r in results):
                 done = len([r for r in results if r.ok])
-                parts.append(Text(i18n.t("app.preset.cancelled", number=series.number, done=done, steps=series.steps),
+                key = "app.convoy.cancelled" if series.name == CONVOY_KEY else "app.preset.cancelled"
+                parts.append(Text(i18n.t(key, number=series.number, done=done, steps=series.steps),
                                   style="bold yellow"))
             parts += bullets(presets.compare(series.name, results))
             parts.append(Text(""))
             return parts
 
-        self.query_one(ResultPane).show_result(last, headline, before=comparison, why=False)
+        loudest = next((r for r in results if convoy.banner(r)[1]), None)  # the convoy's held-back run, if any
+        self.query_one(ResultPane).show_result(last, headline, before=comparison, why=False, banner_of=loudest)
 
     def _show_lanes(self, result: RunResult) -> None:
         tasks = result.tasks
@@ -568,6 +593,7 @@ class Workbench(App[int]):
             result, lambda: done_headline(result, number, again=again), find_baseline(result, earlier))
         self._show_timeline(result)
         self._show_lanes(result)
+        self.query_one(ProbeLine).show_result(result)
 
     def load_result(self, result: RunResult) -> None:
         """Show a finished result as if it had just run (screenshots and snapshot tests use fixed ones)."""

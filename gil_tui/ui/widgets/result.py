@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from ...core import convoy
 from ...core.explain import explain
 from ...core.model import RunResult
 from ...i18n import count_text, t
@@ -116,6 +117,16 @@ def numbers(result: RunResult) -> list[RenderableType]:
         speedup = "%.2f×" % result.speedup
     parts.append(pair(t("app.result.speedup"), (speedup, "bold")))
     parts.append(what_line(describe(result)))
+    extra = []  # issue 13: the probe's lateness, and hand-overs beside the switch interval
+    if result.probe is not None and result.probe.p50_ms is not None:
+        extra.append(pair(t("app.result.probe"), (t("app.result.probe.value", p50=convoy.ms_text(result.probe.p50_ms),
+                                                     p99=convoy.ms_text(result.probe.p99_ms)), "bold")))
+    per_s = result.handovers_per_s
+    if per_s is not None and result.mode == "threads" and result.workers > 1:
+        extra.append(pair(t("app.result.handovers"), t("app.result.handovers.value", per_s=count_text(round(per_s)),
+                                                       interval=interval_label(result.interval))))
+    if extra:
+        parts.append(Pairs(*extra))
     for note in result.notes:
         parts.append(Text(t("app.result.notes", note=note), style="italic grey70"))
     return parts
@@ -237,7 +248,8 @@ class ResultPane(VerticalScroll):
         self._paint()
 
     def show_result(self, result: RunResult, headline: Callable[[], str], baseline: RunResult | None = None,
-                    before: Callable[[], list[RenderableType]] | None = None, why: bool = True) -> None:
+                    before: Callable[[], list[RenderableType]] | None = None, why: bool = True,
+                    banner_of: RunResult | None = None) -> None:
         """A finished run under ``headline`` (which run it is, in the current language); ``before`` renders what
         goes above its numbers (a preset's comparison, which carries its own explanation: then ``why=False``).
         The live clock stops here: the numbers' Wall is the run's time."""
@@ -246,7 +258,10 @@ class ResultPane(VerticalScroll):
         self.query_one("#elapsed", Static).update(headline())
         self.query_one(CpuMeterLine).remove_class("-live")
         counter = result.counter
-        if counter and counter.lost > 0:
+        loud = banner_of or result
+        if loud.convoy is not None and convoy.banner(loud)[0]:  # the convoy's round trips, as loud as lost updates
+            self._banner = lambda: (convoy.banner(loud)[0], "-lost" if convoy.banner(loud)[1] else "-exact")
+        elif counter and counter.lost > 0:
             self._banner = lambda: (banner(result), "-lost")
         elif counter and result.ok:
             self._banner = lambda: (t("app.result.exact"), "-exact")
