@@ -18,7 +18,7 @@ from . import exit_codes
 if TYPE_CHECKING:
     from ..ui.widgets.setup import SetupValues
 
-DEFAULT_MODE = "threads"
+DEFAULT_MODE = "sequential,threads"  # the post's lesson is a comparison: r runs both
 
 
 def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], SetupValues]:
@@ -28,8 +28,6 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
 
     workload = validation.workload(args.workload)
     modes = validation.modes(args.mode if args.mode is not None else DEFAULT_MODE)
-    if len(modes) > 1:
-        raise validation.UsageError("the workbench runs one mode at a time (use gil-tui run for %s)" % ",".join(modes))
     workers = validation.workers(args.workers)
     size = None if args.size is None else validation.size(workload, args.size)
     interval = validation.switch_interval(args.switch_interval)
@@ -47,7 +45,7 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
     index = 0
     if chosen.free_threaded and gil == "on":
         index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
-    preset = SetupValues(workload=workload, mode=modes[0], workers=workers, size=size, switch_interval=interval,
+    preset = SetupValues(workload=workload, mode=",".join(modes), workers=workers, size=size, switch_interval=interval,
                          choice=index)
     assert choices
     return interpreters, preset

@@ -62,3 +62,13 @@ def with_speedups(results: list[RunResult]) -> list[RunResult]:
         base = baselines.get(baseline_key(r))
         out.append(r.replace(speedup=base / r.wall_s if base and r.ok and r.wall_s else None))
     return out
+
+
+def fill_in(results: list[RunResult], baseline: RunResult) -> list[RunResult]:
+    """``results`` with a speedup over ``baseline`` for each finished run of the same work that had none yet (a
+    threads run made before its sequential one gets its speedup once the sequential one is done)."""
+    if not is_baseline(baseline):
+        return list(results)
+    key = baseline_key(baseline)
+    return [r if r is baseline or r.speedup is not None or baseline_key(r) != key else with_speedup(r, [baseline])
+            for r in results]

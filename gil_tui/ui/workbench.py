@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -31,10 +31,11 @@ from textual.widgets import Button, Footer, Input, TabbedContent, TabPane
 from .. import i18n
 from ..core import presets, validation
 from ..core.cpu_meter import CpuMeter
+from ..core.explain import explain
 from ..core.model import RunResult, RunSpec, choices_for
 from ..core.probe import Interpreter
 from ..core.run_queue import RunQueue
-from ..core.speedup import find_baseline, with_speedup
+from ..core.speedup import fill_in, find_baseline, with_speedup, with_speedups
 from ..core.validation import UsageError
 from . import themes
 from ._textual_hacks import driver_for, redescribe_bindings, release_footer_keys
@@ -43,7 +44,7 @@ from .export_dialog import export_results
 from .help import HelpScreen
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
-from .widgets.result import ResultPane, bullets, mode_name
+from .widgets.result import ModeBars, ResultPane, bullets, describe, mode_name, what_line
 from .widgets.setup import SetupPane, SetupValues, number_text
 from .widgets.timeline import TimelineLanes
 
@@ -84,6 +85,7 @@ class Series:
     number: int
     name: str
     queue: RunQueue
+    modes: bool = False  # the Mode field's set run in turn (not one of the post's experiments)
 
     @property
     def steps(self) -> int:
@@ -249,12 +251,13 @@ class Workbench(App[int]):
             self.notify(i18n.t("app.error.invalid", error=next(iter(setup.errors.values()))), severity="error")
             return
         try:
-            spec = setup.spec()
+            specs = setup.specs()
         except UsageError as exc:
             self.notify(i18n.t("app.error.invalid", error=exc.render()), severity="error")
             return
-        self.series = None
-        self._start(spec)
+        # several modes: one after another, sequential first, each with the lanes of its own run
+        self.series = Series(0, "", RunQueue(specs), modes=True) if len(specs) > 1 else None
+        self._start(specs[0])
 
     def action_preset(self, number: int) -> None:
         """Run the post's experiment ``number`` (1 fib, 2 the race, 3 sleep) on the chosen interpreter."""
@@ -277,7 +280,7 @@ class Workbench(App[int]):
     def _start(self, spec: RunSpec) -> None:
         active = self.active = ActiveRun(spec)
         self.query_one(SetupPane).set_running(True)
-        if self.series is not None:
+        if self.series is not None and not self.series.modes:
             self._show_spec(spec)
         self.query_one(RunLanes).reset(spec.workers)
         self.query_one(TimelineLanes).clear()
@@ -292,6 +295,8 @@ class Workbench(App[int]):
                         python=spec.interpreter.short)
             if series is None:
                 return line
+            if series.modes:
+                return i18n.t("app.set.running", step=series.queue.recorded + 1, steps=series.steps, what=line)
             return i18n.t("app.preset.running", number=series.number, step=series.queue.recorded + 1,
                           steps=series.steps, what=line)
 
@@ -438,9 +443,13 @@ class Workbench(App[int]):
             if series is None:
                 self.query_one(ResultPane).show_result(result, lambda: done_headline(result, number),
                                                        find_baseline(result, history.results))
+            elif not following and series.modes:
+                self._show_set(series, result, number)
             elif not following:
                 self._show_series(series, result, number)
             history.add_result(result)
+            if result.mode == "sequential" and result.ok:  # earlier runs of the same work get their speedup now
+                history.update_results(fill_in(history.results, result))
             self.query_one(SetupPane).set_running(following)
         self._write_result_log(result)
         release_footer_keys(self)
@@ -476,6 +485,32 @@ class Workbench(App[int]):
             return parts
 
         self.query_one(ResultPane).show_result(last, headline, before=comparison, why=False)
+
+    def _show_set(self, series: Series, last: RunResult, number: int) -> None:
+        """Every mode of the set side by side (wall, cores used, speedup as a bar), then why each came out so
+        against the set's sequential run; the headline gives the runs' rows in History."""
+        results = with_speedups(list(series.results))
+        first = number - len(results) + 1
+        total = sum(r.wall_s or 0.0 for r in results)
+        baseline = next((r for r in results if r.mode == "sequential" and r.ok), None)
+
+        def headline() -> str:
+            return i18n.t("app.done.series", first=first, last=number, wall=total, count=len(results))
+
+        def body() -> RenderableType:
+            parts: list[RenderableType] = [ModeBars(results)]
+            if len(results) < series.steps:
+                parts.append(Text(i18n.t("app.set.cancelled", done=len(results), steps=series.steps),
+                                  style="bold yellow"))
+            for r in results:
+                if r.mode == "sequential" and r.ok:
+                    continue
+                parts.append(Text(i18n.t("app.set.why", mode=mode_name(r.mode)), style="bold"))
+                parts += bullets(explain(r, None, baseline))
+            parts.append(what_line(describe(last, " + ".join(mode_name(r.mode) for r in results))))
+            return Group(*parts)
+
+        self.query_one(ResultPane).show_set(results, headline, body)
 
     def _show_lanes(self, result: RunResult) -> None:
         tasks = result.tasks
@@ -515,8 +550,9 @@ class Workbench(App[int]):
         results = self.query_one(HistoryTable).results
         earlier = results[:results.index(result)] if result in results else results
         number = len(earlier) + 1
+        # its baseline may have run after it (a threads run, then its sequential one): any run of the session
         self.query_one(ResultPane).show_result(
-            result, lambda: done_headline(result, number, again=again), find_baseline(result, earlier))
+            result, lambda: done_headline(result, number, again=again), find_baseline(result, results))
         self._show_timeline(result)
         self._show_lanes(result)
 
