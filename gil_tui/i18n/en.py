@@ -311,6 +311,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.set.col.wall": "wall",
     "app.set.col.cores": "cores",
     "app.set.col.speedup": "speedup",
+    "history.key.load": "Load into Setup",
+    "app.history.loaded": "Run {n} is back in Setup: r runs it again.",
     "app.error.running": "A run is already going.",
     "app.error.invalid": "Fix the setup first: {error}",
     "app.python.gil": "{short} GIL {gil}",

@@ -330,6 +330,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.set.col.wall": "reloj",
     "app.set.col.cores": "núcleos",
     "app.set.col.speedup": "aceleración",
+    "history.key.load": "Cargar en Configuración",
+    "app.history.loaded": "La ejecución {n} está de nuevo en Configuración: r la repite.",
     "app.error.running": "Ya hay una ejecución en marcha.",
     "app.error.invalid": "Corrige primero la configuración: {error}",
     "app.python.gil": "{short} GIL {gil}",

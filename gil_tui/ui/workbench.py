@@ -193,6 +193,9 @@ class Workbench(App[int]):
         tabs.get_tab("tab-lanes").label = i18n.t("app.tab.lanes")
         tabs.get_tab("tab-timeline").label = i18n.t("app.tab.timeline")
         redescribe_bindings(self, lambda b: i18n.t(KEY_TEXTS[b.action]) if b.action in KEY_TEXTS else None)
+        history = self.query_one(HistoryTable)
+        redescribe_bindings(history, lambda b: i18n.t("history.key.load") if b.action == "select_cursor" else None)
+        history.refresh_bindings()
         self.refresh_bindings()
 
     def action_language(self) -> None:
@@ -544,6 +547,25 @@ class Workbench(App[int]):
     def on_history_table_picked(self, event: HistoryTable.Picked) -> None:
         if self.active is None:
             self._show_finished(event.result, again=True)
+            self._load_setup(event.result)
+
+    def _load_setup(self, result: RunResult) -> None:
+        """A run from History back in the setup pane (its workload, mode, workers, size, switch interval and Python):
+        r runs it again."""
+        setup = self.query_one(SetupPane)
+        for name, value in (("workload", result.workload), ("mode", result.mode), ("workers", str(result.workers)),
+                            ("size", number_text(result.size)), ("switch", number_text(result.interval))):
+            setup.set_value(name, value)
+        for index, choice in enumerate(setup.choices):
+            same = choice.interpreter.executable == result.interpreter.executable or (
+                os.path.realpath(choice.interpreter.executable) == os.path.realpath(result.interpreter.executable))
+            if same and (
+                    choice.gil_shown is None or (choice.gil_shown == "on") == result.gil_held):
+                setup.set_value("python", str(index))
+                break
+        results = self.query_one(HistoryTable).results
+        number = results.index(result) + 1 if result in results else len(results)
+        self.notify(i18n.t("app.history.loaded", n=number))
 
     def _show_finished(self, result: RunResult, again: bool) -> None:
         """A result from History in the panes: ``again`` when picked there, else as if it had just finished."""

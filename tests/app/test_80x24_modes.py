@@ -74,8 +74,8 @@ def test_a_history_row_loads_back_into_setup_and_runs_again():
         term.settle()
         term.send("Tab", "BSpace", "7")  # workers 7: the setup no longer says what run 1 was
         term.wait_for("Workers +7")
-        for _ in range(30):  # tab round to History, as a person does
-            if "Load" in term.screen().splitlines()[-1]:
+        for _ in range(30):  # tab round to History, as a person does (the footer follows the focus a moment later)
+            if "Load" in term.settle(quiet=0.6).splitlines()[-1]:
                 break
             term.send("Tab")
         footer = term.screen().splitlines()[-1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -93,6 +94,8 @@ class HistoryTable(DataTable):
     DEFAULT_CSS = """
     HistoryTable { scrollbar-size-vertical: 1; }
     """
+    # enter on a row: that result again, and its setup loaded back into Setup (r runs it again); in the footer
+    BINDINGS = [Binding("enter", "select_cursor", t("history.key.load"))]
 
     class Picked(Message):
         def __init__(self, result: RunResult) -> None:
