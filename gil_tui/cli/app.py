@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..core import validation
 from ..core.model import choices_for
 from ..core.probe import Interpreter, ProbeError, lab_interpreter
+from ..lab.catalog import DEFAULT_WORKERS
 from . import exit_codes
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
 
     workload = validation.workload(args.workload)
     modes = validation.modes(args.mode if args.mode is not None else DEFAULT_MODE)
-    workers = validation.workers(args.workers)
-    size = None if args.size is None else validation.size(workload, args.size)
+    workers, checked, sizes = validation.work(workload, args.size, args.workers, DEFAULT_WORKERS)
+    size = None if args.size is None else checked  # None: the workload's default, the Size field's placeholder
     interval = validation.switch_interval(args.switch_interval)
     gil = validation.gil(args.gil)
     try:
@@ -45,8 +46,8 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
     index = 0
     if chosen.free_threaded and gil == "on":
         index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
-    preset = SetupValues(workload=workload, mode=",".join(modes), workers=workers, size=size, switch_interval=interval,
-                         choice=index)
+    preset = SetupValues(workload=workload, mode=",".join(modes), workers=workers, size=size, sizes=sizes,
+                         switch_interval=interval, choice=index)
     assert choices
     return interpreters, preset
 

@@ -38,16 +38,18 @@ def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
     preset = presets.PRESETS[args.preset]
     if args.mode is not None:
         raise validation.UsageError("--preset %s sets the modes itself; leave out -m" % args.preset)
-    size = None
-    if args.size is not None:
+    size = sizes = None
+    if args.size is not None:  # one size for every task, or a range or list: one per task
         for step in preset.steps:
-            size = validation.size(step.workload, args.size)
+            _, size, sizes = validation.work(step.workload, args.size, None, preset.workers)
+        if sizes is not None:
+            size = None
     probe_args = argparse.Namespace(**vars(args))
     probe_args.workload, probe_args.mode, probe_args.size = preset.steps[0].workload, "sequential", None
     bases, problems = matrix.specs(probe_args, "sequential")
     specs: list[RunSpec] = []
     for base in bases:
-        specs += preset.specs(base.interpreter, base.gil, size)
+        specs += preset.specs(base.interpreter, base.gil, size, sizes)
     return specs, problems
 
 

@@ -128,6 +128,7 @@ class RunSpec:
     interpreter: Interpreter
     gil: str | None = None  # "on" / "off" set PYTHON_GIL; None leaves the build's default
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
+    sizes: tuple[float, ...] | None = None  # one size per task (``size`` is then the largest); None: all ``size``
 
     @property
     def python(self) -> Python:
@@ -147,6 +148,7 @@ class TaskResult:
     wall_s: float | None
     cpu_s: float | None
     state: str | None
+    size: float | None = None  # its own size, when the run gave one per task
 
     @property
     def core_share(self) -> float | None:
@@ -156,13 +158,18 @@ class TaskResult:
         return self.cpu_s / self.wall_s
 
     def to_json(self) -> JSON:
-        return {"index": self.index, "done": self.done, "total": self.total, "wall_s": self.wall_s,
-                "cpu_s": self.cpu_s, "state": self.state}
+        data: JSON = {"index": self.index, "done": self.done, "total": self.total, "wall_s": self.wall_s,
+                      "cpu_s": self.cpu_s, "state": self.state}
+        if self.size is not None:
+            data["size"] = self.size
+        return data
 
     @classmethod
     def from_json(cls, data: JSON) -> TaskResult:
+        size = data.get("size")
         return cls(_opt_int(data.get("index")), _opt_int(data.get("done")), _opt_int(data.get("total")),
-                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), data.get("state"))
+                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), data.get("state"),
+                   None if size is None else _size(size))
 
 
 @dataclass(frozen=True)
@@ -232,12 +239,13 @@ class RunResult:
     wall_s_all: tuple[float | None, ...] | None = None
     spread: float | None = None
     warnings: tuple[str, ...] | None = None
+    sizes: tuple[float, ...] | None = None  # one size per task (``size`` is then the largest); None: all ``size``
 
     @classmethod
     def of(cls, spec: RunSpec, status: str = "error", error: str | None = None) -> RunResult:
         """A result for ``spec`` with nothing measured yet."""
         return cls(spec.workload, spec.mode, spec.workers, spec.size, Python.of(spec.interpreter), spec.gil,
-                   spec.switch_interval, status, error)
+                   spec.switch_interval, status, error, sizes=spec.sizes)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -314,6 +322,8 @@ class RunResult:
             data["wall_s_all"] = list(self.wall_s_all or ())
             data["spread"] = self.spread
             data["warnings"] = list(self.warnings or ())
+        if self.sizes is not None:
+            data["sizes"] = list(self.sizes)
         return data
 
     @classmethod
@@ -347,5 +357,6 @@ class RunResult:
             wall_s_all=None if wall_s_all is None else tuple(_opt_float(w) for w in wall_s_all),
             spread=_opt_float(data.get("spread")),
             warnings=None if warnings is None and repeat is None else tuple(str(w) for w in warnings or ()),
+            sizes=None if not data.get("sizes") else tuple(_size(x) for x in data["sizes"]),
         )
 

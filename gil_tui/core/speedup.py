@@ -10,12 +10,12 @@ from collections.abc import Iterable
 
 from .model import RunResult
 
-BaselineKey = tuple[str, float, int, str, "str | None"]
+BaselineKey = tuple[str, float, int, str, "str | None", "tuple[float, ...] | None"]
 
 
 def baseline_key(result: RunResult) -> BaselineKey:
     """Runs with the same key do the same work on the same interpreter (and GIL setting)."""
-    return (result.workload, result.size, result.workers, result.interpreter.executable, result.gil)
+    return (result.workload, result.size, result.workers, result.interpreter.executable, result.gil, result.sizes)
 
 
 def is_baseline(result: RunResult) -> bool:

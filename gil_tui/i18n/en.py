@@ -65,6 +65,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.size.positive": "size must be a positive number, not {value!r}",
     "usage.size.whole": "size for {workload} must be a whole number ({unit})",
     "usage.size.max": "size for {workload} is at most {upper} {unit}",
+    "usage.sizes.whole": "a range of sizes ({value}) takes whole numbers; list other sizes with commas",
+    "usage.sizes.order": "a range of sizes goes from the smaller to the larger, not {value}",
+    "usage.sizes.many": "{value} is {count} sizes, one task each: at most {max}",
+    "usage.sizes.workers": "{value} is {count} sizes, one per task, but there are {workers} workers: make them "
+                           "agree (or leave out -n)",
     "usage.switch.number": "switch interval must be a number of seconds, not {value!r}",
     "usage.switch.range": "switch interval must be between {low} and {high}, not {value:g} s",
     "usage.gil": "--gil must be on or off, not {value!r}",
@@ -171,6 +176,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
                        "{ratio:.2f}).",
     "preset.fib.model": "The lab's tasks are all the same size, so it runs {workers} × fib({size}): {share:.0f}% of "
                         "the work of fib(30)…fib(34). Compare the ratios, not the seconds: the machine differs too.",
+    "preset.fib.exact": "Each task ran one of the post's sizes, {sizes}: the post's own work.",
+    "preset.fib.sizes": "One size per task: {sizes}. Compare the ratios, not the seconds: the machine differs too.",
     "preset.fib.like_post": "As in the post, threads were several times slower than one thread: handing the GIL "
                             "between threads on different cores cost more than the work itself (Python {version}).",
     "preset.fib.new_gil": "Not the post's {post:.1f}× slowdown: the GIL was rewritten in Python 3.2, and a waiting "

@@ -65,6 +65,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.size.positive": "el tamaño debe ser un número positivo, no {value!r}",
     "usage.size.whole": "el tamaño de {workload} debe ser un número entero ({unit})",
     "usage.size.max": "el tamaño de {workload} es como mucho {upper} {unit}",
+    "usage.sizes.whole": "un rango de tamaños ({value}) lleva números enteros; separa otros tamaños con comas",
+    "usage.sizes.order": "un rango de tamaños va del menor al mayor, no {value}",
+    "usage.sizes.many": "{value} son {count} tamaños, una tarea cada uno: como mucho {max}",
+    "usage.sizes.workers": "{value} son {count} tamaños, uno por tarea, pero hay {workers} tareas: haz que "
+                           "coincidan (u omite -n)",
     "usage.switch.number": "el intervalo de cambio debe ser un número de segundos, no {value!r}",
     "usage.switch.range": "el intervalo de cambio debe estar entre {low} y {high}, no {value:g} s",
     "usage.gil": "--gil debe ser on u off, no {value!r}",
@@ -183,6 +188,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "preset.fib.model": "Las tareas del laboratorio son todas del mismo tamaño, así que corre {workers} × "
                         "fib({size}): el {share:.0f}% del trabajo de fib(30)…fib(34). Compara las proporciones, no "
                         "los segundos: la máquina también es otra.",
+    "preset.fib.exact": "Cada tarea corrió uno de los tamaños del post, {sizes}: el mismo trabajo del post.",
+    "preset.fib.sizes": "Un tamaño por tarea: {sizes}. Compara las proporciones, no los segundos: la máquina "
+                        "también es otra.",
     "preset.fib.like_post": "Igual que en el post, los hilos fueron varias veces más lentos que un solo hilo: pasar "
                             "el GIL entre hilos de distintos núcleos costó más que el propio trabajo (Python "
                             "{version}).",

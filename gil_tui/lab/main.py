@@ -82,9 +82,11 @@ def _notes(cfg, info):
     return notes
 
 
-def _task_rows(board, workers):
+def _task_rows(board, cfg):
+    from .task import task_size
+
     rows = []
-    for index in range(workers):
+    for index in range(cfg["workers"]):
         task = board.task(index)
         started = task[T_START]
         rows.append({
@@ -95,6 +97,8 @@ def _task_rows(board, workers):
             "wall_s": (task[T_END] - started) / 1e9 if started and task[T_END] else None,
             "cpu_s": task[T_CPU] / 1e9 if task[T_END] else None,
         })
+        if cfg.get("sizes"):  # one size per task: each row says its own
+            rows[-1]["size"] = task_size(cfg, index)
     return rows
 
 
@@ -131,7 +135,7 @@ def run_lab(cfg):
         wall_ns = time.monotonic_ns() - t0
         result["wall_s"] = wall_ns / 1e9
         result["cpu_s"] = _cpu_seconds() - cpu0
-        result["tasks"] = _task_rows(board, cfg["workers"])
+        result["tasks"] = _task_rows(board, cfg)
         if cfg["workload"] in RACE_WORKLOADS:
             if cfg["workload"] == "race-plain" and cfg["mode"] not in SHARED_STATE_MODES:
                 words[H_COUNTER] = ctx.plain_counter.count
@@ -154,14 +158,14 @@ def run_lab(cfg):
 
 
 def _worker(cfg, index, watch_lab=False):
-    from .task import run_task
+    from .task import run_task, task_size
 
     board = Board.open(cfg["board"])
     if watch_lab:
         _watch_lab(board)
     try:
         sys.setswitchinterval(cfg["switch_interval"])
-        return run_task(board, index, cfg["workload"], cfg["size"], _context(board, cfg))
+        return run_task(board, index, cfg["workload"], task_size(cfg, index), _context(board, cfg))
     finally:
         board.close()
 

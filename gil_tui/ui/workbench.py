@@ -311,8 +311,9 @@ class Workbench(App[int]):
     def _show_spec(self, spec: RunSpec) -> None:
         """A preset's run in the setup pane: it shows what runs (and r afterwards runs the last of them again)."""
         setup = self.query_one(SetupPane)
+        size = validation.sizes_text(spec.sizes) if spec.sizes else number_text(spec.size)
         for name, value in (("workload", spec.workload), ("mode", spec.mode), ("workers", str(spec.workers)),
-                            ("size", number_text(spec.size)), ("switch", number_text(spec.switch_interval))):
+                            ("size", size), ("switch", number_text(spec.switch_interval))):
             setup.set_value(name, value)
 
     def action_cancel(self) -> None:
@@ -553,8 +554,9 @@ class Workbench(App[int]):
         """A run from History back in the setup pane (its workload, mode, workers, size, switch interval and Python):
         r runs it again."""
         setup = self.query_one(SetupPane)
+        size = validation.sizes_text(result.sizes) if result.sizes else number_text(result.size)
         for name, value in (("workload", result.workload), ("mode", result.mode), ("workers", str(result.workers)),
-                            ("size", number_text(result.size)), ("switch", number_text(result.interval))):
+                            ("size", size), ("switch", number_text(result.interval))):
             setup.set_value(name, value)
         for index, choice in enumerate(setup.choices):
             same = choice.interpreter.executable == result.interpreter.executable or (

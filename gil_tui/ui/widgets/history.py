@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from ...core.model import RunResult
 from ...i18n import count_text, t
-from .result import mode_name, size_label
+from .result import mode_name, run_size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "python", "wall", "speedup", "lost", "status")
 # most useful first: when the columns do not fit, they go from the end of this list (the status always stays)
@@ -50,7 +50,7 @@ def cells(number: int, result: RunResult) -> dict[str, str | Text]:
         "workload": result.workload,
         "mode": mode_name(result.mode),
         "workers": str(result.workers),
-        "size": size_label(result.size),
+        "size": run_size_label(result),
         "python": result.interpreter.short_label,
         "wall": NONE if result.wall_s is None or not ok else "%.2f s" % result.wall_s,
         "speedup": NONE if result.speedup is None or not ok else "%.2f×" % result.speedup,

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from ...core.explain import explain
 from ...core.model import RunResult
+from ...core.validation import sizes_text
 from ...i18n import count_text, t
 from ...lab.catalog import WORKLOADS
 from .cpu_meter import CpuMeterLine
@@ -29,13 +30,19 @@ def size_label(size: float) -> str:
     return count_text(int(size)) if size == int(size) else "%g" % size
 
 
-def size_text(workload: str, size: float) -> str:
+def run_size_label(result: RunResult) -> str:
+    """A run's size without its unit: its one size, or its sizes per task as typed ("30..34", "30,32")."""
+    return sizes_text(result.sizes) if result.sizes else size_label(result.size)
+
+
+def size_text(workload: str, size: float, sizes: tuple[float, ...] | None = None) -> str:
     """A run's size with its unit: "n=33", "20,000 increments", "1 s", "512 MiB" (counts as the language writes
-    them)."""
+    them); "n=30..34" for one size per task."""
     spec = WORKLOADS.get(workload)
+    shown = sizes_text(sizes) if sizes else size_label(size)
     if spec is None:
-        return size_label(size)
-    return t("app.size." + spec.unit, size=size_label(size))
+        return shown
+    return t("app.size." + spec.unit, size=shown)
 
 
 def mode_name(mode: str) -> str:
@@ -45,7 +52,7 @@ def mode_name(mode: str) -> str:
 def describe(result: RunResult, mode: str | None = None) -> str:
     """"fib · threads · 4 × n=33 · ...": what ran; ``mode`` in place of the result's own (a set of modes)."""
     return t("app.result.what", workload=result.workload, mode=mode_name(result.mode) if mode is None else mode,
-                workers=result.workers, size=size_text(result.workload, result.size),
+                workers=result.workers, size=size_text(result.workload, result.size, result.sizes),
                 python=result.interpreter.short_label,
                 switch=interval_label(result.interval))
 

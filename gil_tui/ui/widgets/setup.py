@@ -64,6 +64,7 @@ class SetupValues:
     mode: str = "sequential,threads"  # a set of modes, as -m takes it: r runs each in turn
     workers: int = DEFAULT_WORKERS
     size: float | None = None  # None: the workload's default, shown as the field's placeholder
+    sizes: tuple[float, ...] | None = None  # one size per task ("30..34"), in place of ``size``
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
     choice: int = 0  # index into the pane's interpreter choices
 
@@ -142,8 +143,8 @@ class SetupPane(Vertical):
             yield Label(t("app.field.mode"), id="label-mode")
             yield ModeSet(p.mode.split(","), id="mode")
         yield Static("", classes="error", id="mode-error")
-        size = "" if p.size is None else number_text(p.size)
-        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".",
+        size = validation.sizes_text(p.sizes) if p.sizes else "" if p.size is None else number_text(p.size)
+        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".,",
                                    unit=unit_label(p.workload))
         with Horizontal(classes="row"):
             yield Label(t("app.field.switch"), id="label-switch")
@@ -231,12 +232,11 @@ class SetupPane(Vertical):
         """One RunSpec per mode of the set, sequential first; UsageError with the first mistake."""
         workload = validation.workload(self.value("workload"))
         modes = validation.modes(self.value("mode"))
-        workers = validation.workers(self.value("workers"))
-        size = validation.size(workload, self.value("size"))
+        workers, size, sizes = validation.work(workload, self.value("size"), self.value("workers"), DEFAULT_WORKERS)
         interval = validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL)
         choice = self.choices[int(self.value("python"))]
         gil = validation.gil_for(choice.interpreter, choice.gil)
-        return [RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval) for mode in modes]
+        return [RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval, sizes) for mode in modes]
 
     def check(self) -> bool:
         """Show an error under each bad field; disable Run while any is left. True when all are fine."""
@@ -245,7 +245,9 @@ class SetupPane(Vertical):
         checks = {
             "mode": lambda: validation.modes(self.value("mode")),
             "workers": lambda: validation.workers(self.value("workers")),
-            "size": lambda: validation.size(workload, self.value("size")),
+            # one size per task must agree with Workers (when Workers itself is fine: it says its own mistake)
+            "size": lambda: validation.work(workload, self.value("size"),
+                                            None if "workers" in errors else self.value("workers"), DEFAULT_WORKERS),
             "switch": lambda: validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL),
             "python": lambda: validation.gil_for(self.choices[int(self.value("python"))].interpreter,
                                               self.choices[int(self.value("python"))].gil),
