@@ -22,7 +22,7 @@ from ..core.explain import explain
 from ..core.model import Counter, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
-from ..core.speedup import with_speedups
+from ..core.speedup import fastest_sequential, speedup_vs_fastest, with_speedups
 from ..i18n import count_text, interval_text, set_language, t
 from . import exit_codes
 
@@ -97,6 +97,9 @@ def result_table(results: list[RunResult]) -> Table:
         ("wall", "right"), ("CPU", "right"), ("cores", "right")]
     speedups = not workloads or any(r.speedup is not None for r in results)  # the race preset has none
     columns += [("speedup", "right")] if speedups else []
+    # several interpreters: speedup against the fastest sequential run of any of them, too
+    best = len(pythons) > 1 and any(speedup_vs_fastest(r, results) is not None for r in results)
+    columns += [("best", "right")] if best else []
     columns += [("spread", "right")] if spread else []
     if races:
         columns += [("counter", "right"), ("lost", "right")]
@@ -111,6 +114,7 @@ def result_table(results: list[RunResult]) -> Table:
         row += [r.python_label] if len(pythons) > 1 else []
         row += [_fmt(r.wall_s, "%.2f s"), _fmt(r.cpu_s, "%.2f s"), _fmt(r.cores_used, "%.2f")]
         row += [_fmt(r.speedup, "%.2f×")] if speedups else []
+        row += [_fmt(speedup_vs_fastest(r, results), "%.2f×")] if best else []
         if spread:  # with --repeat: (max - min) / median of the cell's walls, yellow when noisy
             noisy = (r.spread or 0) > matrix.NOISY_SPREAD
             row.append(Text(_fmt(r.spread and 100 * r.spread, "%.1f%%"), style="yellow" if noisy else ""))
@@ -147,6 +151,10 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
         return
     console.print(result_table(results))
     several = len({r.python_label for r in results}) > 1
+    fastest = {id(best): best for best in (fastest_sequential(r, results) for r in results) if best is not None}
+    if several:
+        for best in fastest.values():
+            console.print(Text(t("best.note", python=best.python_label, wall=best.wall_s or 0.0), style="dim"))
 
     def who(r: RunResult) -> str:
         """The run's mode, and its Python when the table has several: messages must say which run they are about."""

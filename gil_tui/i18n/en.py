@@ -39,6 +39,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.cpu": "CPU",
     "col.cores": "cores",
     "col.speedup": "speedup",
+    "col.best": "vs best",
+    "best.note": "vs best: speedup against the fastest sequential run of any Python here ({python}, {wall:.3f} s).",
     "col.spread": "spread",
     "col.counter": "counter",
     "col.lost": "lost",

@@ -39,6 +39,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.cpu": "CPU",
     "col.cores": "núcleos",
     "col.speedup": "aceleración",
+    "col.best": "vs mejor",
+    "best.note": "vs mejor: aceleración frente a la ejecución secuencial más rápida de cualquier Python aquí "
+                 "({python}, {wall:.3f} s).",
     "col.spread": "dispersión",
     "col.counter": "contador",
     "col.lost": "perdidos",

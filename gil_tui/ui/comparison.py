@@ -24,7 +24,7 @@ from textual.widgets.selection_list import Selection
 from ..core import validation
 from ..core.model import Choice, RunResult, RunSpec
 from ..core.run_queue import RunQueue
-from ..core.speedup import with_speedups
+from ..core.speedup import fastest_sequential, speedup_vs_fastest, with_speedups
 from ..i18n import Message, count_text, t
 from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from ._textual_hacks import redescribe_bindings
@@ -383,6 +383,10 @@ class ComparisonScreen(Screen[None]):
             message = Text(t("compare.cancelled", done=done, count=len(self.specs)), style="bold yellow")
         else:
             message = Text(t("compare.done", count=len(self.results), elapsed=elapsed), style="bold green")
+            fastest = fastest_sequential(self.results[0], self.results) if self.results else None
+            if fastest is not None and len({(s.interpreter.executable, s.gil) for s in self.specs}) > 1:
+                message.append(" " + t("best.note", python=fastest.python_label, wall=fastest.wall_s or 0.0),
+                               style="grey70")
         self.query_one("#cmp-status", Static).update(message)
         self._show_table()
         self._set_inputs_disabled(False)
@@ -398,19 +402,26 @@ class ComparisonScreen(Screen[None]):
         table = self.query_one("#cmp-table", DataTable)
         race = self._value("#cmp-workload") in RACE_WORKLOADS if not self.specs else \
             self.specs[0].workload in RACE_WORKLOADS
-        columns = ["python", "mode", "wall", "cores", "speedup"] + (["lost"] if race else []) + ["status"]
+        # several interpreters: each run's speedup against the fastest sequential run of any of them, too
+        best = len({(spec.interpreter.executable, spec.gil) for spec in self.specs}) > 1
+        columns = ["python", "mode", "wall", "cores", "speedup"] + (["best"] if best else []) + (
+            ["lost"] if race else []) + ["status"]
         table.clear(columns=True)
         for name in columns:
             table.add_column(t("col." + name), key=name)
         results = self.results
         for index, spec in enumerate(self.specs):
             if index < len(results):
-                table.add_row(*self._row(results[index], race), key=str(index))
+                row = self._row(results[index], race)
+                if best:
+                    value = speedup_vs_fastest(results[index], results)
+                    row.insert(5, "—" if value is None else "%.2f×" % value)
+                table.add_row(*row, key=str(index))
             else:
                 state = "running" if index == len(results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
                 cells: list[str | Text] = [spec_label(spec), mode_name(spec.mode), "", "", "",
-                                           *([""] if race else [])]
+                                           *([""] if best else []), *([""] if race else [])]
                 table.add_row(*cells, Text(t("status." + state), style="bold #3b8eea" if state == "running"
                                            else "grey50"), key=str(index))
         if self.specs:  # the row of the run going (else the last one) in view, however short the table

@@ -94,3 +94,32 @@ def test_a_size_range_runs_one_size_per_task():
         screen = term.wait_for("Run 1 finished", timeout=120)
         assert re.search(r"Workers +3 ", screen), screen  # three sizes, three workers
         assert "20..22" in screen or "20–22" in screen or "20…22" in screen, screen
+
+
+FREE_THREADED = "/root/.cache/gil-tui/pythons/3.13t/bin/python3.13t"
+
+
+def test_the_comparison_gives_speedup_against_the_fastest_sequential_run_of_any_python():
+    import os
+    import shutil
+
+    free = FREE_THREADED if os.access(FREE_THREADED, os.X_OK) else shutil.which("python3.13t")
+    if free is None:
+        pytest.skip("no free-threaded Python here")
+    with Terminal("-w fib -n 2 --size 22 --python %s" % free, 80, 24) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("c")
+        term.wait_for("Compare interpreters")
+        term.settle()
+        term.send("Tab", "Tab", "Tab")  # to the Interpreters list
+        term.settle()
+        term.send("Down", "Down")  # a second interpreter (the first is ticked already)
+        term.send("Space")
+        screen = term.wait_for(lambda s: len(re.findall(r"\[✓\]", s)) >= 4, timeout=10)  # 2 Pythons, 2 modes
+        term.send("r")
+        screen = term.wait_for(r"Done: ", timeout=180)
+        assert "vs best" in screen, screen
+        rows = [row for row in screen.splitlines() if re.search(r"(sequential|threads) +\d", row)]
+        assert len(rows) == 4 and all(len(re.findall(SPEEDUP, row)) == 2 for row in rows), screen
+        assert any(re.search(r"1\.00× +1\.00×", row) for row in rows)  # the fastest sequential run itself
