@@ -329,11 +329,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.help.scroll": "↑ ↓ PgUp PgDn Home End: scroll",
     "app.help.title": "Keys",
     "app.help.body": (
-            "r        run with the setup on the left\n"
+            "r        run the setup on the left, each mode in turn\n"
             "escape   cancel the run (stops within half a second)\n"
             "q        quit (a run in progress is stopped first)\n"
             "tab      next field or pane; shift+tab the previous one\n"
-            "enter    on a history row: show that result again\n"
+            "enter    on a history row: that result again, in Setup too\n"
             "t        lanes / timeline (who ran when)\n"
             "+ - 0    timeline: zoom in, out, whole run\n"
             "[ ]      timeline: earlier / later\n"

@@ -350,11 +350,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.help.scroll": "↑ ↓ RePág AvPág Inicio Fin: desplazar",
     "app.help.title": "Teclas",
     "app.help.body": (
-            "r        ejecutar con la configuración de la izquierda\n"
+            "r        ejecutar la configuración, cada modo por turno\n"
             "escape   cancelar (se detiene en menos de medio segundo)\n"
             "q        salir (antes se detiene la ejecución en curso)\n"
             "tab      siguiente campo o panel; shift+tab el anterior\n"
-            "enter    en el historial: volver a ver ese resultado\n"
+            "enter    en el historial: ese resultado, y en Configuración\n"
             "t        carriles / línea de tiempo (quién corrió cuándo)\n"
             "+ - 0    línea de tiempo: acercar, alejar, toda\n"
             "[ ]      línea de tiempo: antes / después\n"
