@@ -340,7 +340,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.set.why": "Por qué — {mode}",
     "app.set.col.wall": "reloj",
     "app.set.col.cores": "núcleos",
-    "app.set.col.speedup": "aceleración",
+    "app.set.col.speedup": "acel.",
     "history.key.load": "Cargar en Configuración",
     "app.history.loaded": "La ejecución {n} está de nuevo en Configuración: r la repite.",
     "app.error.running": "Ya hay una ejecución en marcha.",

@@ -151,9 +151,11 @@ class ModeBars:
         wall_w = max([len(w) for w in walls] + [len(t("app.set.col.wall"))])
         cores_w = max([len(c) for c in cores] + [len(t("app.set.col.cores"))])
         value_w = max(len(v) for v in values)
-        bar_w = max(4, width - name_w - wall_w - cores_w - value_w - 4)
+        bar_w = width - name_w - wall_w - cores_w - value_w - 4
+        if bar_w < 3:  # too narrow for a bar worth the name: the numbers alone
+            bar_w = 0
         scale = max([1.0] + [v for v in speedups if v is not None]) * 1.05
-        mark = int(round(bar_w / scale))
+        mark = int(round(bar_w / scale)) if bar_w else -1
         head = Text(" " * name_w + " " + t("app.set.col.wall").rjust(wall_w) + " "
                     + t("app.set.col.cores").rjust(cores_w) + " " + t("app.set.col.speedup"), style="grey70")
         lines = [head]
@@ -165,8 +167,10 @@ class ModeBars:
                 bar = Text("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else ""), style="bold cyan")
                 for column in range(bar.cell_len, bar_w):
                     bar.append("│" if column == mark else " ", style="grey35")
-                line.append_text(bar)
-                line.append(" " + value, style="bold")
+                if bar_w:
+                    line.append_text(bar)
+                    line.append(" ")
+                line.append(value, style="bold")
             else:
                 line.append(t("status." + r.status), style="bold red" if r.status == "error" else "bold yellow")
             lines.append(line)
