@@ -29,6 +29,13 @@ def history_rows(screen: str) -> list[str]:
     return [line for line in screen.splitlines() if re.match(r"│ \d+ ", line)]
 
 
+def open_modes(term: Terminal) -> None:
+    """Workload → Workers → Mode, and its list opened (every mode listed, interpreters last)."""
+    term.send("Tab", "Tab", "Enter")
+    term.wait_for(r"interpreters +one sub")
+    term.settle()
+
+
 def test_a_set_of_modes_runs_in_turn_and_shows_both_speedups():
     with Terminal("-w fib -m sequential,threads -n 2 --run", 80, 24) as term:
         screen = term.wait_for(lambda s: "Runs 1–2" in s, timeout=240)
@@ -47,7 +54,7 @@ def test_the_mode_field_is_a_set_picked_from_the_keyboard():
     with Terminal("-w fib -m threads -n 2 --size 20", 80, 24) as term:
         term.wait_for("Press r to run")
         term.settle()
-        term.send("Tab", "Tab", "Enter")  # workload → workers → mode, opened
+        open_modes(term)
         term.send("Space", "Escape")  # sequential ticked too
         term.wait_for("Mode +sequential \\+ threads")
         term.send("r")
@@ -60,7 +67,8 @@ def test_speedup_fills_in_when_the_baseline_runs_later():
         screen = term.wait_for("Run 1 finished", timeout=120)
         assert "—" in history_rows(screen)[0]  # no sequential run yet
         term.settle()
-        term.send("Tab", "Tab", "Enter", "Space", "Down", "Space", "Escape")  # sequential only
+        open_modes(term)
+        term.send("Space", "Down", "Space", "Escape")  # sequential only
         term.wait_for("Mode +sequential ")
         term.send("r")
         screen = term.wait_for("Run 2 finished", timeout=120)
