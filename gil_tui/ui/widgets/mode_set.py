@@ -41,7 +41,7 @@ class ModeList(SelectionList[str]):
     def action_dismiss(self) -> None:
         self.post_message(self.Dismiss())
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.post_message(self.Dismiss())
 
 
