@@ -26,7 +26,7 @@ from ..core.model import Choice, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.speedup import fastest_sequential, speedup_vs_fastest, with_speedups
 from ..i18n import Message, count_text, t
-from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
+from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, DEFAULT_WORKERS, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .export_dialog import export_results
@@ -50,11 +50,11 @@ def spec_label(spec: RunSpec) -> str:
 
 
 def plan(choices: list[Choice], modes: list[str], workload: str, workers: int, size: float,
-         switch_interval: float = DEFAULT_SWITCH_INTERVAL) -> list[RunSpec]:
+         switch_interval: float = DEFAULT_SWITCH_INTERVAL, sizes: tuple[float, ...] | None = None) -> list[RunSpec]:
     """Every run, interpreter by interpreter: sequential first (the baseline), then the modes in catalog order."""
     ordered = ["sequential"] + [m for m in MODES if m in modes and m != "sequential"]
     return [RunSpec(workload, mode, workers, size, c.interpreter, validation.gil_for(c.interpreter, c.gil),
-                    switch_interval) for c in choices for mode in ordered]
+                    switch_interval, sizes) for c in choices for mode in ordered]
 
 
 def progress(done: list[int], total: list[int]) -> float:
@@ -187,15 +187,16 @@ class ComparisonScreen(Screen[None]):
     def plan(self) -> list[RunSpec]:
         """The runs the setup asks for; UsageError with the first mistake."""
         workload = validation.workload(self._value("#cmp-workload"))
-        workers = validation.workers(self._value("#cmp-workers"))
-        size = validation.size(workload, self._value("#cmp-size"))
+        # a range or list of sizes ("30..34", as the workbench's Size field takes it) gives each task its own
+        workers, size, sizes = validation.work(workload, self._value("#cmp-size"), self._value("#cmp-workers"),
+                                               DEFAULT_WORKERS)
         picked = sorted(self.query_one("#cmp-pythons", SelectionList).selected)
         modes = list(self.query_one("#cmp-modes", SelectionList).selected)
         if not picked:
             raise validation.UsageError(Message("compare.error.pythons"))
         if not modes:
             raise validation.UsageError(Message("compare.error.modes"))
-        return plan([self.choices[i] for i in picked], modes, workload, workers, size)
+        return plan([self.choices[i] for i in picked], modes, workload, workers, size, sizes=sizes)
 
     def check(self) -> bool:
         try:
