@@ -176,7 +176,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
                        "{ratio:.2f}).",
     "preset.fib.here": "Here: {seq:.2f} s sequential, {thr:.2f} s in {workers} threads (threads ÷ sequential = "
                        "{ratio:.2f}).",
-    "preset.fib.model": "The lab's tasks are all the same size, so it runs {workers} × fib({size}): {share:.0f}% of "
+    "preset.fib.model": "With one size for every task it ran {workers} × fib({size}): {share:.0f}% of "
                         "the work of fib(30)…fib(34). Compare the ratios, not the seconds: the machine differs too.",
     "preset.fib.exact": "Each task ran one of the post's sizes, {sizes}: the post's own work.",
     "preset.fib.sizes": "One size per task: {sizes}. Compare the ratios, not the seconds: the machine differs too.",

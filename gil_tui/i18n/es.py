@@ -188,7 +188,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
                        "{ratio:.2f}).",
     "preset.fib.here": "Aquí: {seq:.2f} s en secuencia, {thr:.2f} s en {workers} hilos (hilos ÷ secuencial = "
                        "{ratio:.2f}).",
-    "preset.fib.model": "Las tareas del laboratorio son todas del mismo tamaño, así que corre {workers} × "
+    "preset.fib.model": "Con un mismo tamaño para todas las tareas corrió {workers} × "
                         "fib({size}): el {share:.0f}% del trabajo de fib(30)…fib(34). Compara las proporciones, no "
                         "los segundos: la máquina también es otra.",
     "preset.fib.exact": "Cada tarea corrió uno de los tamaños del post, {sizes}: el mismo trabajo del post.",
