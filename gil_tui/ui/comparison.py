@@ -385,7 +385,8 @@ class ComparisonScreen(Screen[None]):
         else:
             message = Text(t("compare.done", count=len(self.results), elapsed=elapsed), style="bold green")
             fastest = fastest_sequential(self.results[0], self.results) if self.results else None
-            if fastest is not None and len({(s.interpreter.executable, s.gil) for s in self.specs}) > 1:
+            if fastest is not None and len({(s.interpreter.executable, s.gil) for s in self.specs}) > 1 and \
+                    self.specs[0].workload not in RACE_WORKLOADS:
                 message.append(" " + t("best.note", python=fastest.python_label, wall=fastest.wall_s or 0.0),
                                style="grey70")
         self.query_one("#cmp-status", Static).update(message)
@@ -403,8 +404,9 @@ class ComparisonScreen(Screen[None]):
         table = self.query_one("#cmp-table", DataTable)
         race = self._value("#cmp-workload") in RACE_WORKLOADS if not self.specs else \
             self.specs[0].workload in RACE_WORKLOADS
-        # several interpreters: each run's speedup against the fastest sequential run of any of them, too
-        best = len({(spec.interpreter.executable, spec.gil) for spec in self.specs}) > 1
+        # several interpreters: each run's speedup against the fastest sequential run of any of them, too (not for a
+        # race, whose lesson is the lost updates: at 80 columns that column would push the status off screen)
+        best = len({(spec.interpreter.executable, spec.gil) for spec in self.specs}) > 1 and not race
         columns = ["python", "mode", "wall", "cores", "speedup"] + (["best"] if best else []) + (
             ["lost"] if race else []) + ["status"]
         table.clear(columns=True)
