@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 from ..core import validation
 from ..core.model import choices_for
 from ..core.probe import Interpreter, ProbeError, lab_interpreter
+from ..lab.catalog import DEFAULT_WORKERS
 from . import exit_codes
 
 if TYPE_CHECKING:
     from ..ui.widgets.setup import SetupValues
 
-DEFAULT_MODE = "threads"
+DEFAULT_MODE = "sequential,threads"  # the post's lesson is a comparison: r runs both
 
 
 def interpreters_for(args: argparse.Namespace) -> tuple[Interpreter, Interpreter, list[Interpreter]]:
@@ -45,10 +46,8 @@ def preset_from_args(args: argparse.Namespace,
 
     workload = validation.workload(args.workload)
     modes = validation.modes(args.mode if args.mode is not None else DEFAULT_MODE)
-    if len(modes) > 1:
-        raise validation.UsageError("the workbench runs one mode at a time (use gil-tui run for %s)" % ",".join(modes))
-    workers = validation.workers(args.workers)
-    size = None if args.size is None else validation.size(workload, args.size)
+    workers, checked, sizes = validation.work(workload, args.size, args.workers, DEFAULT_WORKERS)
+    size = None if args.size is None else checked  # None: the workload's default, the Size field's placeholder
     interval = validation.switch_interval(args.switch_interval)
     gil = validation.gil(args.gil)
     chosen, current, others = found if found is not None else interpreters_for(args)
@@ -58,8 +57,8 @@ def preset_from_args(args: argparse.Namespace,
     index = 0
     if chosen.free_threaded and gil == "on":
         index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
-    preset = SetupValues(workload=workload, mode=modes[0], workers=workers, size=size, switch_interval=interval,
-                         choice=index)
+    preset = SetupValues(workload=workload, mode=",".join(modes), workers=workers, size=size, sizes=sizes,
+                         switch_interval=interval, choice=index)
     assert choices
     return interpreters, preset
 

@@ -23,11 +23,13 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-w", "--workload", default="fib", help="one of: %s" % ", ".join(WORKLOADS))
     parser.add_argument("-m", "--mode", default=None,
                         help="one or more of %s, comma-separated" % ", ".join(MODES))
-    parser.add_argument("-n", "--workers", default=str(DEFAULT_WORKERS),
-                        help="tasks run at once, 1 to %d (default %d)" % (MAX_WORKERS, DEFAULT_WORKERS))
+    parser.add_argument("-n", "--workers", default=None,
+                        help="tasks run at once, 1 to %d (default %d, or one per size)"
+                             % (MAX_WORKERS, DEFAULT_WORKERS))
     parser.add_argument("--size", default=None,
                         help="work per task: n for fib, seconds for sleep, increments for the races, MiB for "
-                             "hash, writes for io (default: about half a second of work)")
+                             "hash, writes for io (default: about half a second of work); a range (30..34) or a "
+                             "list (30,31,32) gives one size per task")
     parser.add_argument("--python", default=None, metavar="EXE",
                         help="interpreter the lab runs under (default: this one); gil-tui run takes several, "
                              "comma-separated, each optionally EXE:gil=on|off|both")

@@ -22,7 +22,7 @@ from ..core.explain import explain
 from ..core.model import Counter, RunResult, RunSpec
 from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
-from ..core.speedup import find_baseline, with_speedups
+from ..core.speedup import fastest_sequential, find_baseline, speedup_vs_fastest, with_speedups
 from ..i18n import count_text, interval_text, set_language, t
 from . import exit_codes
 
@@ -38,16 +38,18 @@ def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
     preset = presets.PRESETS[args.preset]
     if args.mode is not None:
         raise validation.UsageError("--preset %s sets the modes itself; leave out -m" % args.preset)
-    size = None
-    if args.size is not None:
+    size = sizes = None
+    if args.size is not None:  # one size for every task, or a range or list: one per task
         for step in preset.steps:
-            size = validation.size(step.workload, args.size)
+            _, size, sizes = validation.work(step.workload, args.size, None, preset.workers)
+        if sizes is not None:
+            size = None
     probe_args = argparse.Namespace(**vars(args))
     probe_args.workload, probe_args.mode, probe_args.size = preset.steps[0].workload, "sequential", None
     bases, problems = matrix.specs(probe_args, "sequential")
     specs: list[RunSpec] = []
     for base in bases:
-        specs += preset.specs(base.interpreter, base.gil, size)
+        specs += preset.specs(base.interpreter, base.gil, size, sizes)
     return specs, problems
 
 
@@ -166,6 +168,9 @@ def result_table(results: list[RunResult]) -> Table:
     speedups = not workloads or any(r.speedup is not None for r in results)  # the race preset has none
     speedups = speedups and not all(r.workload == "convoy" for r in results)  # its tasks differ: no speedup
     columns += [("speedup", "right")] if speedups else []
+    # several interpreters: speedup against the fastest sequential run of any of them, too
+    best = len(pythons) > 1 and any(speedup_vs_fastest(r, results) is not None for r in results)
+    columns += [("best", "right")] if best else []
     columns += [("spread", "right")] if spread else []
     if races:
         columns += [("counter", "right"), ("lost", "right")]
@@ -184,6 +189,7 @@ def result_table(results: list[RunResult]) -> Table:
         row += [r.python_label] if len(pythons) > 1 else []
         row += [_fmt(r.wall_s, "%.2f s"), _fmt(r.cpu_s, "%.2f s"), _fmt(r.cores_used, "%.2f")]
         row += [_fmt(r.speedup, "%.2f×")] if speedups else []
+        row += [_fmt(speedup_vs_fastest(r, results), "%.2f×")] if best else []
         if spread:  # with --repeat: (max - min) / median of the cell's walls, yellow when noisy
             noisy = (r.spread or 0) > matrix.NOISY_SPREAD
             row.append(Text(_fmt(r.spread and 100 * r.spread, "%.1f%%"), style="yellow" if noisy else ""))
@@ -243,6 +249,10 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
     if common:
         console.print(Text(common, style="dim"))
     several = len({r.python_label for r in results}) > 1
+    fastest = {id(best): best for best in (fastest_sequential(r, results) for r in results) if best is not None}
+    if several:
+        for best in fastest.values():
+            console.print(Text(t("best.note", python=best.python_label, wall=best.wall_s or 0.0), style="dim"))
 
     def who(r: RunResult) -> str:
         """The run's mode, and its Python when the table has several: messages must say which run they are about."""

@@ -19,6 +19,7 @@ import statistics
 import sys
 from dataclasses import dataclass
 
+from ..lab.catalog import DEFAULT_WORKERS
 from . import validation
 from .discovery import find_interpreter
 from .model import Counter, RunResult, RunSpec
@@ -90,8 +91,7 @@ def specs(args: argparse.Namespace, default_modes: str) -> tuple[list[RunSpec], 
     """(every RunSpec asked for, one message per skipped --python entry). UsageError when nothing can run."""
     workload = validation.workload(args.workload)
     modes = validation.modes(args.mode if args.mode is not None else default_modes)
-    workers = validation.workers(args.workers)
-    size = validation.size(workload, args.size)
+    workers, size, sizes = validation.work(workload, args.size, args.workers, DEFAULT_WORKERS)
     interval = validation.switch_interval(args.switch_interval)
     default_gil = gil_choice(args.gil)
     entries = parse_pythons(args.python)
@@ -119,7 +119,8 @@ def specs(args: argparse.Namespace, default_modes: str) -> tuple[list[RunSpec], 
             if key in seen:
                 continue
             seen.add(key)
-            out += [RunSpec(workload, mode, workers, size, interp, gil, interval, bool(getattr(args, "probe", False)))
+            out += [RunSpec(workload, mode, workers, size, interp, gil, interval,
+                            probe=bool(getattr(args, "probe", False)), sizes=sizes)
                     for mode in modes]
     if not out:
         raise UsageError("no interpreter to run: " + "; ".join(problems))

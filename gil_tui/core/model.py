@@ -197,6 +197,7 @@ class RunSpec:
     interpreter: Interpreter
     gil: str | None = None  # "on" / "off" set PYTHON_GIL; None leaves the build's default
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
+    sizes: tuple[float, ...] | None = None  # one size per task (``size`` is then the largest); None: all ``size``
     probe: bool = False  # the responsiveness probe rides along (always for the convoy workload)
 
     @property
@@ -221,6 +222,7 @@ class TaskResult:
     wall_s: float | None
     cpu_s: float | None
     state: str | None
+    size: float | None = None  # its own size, when the run gave one per task
 
     @property
     def core_share(self) -> float | None:
@@ -230,14 +232,19 @@ class TaskResult:
         return self.cpu_s / self.wall_s
 
     def to_json(self) -> JSON:
-        return {"index": self.index, "done": self.done, "total": self.total, "wall_s": self.wall_s,
-                "cpu_s": self.cpu_s, "state": self.state}
+        data: JSON = {"index": self.index, "done": self.done, "total": self.total, "wall_s": self.wall_s,
+                      "cpu_s": self.cpu_s, "state": self.state}
+        if self.size is not None:
+            data["size"] = self.size
+        return data
 
     @classmethod
     def from_json(cls, data: JSON) -> TaskResult:
         data = _dict(data)
+        size = data.get("size")
         return cls(_opt_int(data.get("index")), _opt_int(data.get("done")), _opt_int(data.get("total")),
-                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), _opt_text(data.get("state")))
+                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), _opt_text(data.get("state")),
+                   None if size is None else _size(size))
 
 
 @dataclass(frozen=True)
@@ -441,12 +448,13 @@ class RunResult:
     @property
     def handovers_per_s(self) -> float | None:
         return None if self.handovers is None or not self.wall_s else self.handovers / self.wall_s
+    sizes: tuple[float, ...] | None = None  # one size per task (``size`` is then the largest); None: all ``size``
 
     @classmethod
     def of(cls, spec: RunSpec, status: str = "error", error: str | None = None) -> RunResult:
         """A result for ``spec`` with nothing measured yet."""
         return cls(spec.workload, spec.mode, spec.workers, spec.size, Python.of(spec.interpreter), spec.gil,
-                   spec.switch_interval, status, error)
+                   spec.switch_interval, status, error, sizes=spec.sizes)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -541,6 +549,8 @@ class RunResult:
             data["convoy"] = self.convoy.to_json()
         if self.handovers is not None:
             data["handovers"] = self.handovers
+        if self.sizes is not None:
+            data["sizes"] = list(self.sizes)
         return data
 
     @classmethod
@@ -583,5 +593,6 @@ class RunResult:
             probe=Probe.from_json(data["probe"]) if isinstance(data.get("probe"), dict) else None,
             convoy=Convoy.from_json(data["convoy"]) if isinstance(data.get("convoy"), dict) else None,
             handovers=_opt_int(data.get("handovers")),
+            sizes=None if not data.get("sizes") else tuple(_size(x) for x in _list(data["sizes"])),
         )
 

@@ -125,6 +125,8 @@ class LabRun:
             "scratch_dir": scratch_dir(),
             "parent": os.getpid(),  # so a lab whose parent died before it looked still notices
         }
+        if spec.sizes:
+            cfg["sizes"] = list(spec.sizes)  # one size per task
         env = dict(os.environ)
         if spec.gil is not None:
             env["PYTHON_GIL"] = "1" if spec.gil == "on" else "0"

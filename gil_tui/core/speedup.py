@@ -10,12 +10,12 @@ from collections.abc import Iterable
 
 from .model import RunResult
 
-BaselineKey = tuple[str, float, int, str, "str | None"]
+BaselineKey = tuple[str, float, int, str, "str | None", "tuple[float, ...] | None"]
 
 
 def baseline_key(result: RunResult) -> BaselineKey:
     """Runs with the same key do the same work on the same interpreter (and GIL setting)."""
-    return (result.workload, result.size, result.workers, result.interpreter.executable, result.gil)
+    return (result.workload, result.size, result.workers, result.interpreter.executable, result.gil, result.sizes)
 
 
 def is_baseline(result: RunResult) -> bool:
@@ -62,3 +62,35 @@ def with_speedups(results: list[RunResult]) -> list[RunResult]:
         base = baselines.get(baseline_key(r))
         out.append(r.replace(speedup=base / r.wall_s if base and r.ok and r.wall_s else None))
     return out
+
+
+def fill_in(results: list[RunResult], baseline: RunResult) -> list[RunResult]:
+    """``results`` with a speedup over ``baseline`` for each finished run of the same work that had none yet (a
+    threads run made before its sequential one gets its speedup once the sequential one is done)."""
+    if not is_baseline(baseline):
+        return list(results)
+    key = baseline_key(baseline)
+    return [r if r is baseline or r.speedup is not None or baseline_key(r) != key else with_speedup(r, [baseline])
+            for r in results]
+
+
+def fastest_sequential(result: RunResult, results: Iterable[RunResult]) -> RunResult | None:
+    """The fastest finished sequential run of ``result``'s work among ``results``, whatever its interpreter: the
+    best the work can do in one thread here (3.13t threads can beat their own sequential run and still lose to
+    3.13's, whose single thread runs fib about twice as fast)."""
+    work = baseline_key(result)[:3] + baseline_key(result)[5:]
+    found = None
+    for other in results:
+        key = baseline_key(other)
+        if is_baseline(other) and key[:3] + key[5:] == work and (
+                found is None or (other.wall_s or 0.0) < (found.wall_s or 0.0)):
+            found = other
+    return found
+
+
+def speedup_vs_fastest(result: RunResult, results: Iterable[RunResult]) -> float | None:
+    """The fastest sequential run's wall (of any interpreter among ``results``) / ``result``'s wall."""
+    best = fastest_sequential(result, results)
+    if best is None or not best.wall_s or not result.ok or not result.wall_s:
+        return None
+    return best.wall_s / result.wall_s

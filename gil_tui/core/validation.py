@@ -71,6 +71,54 @@ def size(workload_name: str, value: str | float | None) -> float:
                      unit=unit) from None
 
 
+def sizes(workload_name: str, value: str | float | None) -> tuple[float, ...] | None:
+    """One size per task from "30..34" (a range of whole sizes) or "30,31,32" (a list); None for a single size (or
+    none given: then ``size`` applies)."""
+    text = "" if value is None else str(value).strip()
+
+    def one(part: str) -> float:
+        if not part.strip():  # "30..", ",31": an empty size is a mistake here, not the default
+            raise _error("usage.size.positive", value=text)
+        return size(workload_name, part)
+
+    if ".." in text:
+        low_text, _, high_text = text.partition("..")
+        low, high = one(low_text), one(high_text)
+        if low != int(low) or high != int(high):
+            raise _error("usage.sizes.whole", value=text)
+        if high < low:
+            raise _error("usage.sizes.order", value=text)
+        found: tuple[float, ...] = tuple(range(int(low), int(high) + 1))
+    elif "," in text:
+        found = tuple(one(part) for part in text.split(","))
+    else:
+        return None
+    if len(found) > MAX_WORKERS:
+        raise _error("usage.sizes.many", max=MAX_WORKERS, count=len(found), value=text)
+    return found
+
+
+def work(workload_name: str, size_value: str | float | None, workers_value: str | int | None,
+         default_workers: int) -> tuple[int, float, tuple[float, ...] | None]:
+    """(workers, size, sizes) from ``--size`` and ``-n``: a range or list of sizes gives one task per size (then
+    ``size`` is the largest), and ``-n``, when given too, must agree with it."""
+    per_task = sizes(workload_name, size_value)
+    asked = None if workers_value is None else workers(workers_value)  # None: not given (-n left out)
+    if per_task is None:
+        return asked or default_workers, size(workload_name, size_value), None
+    if asked is not None and asked != len(per_task):
+        raise _error("usage.sizes.workers", count=len(per_task), workers=asked, value=str(size_value).strip())
+    return len(per_task), max(per_task), per_task
+
+
+def sizes_text(per_task: tuple[float, ...]) -> str:
+    """"30..34" for consecutive whole sizes, else "30,32,33": as ``--size`` and the Size field take them."""
+    whole = all(x == int(x) for x in per_task)
+    if whole and len(per_task) > 2 and list(per_task) == list(range(int(per_task[0]), int(per_task[-1]) + 1)):
+        return "%d..%d" % (per_task[0], per_task[-1])
+    return ",".join("%d" % x if x == int(x) else "%g" % x for x in per_task)
+
+
 def switch_interval(value: str | float) -> float:
     low, high = SWITCH_INTERVAL_RANGE
     try:

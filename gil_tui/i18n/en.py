@@ -47,6 +47,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.cpu": "CPU",
     "col.cores": "cores",
     "col.speedup": "speedup",
+    "col.best": "vs best",
+    "best.note": "vs best: speedup against the fastest sequential run of any Python here ({python}, {wall:.3f} s).",
     "col.spread": "spread",
     "col.counter": "counter",
     "col.lost": "lost",
@@ -76,6 +78,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.size.positive": "size must be a positive number, not {value!r}",
     "usage.size.whole": "size for {workload} must be a whole number ({unit})",
     "usage.size.max": "size for {workload} is at most {upper} {unit}",
+    "usage.sizes.whole": "a range of sizes ({value}) takes whole numbers; list other sizes with commas",
+    "usage.sizes.order": "a range of sizes goes from the smaller to the larger, not {value}",
+    "usage.sizes.many": "{value} is {count} sizes, one task each: at most {max}",
+    "usage.sizes.workers": "{value} is {count} sizes, one per task, but there are {workers} workers: make them "
+                           "agree (or leave out -n)",
     "usage.switch.number": "switch interval must be a number of seconds, not {value!r}",
     "usage.switch.range": "switch interval must be between {low} and {high}, not {value:g} s",
     "usage.gil": "--gil must be on or off, not {value!r}",
@@ -268,8 +275,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
                        "{ratio:.2f}).",
     "preset.fib.here": "Here: {seq:.2f} s sequential, {thr:.2f} s in {workers} threads (threads ÷ sequential = "
                        "{ratio:.2f}).",
-    "preset.fib.model": "The lab's tasks are all the same size, so it runs {workers} × fib({size}): {share:.0f}% of "
+    "preset.fib.model": "With one size for every task it ran {workers} × fib({size}): {share:.0f}% of "
                         "the work of fib(30)…fib(34). Compare the ratios, not the seconds: the machine differs too.",
+    "preset.fib.exact": "Each task ran one of the post's sizes, {sizes}: the post's own work.",
+    "preset.fib.sizes": "One size per task: {sizes}. Compare the ratios, not the seconds: the machine differs too.",
     "preset.fib.like_post": "As in the post, threads were several times slower than one thread: handing the GIL "
                             "between threads on different cores cost more than the work itself (Python {version}).",
     "preset.fib.loaded": "Threads were {ratio:.1f}× slower, but only {cores:.2f} cores were busy, and GIL hand-over "
@@ -416,6 +425,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.preset.cancelled": "The post's experiment {number} was cancelled after {done} of {steps} runs.",
     "app.convoy.running": "Experiment {number}, run {step} of {steps}: {what}",
     "app.convoy.cancelled": "Experiment {number} was cancelled after {done} of {steps} runs.",
+    "app.set.running": "Mode {step} of {steps}: {what}",
+    "app.set.cancelled": "Stopped after {done} of {steps} modes.",
+    "app.set.why": "Why — {mode}",
+    "app.set.col.wall": "wall",
+    "app.set.col.cores": "cores",
+    "app.set.col.speedup": "speedup",
+    "history.key.load": "Load into Setup",
+    "app.history.loaded": "Run {n} is back in Setup: r runs it again.",
     "app.error.running": "A run is already going.",
     "app.error.invalid": "Fix the setup first: {error}",
     "app.python.gil": "{short} GIL {gil}",
@@ -423,11 +440,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.help.scroll": "↑ ↓ PgUp PgDn Home End: scroll",
     "app.help.title": "Keys",
     "app.help.body": (
-            "r        run with the setup on the left\n"
+            "r        run the setup on the left, each mode in turn\n"
             "escape   cancel the run (stops within half a second)\n"
             "q        quit (a run in progress is stopped first)\n"
             "tab      next field or pane; shift+tab the previous one\n"
-            "enter    on a history row: show that result again\n"
+            "enter    on a history row: that result again, in Setup too\n"
             "t        lanes / timeline (who ran when)\n"
             "+ - 0    timeline: zoom in, out, whole run\n"
             "[ ]      timeline: earlier / later\n"

@@ -47,6 +47,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "col.cpu": "CPU",
     "col.cores": "núcleos",
     "col.speedup": "aceleración",
+    "col.best": "vs mejor",
+    "best.note": "vs mejor: aceleración frente a la ejecución secuencial más rápida de cualquier Python aquí "
+                 "({python}, {wall:.3f} s).",
     "col.spread": "dispersión",
     "col.counter": "contador",
     "col.lost": "perdidos",
@@ -76,6 +79,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.size.positive": "el tamaño debe ser un número positivo, no {value!r}",
     "usage.size.whole": "el tamaño de {workload} debe ser un número entero ({unit})",
     "usage.size.max": "el tamaño de {workload} es como mucho {upper} {unit}",
+    "usage.sizes.whole": "un rango de tamaños ({value}) lleva números enteros; separa otros tamaños con comas",
+    "usage.sizes.order": "un rango de tamaños va del menor al mayor, no {value}",
+    "usage.sizes.many": "{value} son {count} tamaños, una tarea cada uno: como mucho {max}",
+    "usage.sizes.workers": "{value} son {count} tamaños, uno por tarea, pero hay {workers} tareas: haz que "
+                           "coincidan (u omite -n)",
     "usage.switch.number": "el intervalo de cambio debe ser un número de segundos, no {value!r}",
     "usage.switch.range": "el intervalo de cambio debe estar entre {low} y {high}, no {value:g} s",
     "usage.gil": "--gil debe ser on u off, no {value!r}",
@@ -287,9 +295,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
                        "{ratio:.2f}).",
     "preset.fib.here": "Aquí: {seq:.2f} s en secuencia, {thr:.2f} s en {workers} hilos (hilos ÷ secuencial = "
                        "{ratio:.2f}).",
-    "preset.fib.model": "Las tareas del laboratorio son todas del mismo tamaño, así que corre {workers} × "
+    "preset.fib.model": "Con un mismo tamaño para todas las tareas corrió {workers} × "
                         "fib({size}): el {share:.0f}% del trabajo de fib(30)…fib(34). Compara las proporciones, no "
                         "los segundos: la máquina también es otra.",
+    "preset.fib.exact": "Cada tarea corrió uno de los tamaños del post, {sizes}: el mismo trabajo del post.",
+    "preset.fib.sizes": "Un tamaño por tarea: {sizes}. Compara las proporciones, no los segundos: la máquina "
+                        "también es otra.",
     "preset.fib.like_post": "Igual que en el post, los hilos fueron varias veces más lentos que un solo hilo: pasar "
                             "el GIL entre hilos de distintos núcleos costó más que el propio trabajo (Python "
                             "{version}).",
@@ -444,6 +455,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.preset.cancelled": "El experimento {number} del post se canceló tras {done} de {steps} ejecuciones.",
     "app.convoy.running": "Experimento {number}, ejecución {step} de {steps}: {what}",
     "app.convoy.cancelled": "El experimento {number} se canceló tras {done} de {steps} ejecuciones.",
+    "app.set.running": "Modo {step} de {steps}: {what}",
+    "app.set.cancelled": "Detenido tras {done} de {steps} modos.",
+    "app.set.why": "Por qué — {mode}",
+    "app.set.col.wall": "reloj",
+    "app.set.col.cores": "núcleos",
+    "app.set.col.speedup": "acel.",
+    "history.key.load": "Cargar en Configuración",
+    "app.history.loaded": "La ejecución {n} está de nuevo en Configuración: r la repite.",
     "app.error.running": "Ya hay una ejecución en marcha.",
     "app.error.invalid": "Corrige primero la configuración: {error}",
     "app.python.gil": "{short} GIL {gil}",
@@ -451,11 +470,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.help.scroll": "↑ ↓ RePág AvPág Inicio Fin: desplazar",
     "app.help.title": "Teclas",
     "app.help.body": (
-            "r        ejecutar con la configuración de la izquierda\n"
+            "r        ejecutar la configuración, cada modo por turno\n"
             "escape   cancelar (se detiene en menos de medio segundo)\n"
             "q        salir (antes se detiene la ejecución en curso)\n"
             "tab      siguiente campo o panel; shift+tab el anterior\n"
-            "enter    en el historial: volver a ver ese resultado\n"
+            "enter    en el historial: ese resultado, y en Configuración\n"
             "t        carriles / línea de tiempo (quién corrió cuándo)\n"
             "+ - 0    línea de tiempo: acercar, alejar, toda\n"
             "[ ]      línea de tiempo: antes / después\n"

@@ -123,9 +123,11 @@ def _notes(cfg, info):
     return notes
 
 
-def _task_rows(board, workers):
+def _task_rows(board, cfg):
+    from .task import task_size
+
     rows = []
-    for index in range(workers):
+    for index in range(cfg["workers"]):
         task = board.task(index)
         started = task[T_START]
         rows.append({
@@ -136,6 +138,8 @@ def _task_rows(board, workers):
             "wall_s": (task[T_END] - started) / 1e9 if started and task[T_END] else None,
             "cpu_s": task[T_CPU] / 1e9 if task[T_END] else None,
         })
+        if cfg.get("sizes"):  # one size per task: each row says its own
+            rows[-1]["size"] = task_size(cfg, index)
     return rows
 
 
@@ -188,7 +192,7 @@ def run_lab(cfg):
         if probe is not None:
             result["probe"] = probe.stop()
             probe = None
-        result["tasks"] = _task_rows(board, cfg["workers"])
+        result["tasks"] = _task_rows(board, cfg)
         result["handovers"] = sum(board.task(i)[T_HANDOVERS] for i in range(cfg["workers"]))
         if cfg["workload"] == "convoy":
             result["convoy"] = _convoy(words)
@@ -218,7 +222,7 @@ def run_lab(cfg):
 
 
 def _worker(cfg, index, watch_lab=False):
-    from .task import run_task
+    from .task import run_task, task_size
 
     board = Board.open(cfg["board"])
     if watch_lab:
@@ -226,7 +230,7 @@ def _worker(cfg, index, watch_lab=False):
         _watch_lab(board)
     try:
         sys.setswitchinterval(cfg["switch_interval"])
-        return run_task(board, index, cfg["workload"], cfg["size"], _context(board, cfg))
+        return run_task(board, index, cfg["workload"], task_size(cfg, index), _context(board, cfg))
     finally:
         board.close()
 

@@ -9,7 +9,7 @@ import threading
 from . import bootstrap
 from .board import H_CANCEL
 from .info import subinterpreters_module
-from .task import run_task, run_task_async
+from .task import run_task, run_task_async, task_size
 from .workloads import Context, Counter, SharedCounter
 
 STOP_GRACE = 2.0  # seconds worker processes get to stop by themselves when the run cannot start
@@ -71,7 +71,7 @@ def _threads(targets, board):
 def start_sequential(board, cfg, ctx, errors):
     def all_in_order():
         for index in range(cfg["workers"]):
-            error = run_task(board, index, cfg["workload"], cfg["size"], ctx)
+            error = run_task(board, index, cfg["workload"], task_size(cfg, index), ctx)
             if error:
                 errors.append(error)
             if board.words[H_CANCEL]:  # leave the rest pending
@@ -83,7 +83,7 @@ def start_sequential(board, cfg, ctx, errors):
 def start_threads(board, cfg, ctx, errors):
     def one(index):
         def target():
-            error = run_task(board, index, cfg["workload"], cfg["size"], ctx)
+            error = run_task(board, index, cfg["workload"], task_size(cfg, index), ctx)
             if error:
                 errors.append(error)
 
@@ -94,7 +94,7 @@ def start_threads(board, cfg, ctx, errors):
 
 def start_asyncio(board, cfg, ctx, errors):
     async def gather():
-        coros = [run_task_async(board, i, cfg["workload"], cfg["size"], ctx) for i in range(cfg["workers"])]
+        coros = [run_task_async(board, i, cfg["workload"], task_size(cfg, i), ctx) for i in range(cfg["workers"])]
         for error in await asyncio.gather(*coros):
             if error:
                 errors.append(error)

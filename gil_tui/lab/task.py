@@ -36,6 +36,13 @@ class TaskRecord(object):
         words[self._word(T_STATE)] = state
 
 
+def task_size(cfg, index):
+    """Task ``index``'s size: its own from ``cfg["sizes"]`` when the run gave one per task (fib(30)…fib(34)), else
+    the run's ``size``."""
+    sizes = cfg.get("sizes")
+    return sizes[index] if sizes else cfg["size"]
+
+
 def run_task(board, index, workload, size, ctx):
     """Run task ``index`` in this thread; return the error message or None."""
     record = TaskRecord(board, index, workload, size)

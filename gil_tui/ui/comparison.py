@@ -24,9 +24,9 @@ from textual.widgets.selection_list import Selection
 from ..core import validation
 from ..core.model import Choice, RunResult, RunSpec
 from ..core.run_queue import RunQueue
-from ..core.speedup import with_speedups
+from ..core.speedup import fastest_sequential, speedup_vs_fastest, with_speedups
 from ..i18n import Message, count_text, t
-from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, MODES, RACE_WORKLOADS, WORKLOADS, default_size
+from ..lab.catalog import DEFAULT_SWITCH_INTERVAL, DEFAULT_WORKERS, MODES, RACE_WORKLOADS, WORKLOADS, default_size
 from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .export_dialog import export_results
@@ -51,11 +51,11 @@ def spec_label(spec: RunSpec) -> str:
 
 
 def plan(choices: list[Choice], modes: list[str], workload: str, workers: int, size: float,
-         switch_interval: float = DEFAULT_SWITCH_INTERVAL) -> list[RunSpec]:
+         switch_interval: float = DEFAULT_SWITCH_INTERVAL, sizes: tuple[float, ...] | None = None) -> list[RunSpec]:
     """Every run, interpreter by interpreter: sequential first (the baseline), then the modes in catalog order."""
     ordered = ["sequential"] + [m for m in MODES if m in modes and m != "sequential"]
     return [RunSpec(workload, mode, workers, size, c.interpreter, validation.gil_for(c.interpreter, c.gil),
-                    switch_interval) for c in choices for mode in ordered]
+                    switch_interval, sizes) for c in choices for mode in ordered]
 
 
 def progress(done: list[int], total: list[int]) -> float:
@@ -188,15 +188,16 @@ class ComparisonScreen(Screen[None]):
     def plan(self) -> list[RunSpec]:
         """The runs the setup asks for; UsageError with the first mistake."""
         workload = validation.workload(self._value("#cmp-workload"))
-        workers = validation.workers(self._value("#cmp-workers"))
-        size = validation.size(workload, self._value("#cmp-size"))
+        # a range or list of sizes ("30..34", as the workbench's Size field takes it) gives each task its own
+        workers, size, sizes = validation.work(workload, self._value("#cmp-size"), self._value("#cmp-workers"),
+                                               DEFAULT_WORKERS)
         picked = sorted(self.query_one("#cmp-pythons", SelectionList).selected)
         modes = list(self.query_one("#cmp-modes", SelectionList).selected)
         if not picked:
             raise validation.UsageError(Message("compare.error.pythons"))
         if not modes:
             raise validation.UsageError(Message("compare.error.modes"))
-        return plan([self.choices[i] for i in picked], modes, workload, workers, size)
+        return plan([self.choices[i] for i in picked], modes, workload, workers, size, sizes=sizes)
 
     def check(self) -> bool:
         try:
@@ -384,6 +385,11 @@ class ComparisonScreen(Screen[None]):
             message = Text(t("compare.cancelled", done=done, count=len(self.specs)), style="bold yellow")
         else:
             message = Text(t("compare.done", count=len(self.results), elapsed=elapsed), style="bold green")
+            fastest = fastest_sequential(self.results[0], self.results) if self.results else None
+            if fastest is not None and len({(s.interpreter.executable, s.gil) for s in self.specs}) > 1 and \
+                    self.specs[0].workload not in RACE_WORKLOADS:
+                message.append(" " + t("best.note", python=fastest.python_label, wall=fastest.wall_s or 0.0),
+                               style="grey70")
         self.query_one("#cmp-status", Static).update(message)
         self._show_table()
         self._set_inputs_disabled(False)
@@ -399,19 +405,27 @@ class ComparisonScreen(Screen[None]):
         table = self.query_one("#cmp-table", DataTable)
         race = self._value("#cmp-workload") in RACE_WORKLOADS if not self.specs else \
             self.specs[0].workload in RACE_WORKLOADS
-        columns = ["python", "mode", "wall", "cores", "speedup"] + (["lost"] if race else []) + ["status"]
+        # several interpreters: each run's speedup against the fastest sequential run of any of them, too (not for a
+        # race, whose lesson is the lost updates: at 80 columns that column would push the status off screen)
+        best = len({(spec.interpreter.executable, spec.gil) for spec in self.specs}) > 1 and not race
+        columns = ["python", "mode", "wall", "cores", "speedup"] + (["best"] if best else []) + (
+            ["lost"] if race else []) + ["status"]
         table.clear(columns=True)
         for name in columns:
             table.add_column(t("col." + name), key=name)
         results = self.results
         for index, spec in enumerate(self.specs):
             if index < len(results):
-                table.add_row(*self._row(results[index], race), key=str(index))
+                row = self._row(results[index], race)
+                if best:
+                    value = speedup_vs_fastest(results[index], results)
+                    row.insert(5, "—" if value is None else "%.2f×" % value)
+                table.add_row(*row, key=str(index))
             else:
                 state = "running" if index == len(results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
                 cells: list[str | Text] = [spec_label(spec), mode_name(spec.mode), "", "", "",
-                                           *([""] if race else [])]
+                                           *([""] if best else []), *([""] if race else [])]
                 table.add_row(*cells, Text(t("status." + state), style="bold #3b8eea" if state == "running"
                                            else "grey50"), key=str(index))
         if self.specs:  # the row of the run going (else the last one) in view, however short the table

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -33,11 +33,11 @@ from textual.widgets import Button, Input, TabbedContent, TabPane
 from .. import i18n
 from ..core import convoy, presets, validation
 from ..core.cpu_meter import CpuMeter
-from ..core.explain import TIMELINE_MIN_SWITCH, timeline_too_coarse
+from ..core.explain import TIMELINE_MIN_SWITCH, explain, timeline_too_coarse
 from ..core.model import RunResult, RunSpec, choices_for
 from ..core.probe import Interpreter
 from ..core.run_queue import RunQueue
-from ..core.speedup import find_baseline, with_speedup
+from ..core.speedup import fill_in, find_baseline, with_speedup, with_speedups
 from ..core.validation import UsageError
 from . import themes
 from ._textual_hacks import driver_for, redescribe_bindings, release_footer_keys
@@ -48,7 +48,7 @@ from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
 from .widgets.probe_line import ProbeLine
-from .widgets.result import ResultPane, bullets, mode_name
+from .widgets.result import ModeBars, ResultPane, bullets, describe, mode_name, what_line
 from .widgets.setup import SetupPane, SetupValues, number_text
 from .widgets.timeline import TimelineLanes
 
@@ -122,6 +122,7 @@ class Series:
     number: int
     name: str
     queue: RunQueue
+    modes: bool = False  # the Mode field's set run in turn (not one of the post's experiments)
 
     @property
     def steps(self) -> int:
@@ -233,6 +234,9 @@ class Workbench(App[int]):
         tabs.get_tab("tab-lanes").label = i18n.t("app.tab.lanes")
         tabs.get_tab("tab-timeline").label = i18n.t("app.tab.timeline")
         redescribe_bindings(self, lambda b: i18n.t(KEY_TEXTS[b.action]) if b.action in KEY_TEXTS else None)
+        history = self.query_one(HistoryTable)
+        redescribe_bindings(history, lambda b: i18n.t("history.key.load") if b.action == "select_cursor" else None)
+        history.refresh_bindings()
         self.refresh_bindings()
 
     def action_language(self) -> None:
@@ -294,12 +298,13 @@ class Workbench(App[int]):
             self.notify(i18n.t("app.error.invalid", error=next(iter(setup.errors.values()))), severity="error")
             return
         try:
-            spec = setup.spec()
+            specs = setup.specs()
         except UsageError as exc:
             self.notify(i18n.t("app.error.invalid", error=exc.render()), severity="error")
             return
-        self.series = None
-        self._start(spec)
+        # several modes: one after another, sequential first, each with the lanes of its own run
+        self.series = Series(0, "", RunQueue(specs), modes=True) if len(specs) > 1 else None
+        self._start(specs[0])
 
     def action_preset(self, number: int) -> None:
         """Run the post's experiment ``number`` (1 fib, 2 the race, 3 sleep), or 4 the convoy, on the chosen
@@ -332,7 +337,7 @@ class Workbench(App[int]):
         active = self.active = ActiveRun(spec)
         self.query_one(ProbeLine).reset(spec.probing, LANES_EVERY / FPS)
         self.query_one(SetupPane).set_running(True)
-        if self.series is not None:
+        if self.series is not None and not self.series.modes:
             self._show_spec(spec)
         self.query_one(RunLanes).reset(spec.workers)
         self.query_one(TimelineLanes).clear()
@@ -347,6 +352,8 @@ class Workbench(App[int]):
                         python=spec.interpreter.short)
             if series is None:
                 return line
+            if series.modes:
+                return i18n.t("app.set.running", step=series.queue.recorded + 1, steps=series.steps, what=line)
             key = "app.convoy.running" if series.name == CONVOY_KEY else "app.preset.running"
             return i18n.t(key, number=series.number, step=series.queue.recorded + 1,
                           steps=series.steps, what=line)
@@ -359,8 +366,9 @@ class Workbench(App[int]):
     def _show_spec(self, spec: RunSpec) -> None:
         """A preset's run in the setup pane: it shows what runs (and r afterwards runs the last of them again)."""
         setup = self.query_one(SetupPane)
+        size = validation.sizes_text(spec.sizes) if spec.sizes else number_text(spec.size)
         for name, value in (("workload", spec.workload), ("mode", spec.mode), ("workers", str(spec.workers)),
-                            ("size", number_text(spec.size)), ("switch", number_text(spec.switch_interval))):
+                            ("size", size), ("switch", number_text(spec.switch_interval))):
             setup.set_value(name, value)
 
     def action_cancel(self) -> None:
@@ -510,9 +518,13 @@ class Workbench(App[int]):
             if series is None:
                 self.query_one(ResultPane).show_result(result, lambda: done_headline(result, number),
                                                        find_baseline(result, history.results))
+            elif not following and series.modes:
+                self._show_set(series, result, number)
             elif not following:
                 self._show_series(series, result, number)
             history.add_result(result)
+            if result.mode == "sequential" and result.ok:  # earlier runs of the same work get their speedup now
+                history.update_results(fill_in(history.results, result))
             self.query_one(SetupPane).set_running(following)
         self._write_result_log(result)
         release_footer_keys(self)
@@ -551,6 +563,32 @@ class Workbench(App[int]):
         loudest = next((r for r in results if convoy.banner(r)[1]), None)  # the convoy's held-back run, if any
         self.query_one(ResultPane).show_result(last, headline, before=comparison, why=False, banner_of=loudest)
 
+    def _show_set(self, series: Series, last: RunResult, number: int) -> None:
+        """Every mode of the set side by side (wall, cores used, speedup as a bar), then why each came out so
+        against the set's sequential run; the headline gives the runs' rows in History."""
+        results = with_speedups(list(series.results))
+        first = number - len(results) + 1
+        total = sum(r.wall_s or 0.0 for r in results)
+        baseline = next((r for r in results if r.mode == "sequential" and r.ok), None)
+
+        def headline() -> str:
+            return i18n.t("app.done.series", first=first, last=number, wall=total, count=len(results))
+
+        def body() -> RenderableType:
+            parts: list[RenderableType] = [ModeBars(results)]
+            if len(results) < series.steps:
+                parts.append(Text(i18n.t("app.set.cancelled", done=len(results), steps=series.steps),
+                                  style="bold yellow"))
+            for r in results:
+                if r.mode == "sequential" and r.ok:
+                    continue
+                parts.append(Text(i18n.t("app.set.why", mode=mode_name(r.mode)), style="bold"))
+                parts += bullets(explain(r, None, baseline))
+            parts.append(what_line(describe(last, " + ".join(mode_name(r.mode) for r in results))))
+            return Group(*parts)
+
+        self.query_one(ResultPane).show_set(results, headline, body)
+
     def _show_lanes(self, result: RunResult) -> None:
         tasks = result.tasks
         self.query_one(RunLanes).show([t.done or 0 for t in tasks], [t.total or 0 for t in tasks],
@@ -583,14 +621,35 @@ class Workbench(App[int]):
     def on_history_table_picked(self, event: HistoryTable.Picked) -> None:
         if self.active is None:
             self._show_finished(event.result, again=True)
+            self._load_setup(event.result)
+
+    def _load_setup(self, result: RunResult) -> None:
+        """A run from History back in the setup pane (its workload, mode, workers, size, switch interval and Python):
+        r runs it again."""
+        setup = self.query_one(SetupPane)
+        size = validation.sizes_text(result.sizes) if result.sizes else number_text(result.size)
+        for name, value in (("workload", result.workload), ("mode", result.mode), ("workers", str(result.workers)),
+                            ("size", size), ("switch", number_text(result.interval))):
+            setup.set_value(name, value)
+        for index, choice in enumerate(setup.choices):
+            same = choice.interpreter.executable == result.interpreter.executable or (
+                os.path.realpath(choice.interpreter.executable) == os.path.realpath(result.interpreter.executable))
+            if same and (
+                    choice.gil_shown is None or (choice.gil_shown == "on") == result.gil_held):
+                setup.set_value("python", str(index))
+                break
+        results = self.query_one(HistoryTable).results
+        number = results.index(result) + 1 if result in results else len(results)
+        self.notify(i18n.t("app.history.loaded", n=number))
 
     def _show_finished(self, result: RunResult, again: bool) -> None:
         """A result from History in the panes: ``again`` when picked there, else as if it had just finished."""
         results = self.query_one(HistoryTable).results
         earlier = results[:results.index(result)] if result in results else results
         number = len(earlier) + 1
+        # its baseline may have run after it (a threads run, then its sequential one): any run of the session
         self.query_one(ResultPane).show_result(
-            result, lambda: done_headline(result, number, again=again), find_baseline(result, earlier))
+            result, lambda: done_headline(result, number, again=again), find_baseline(result, results))
         self._show_timeline(result)
         self._show_lanes(result)
         self.query_one(ProbeLine).show_result(result)

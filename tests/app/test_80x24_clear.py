@@ -90,7 +90,7 @@ def test_units_and_one_number_style():
 
 
 def test_fib_size_has_its_unit():
-    with Terminal("-w fib -n 2 --size 20") as term:
+    with Terminal("-w fib -m threads -n 2 --size 20") as term:
         screen = term.wait_for("Press r to run")
         assert re.search(r"Size\s+20\s+n of fib\(n\)", term.settle()), screen
 
@@ -102,7 +102,7 @@ def test_export_asks_before_writing_over_a_file_and_says_where():
         with open(target, "w") as f:
             f.write("keep")
         relative = os.path.relpath(target, os.getcwd())  # the app runs in the test's directory
-        with Terminal("-w race -n 2 --size 2000 --run") as term:
+        with Terminal("-w race -m threads -n 2 --size 2000 --run") as term:
             term.wait_for(r"Speedup", timeout=60)
             term.settle()
             term.send("e")
@@ -132,7 +132,7 @@ def test_export_asks_before_writing_over_a_file_and_says_where():
 
 
 def test_the_command_palette_finds_the_workbench_actions():
-    with Terminal("-w race -n 2 --size 2000") as term:
+    with Terminal("-w race -m threads -n 2 --size 2000") as term:
         screen = term.wait_for("Press r to run")
         assert "ctrl+p: every command" in result_pane(term.settle()), screen  # the idle hint points to the palette
         term.send("C-p")

@@ -83,7 +83,7 @@ def assert_pane_on_theme_background(screen: str, title: str, what: str) -> None:
 
 
 def test_lanes_and_timeline_draw_on_the_themes_background_in_both_themes():
-    with Terminal("-w fib -n 4 --size 24", 80, 24) as term:
+    with Terminal("-w fib -m threads -n 4 --size 24", 80, 24) as term:
         idle = term.wait_for("No run yet", colours=True)
         assert_pane_on_theme_background(idle, "Run", "dark, no run yet")
         term.send("r")
@@ -128,7 +128,7 @@ def assert_labels_beside_values(screen: str, language: str, where: str) -> None:
 
 @pytest.mark.parametrize("width,height", [(80, 24), (100, 30), (120, 40)])
 def test_buttons_and_result_labels_are_whole_in_both_languages(width, height):
-    with Terminal("-w race -n 4 --size 20000 --run", width, height) as term:
+    with Terminal("-w race -m threads -n 4 --size 20000 --run", width, height) as term:
         term.wait_for(r"Speedup", timeout=60)
         screen = term.settle()
         assert re.search(r"\bRun\b", screen) and re.search(r"\bCancel\b", screen), screen
@@ -146,7 +146,7 @@ def test_buttons_and_result_labels_are_whole_in_both_languages(width, height):
 
 
 def test_spanish_timeline_summary_is_whole_at_120x40():
-    with Terminal("-w fib -n 4 --size 27 --lang es --run", 120, 40) as term:
+    with Terminal("-w fib -m threads -n 4 --size 27 --lang es --run", 120, 40) as term:
         term.wait_for(r"Aceleración", timeout=60)
         term.send("t")
         term.wait_for(r"a la vez|juntos|pocas franjas")

@@ -32,7 +32,7 @@ async def test_l_switches_every_label_live_and_back(make_app):
         assert app.query_one("#setup").border_title == "Configuración"
         assert app.query_one(TabbedContent).get_tab("tab-timeline").label_text == "Línea de tiempo"
         assert "Salir" in footer(app) and "Quit" not in footer(app)
-        assert "un hilo por tarea" in shown(app, "#mode SelectCurrent #label")
+        assert shown(app, "#mode-current").startswith("hilos")
         assert shown(app, "#elapsed").startswith("Pulsa r")
         # a run in Spanish: the result, the lanes and the history in Spanish
         await run_to_row(app, pilot, 1)

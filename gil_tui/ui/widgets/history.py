@@ -10,12 +10,13 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from ...core.model import RunResult
 from ...i18n import count_text, interval_text, t
-from .result import mode_name, size_label
+from .result import mode_name, run_size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "switch", "python", "wall", "speedup", "lost", "status")
 # most useful first: when the columns do not fit, they go from the end of this list (the status always stays)
@@ -49,7 +50,7 @@ def cells(number: int, result: RunResult) -> dict[str, str | Text]:
         "workload": result.workload,
         "mode": mode_name(result.mode),
         "workers": str(result.workers),
-        "size": size_label(result.size),
+        "size": run_size_label(result),
         "switch": NONE if not result.switch_interval else interval_text(result.switch_interval),
         "python": result.interpreter.short_label,
         "wall": NONE if result.wall_s is None or not ok else "%.2f s" % result.wall_s,
@@ -94,6 +95,8 @@ class HistoryTable(DataTable):
     DEFAULT_CSS = """
     HistoryTable { scrollbar-size-vertical: 1; }
     """
+    # enter on a row: that result again, and its setup loaded back into Setup (r runs it again); in the footer
+    BINDINGS = [Binding("enter", "select_cursor", t("history.key.load"))]
 
     class Picked(Message):
         def __init__(self, result: RunResult) -> None:
@@ -152,6 +155,13 @@ class HistoryTable(DataTable):
             every = cells(number, result)
             self.add_row(*(every[name] for name in self.shown), key=str(number - 1))
         self.move_cursor(row=self.row_count - 1, animate=False)
+
+    def update_results(self, results: list[RunResult]) -> None:
+        """The same runs with new figures (a speedup filled in later): the rows that changed are drawn again."""
+        changed = [i for i, (old, new) in enumerate(zip(self.results, results)) if old is not new]
+        self.results = list(results)
+        if changed:
+            self.rebuild()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

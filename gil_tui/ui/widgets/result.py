@@ -19,6 +19,7 @@ from textual.widgets import Static
 from ...core import convoy
 from ...core.explain import explain
 from ...core.model import RunResult
+from ...core.validation import sizes_text
 from ...i18n import count_text, t
 from ...lab.catalog import WORKLOADS
 from .cpu_meter import CpuMeterLine
@@ -30,22 +31,29 @@ def size_label(size: float) -> str:
     return count_text(int(size)) if size == int(size) else "%g" % size
 
 
-def size_text(workload: str, size: float) -> str:
+def run_size_label(result: RunResult) -> str:
+    """A run's size without its unit: its one size, or its sizes per task as typed ("30..34", "30,32")."""
+    return sizes_text(result.sizes) if result.sizes else size_label(result.size)
+
+
+def size_text(workload: str, size: float, sizes: tuple[float, ...] | None = None) -> str:
     """A run's size with its unit: "n=33", "20,000 increments", "1 s", "512 MiB" (counts as the language writes
-    them)."""
+    them); "n=30..34" for one size per task."""
     spec = WORKLOADS.get(workload)
+    shown = sizes_text(sizes) if sizes else size_label(size)
     if spec is None:
-        return size_label(size)
-    return t("app.size." + spec.unit, size=size_label(size))
+        return shown
+    return t("app.size." + spec.unit, size=shown)
 
 
 def mode_name(mode: str) -> str:
     return t("mode." + mode)
 
 
-def describe(result: RunResult) -> str:
-    return t("app.result.what", workload=result.workload, mode=mode_name(result.mode),
-                workers=result.workers, size=size_text(result.workload, result.size),
+def describe(result: RunResult, mode: str | None = None) -> str:
+    """"fib · threads · 4 × n=33 · ...": what ran; ``mode`` in place of the result's own (a set of modes)."""
+    return t("app.result.what", workload=result.workload, mode=mode_name(result.mode) if mode is None else mode,
+                workers=result.workers, size=size_text(result.workload, result.size, result.sizes),
                 python=result.interpreter.short_label,
                 switch=interval_label(result.interval))
 
@@ -135,6 +143,58 @@ def numbers(result: RunResult) -> list[RenderableType]:
 def what_line(what: str, style: str = "grey70") -> Pairs:
     """"fib · threads · 4 × size 33 · ...": broken between its parts, never inside one ("4 ×" / "size 33")."""
     return Pairs(*(Text(part, style=style) for part in what.split(" · ")), gap=Text(" · ", style=style))
+
+
+class ModeBars:
+    """A set of modes side by side, one line each: wall, cores used, and the speedup over the set's sequential run
+    as a bar (a mark at 1×, where "no gain" is), as wide as the pane allows. A run that did not finish says so."""
+
+    def __init__(self, results: list[RunResult]) -> None:
+        self.results = results
+
+    def lines(self, width: int) -> list[Text]:
+        names = [mode_name(r.mode) for r in self.results]
+        name_w = max([len(n) for n in names] + [1])
+        walls = ["—" if r.wall_s is None or not r.ok else "%.2f s" % r.wall_s for r in self.results]
+        cores = ["—" if r.cores_used is None or not r.ok else "%.2f" % r.cores_used for r in self.results]
+        speedups = [r.speedup if r.ok else None for r in self.results]
+        values = ["—" if v is None else "%.2f×" % v for v in speedups]
+        wall_w = max([len(w) for w in walls] + [len(t("app.set.col.wall"))])
+        cores_w = max([len(c) for c in cores] + [len(t("app.set.col.cores"))])
+        value_w = max(len(v) for v in values)
+        bar_w = width - name_w - wall_w - cores_w - value_w - 4
+        if bar_w < 3:  # too narrow for a bar worth the name: the numbers alone
+            bar_w = 0
+        scale = max([1.0] + [v for v in speedups if v is not None]) * 1.05
+        mark = int(round(bar_w / scale)) if bar_w else -1
+        head = Text(" " * name_w + " " + t("app.set.col.wall").rjust(wall_w) + " "
+                    + t("app.set.col.cores").rjust(cores_w) + " " + t("app.set.col.speedup"), style="grey70")
+        lines = [head]
+        for r, name, wall, core, value, speedup in zip(self.results, names, walls, cores, values, speedups):
+            line = Text.assemble((name.ljust(name_w), "bold"), " ", wall.rjust(wall_w), " ", core.rjust(cores_w), " ")
+            if r.ok:
+                eighths = 0 if speedup is None else min(bar_w * 8, int(round(speedup / scale * bar_w * 8)))
+                full, part = divmod(eighths, 8)
+                bar = Text("█" * full + (" ▏▎▍▌▋▊▉"[part] if part else ""), style="bold cyan")
+                for column in range(bar.cell_len, bar_w):
+                    bar.append("│" if column == mark else " ", style="grey35")
+                if bar_w:
+                    line.append_text(bar)
+                    line.append(" ")
+                line.append(value, style="bold")
+            else:
+                line.append(t("status." + r.status), style="bold red" if r.status == "error" else "bold yellow")
+            lines.append(line)
+        for line in lines:
+            line.no_wrap = True
+            line.truncate(width, overflow="ellipsis")
+        return lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.lines(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(30, options.max_width), options.max_width)
 
 
 def bullets(lines: list[str], style: str = "") -> list[RenderableType]:
@@ -246,6 +306,24 @@ class ResultPane(VerticalScroll):
     def show_cancelling(self) -> None:
         self._details = lambda: Text(t("app.cancelling"), style="bold yellow")
         self._paint()
+
+    def show_set(self, results: list[RunResult], headline: Callable[[], str],
+                 body: Callable[[], RenderableType]) -> None:
+        """A set of modes once the last has run: ``body`` is their bars and why (the workbench builds it)."""
+        self.elapsed = None
+        self._headline = headline
+        self.query_one("#elapsed", Static).update(headline())
+        self.query_one(CpuMeterLine).remove_class("-live")
+        lost = next((r for r in results if r.ok and r.counter and r.counter.lost > 0), None)
+        if lost is not None:
+            self._banner = lambda: (banner(lost), "-lost")
+        elif any(r.counter for r in results) and all(r.ok for r in results):
+            self._banner = lambda: (t("app.result.exact"), "-exact")
+        else:
+            self._banner = lambda: ("", "")
+        self._details = body
+        self._paint()
+        self.scroll_home(animate=False)
 
     def show_result(self, result: RunResult, headline: Callable[[], str], baseline: RunResult | None = None,
                     before: Callable[[], list[RenderableType]] | None = None, why: bool = True,

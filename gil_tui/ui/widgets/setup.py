@@ -16,10 +16,10 @@ from ...i18n import interval_text, t
 from ...lab.catalog import (
     DEFAULT_SWITCH_INTERVAL,
     DEFAULT_WORKERS,
-    MODES,
     WORKLOADS,
     default_size,
 )
+from .mode_set import ModeSet
 from .number_input import DIGITS, NumberInput
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
@@ -61,9 +61,10 @@ class SetupValues:
     """What the setup pane opens with: values already checked (by the command line), not text to parse again."""
 
     workload: str = "fib"
-    mode: str = "threads"
+    mode: str = "sequential,threads"  # a set of modes, as -m takes it: r runs each in turn
     workers: int = DEFAULT_WORKERS
     size: float | None = None  # None: the workload's default, shown as the field's placeholder
+    sizes: tuple[float, ...] | None = None  # one size per task ("30..34"), in place of ``size``
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
     choice: int = 0  # index into the pane's interpreter choices
 
@@ -122,19 +123,6 @@ class SetupPane(Vertical):
     def _workloads() -> list[tuple[Text, str]]:
         return [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name) for name in WORKLOADS]
 
-    @staticmethod
-    def _modes() -> list[tuple[Text, str]]:
-        """Each mode by the name every screen shows ("hilos" in Spanish, as History says), with the command line's
-        name beside it where that differs (``-m threads``), then what it does."""
-        options = []
-        for name in MODES:
-            shown = t("mode." + name)
-            label = Text(shown, style="bold")
-            if shown != name:
-                label.append(" (%s)" % name)
-            options.append((Text.assemble(label, "  ", (t("app.mode." + name), "dim")), name))
-        return options
-
     def _pythons(self) -> list[tuple[Text, str]]:
         return [(Text.assemble((choice_label(c), "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
                 for i, c in enumerate(self.choices)]
@@ -153,9 +141,10 @@ class SetupPane(Vertical):
         yield from self._input_row("workers", str(p.workers), "", DIGITS)
         with Horizontal(classes="row"):
             yield Label(t("app.field.mode"), id="label-mode")
-            yield Select(self._modes(), value=p.mode, allow_blank=False, compact=True, id="mode")
-        size = "" if p.size is None else number_text(p.size)
-        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".",
+            yield ModeSet(p.mode.split(","), id="mode")
+        yield Static("", classes="error", id="mode-error")
+        size = validation.sizes_text(p.sizes) if p.sizes else "" if p.size is None else number_text(p.size)
+        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".,",
                                    unit=unit_label(p.workload))
         with Horizontal(classes="row"):
             yield Label(t("app.field.switch"), id="label-switch")
@@ -193,7 +182,8 @@ class SetupPane(Vertical):
         """Every label, option and error again, in the current language; the values stay."""
         for name in FIELDS:
             self.query_one("#label-" + name, Label).update(t("app.field." + name))
-        for name, items in (("workload", self._workloads()), ("mode", self._modes()),
+        self.query_one(ModeSet).retranslate()
+        for name, items in (("workload", self._workloads()),
                             ("switch-preset", self._switches()), ("python", self._pythons())):
             select = self.query_one("#" + name, Select)
             value = select.value
@@ -220,7 +210,7 @@ class SetupPane(Vertical):
             if preset != CUSTOM:
                 return str(preset)
         widget = self.query_one("#" + name)
-        if isinstance(widget, Select):
+        if isinstance(widget, (Select, ModeSet)):
             return str(widget.value)
         assert isinstance(widget, Input)
         return widget.value
@@ -231,27 +221,33 @@ class SetupPane(Vertical):
             self.query_one("#switch", Input).value = value
             return
         widget = self.query_one("#" + name)
-        if isinstance(widget, (Select, Input)):
+        if isinstance(widget, (Select, Input, ModeSet)):
             widget.value = value
 
     def spec(self) -> RunSpec:
-        """The RunSpec these values ask for; UsageError with the first mistake."""
+        """The RunSpec of the first mode these values ask for; UsageError with the first mistake."""
+        return self.specs()[0]
+
+    def specs(self) -> list[RunSpec]:
+        """One RunSpec per mode of the set, sequential first; UsageError with the first mistake."""
         workload = validation.workload(self.value("workload"))
-        mode = validation.modes(self.value("mode"))[0]
-        workers = validation.workers(self.value("workers"))
-        size = validation.size(workload, self.value("size"))
+        modes = validation.modes(self.value("mode"))
+        workers, size, sizes = validation.work(workload, self.value("size"), self.value("workers"), DEFAULT_WORKERS)
         interval = validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL)
         choice = self.choices[int(self.value("python"))]
         gil = validation.gil_for(choice.interpreter, choice.gil)
-        return RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval)
+        return [RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval, sizes) for mode in modes]
 
     def check(self) -> bool:
         """Show an error under each bad field; disable Run while any is left. True when all are fine."""
         errors: dict[str, str] = {}
         workload = self.value("workload")
         checks = {
+            "mode": lambda: validation.modes(self.value("mode")),
             "workers": lambda: validation.workers(self.value("workers")),
-            "size": lambda: validation.size(workload, self.value("size")),
+            # one size per task must agree with Workers (when Workers itself is fine: it says its own mistake)
+            "size": lambda: validation.work(workload, self.value("size"),
+                                            None if "workers" in errors else self.value("workers"), DEFAULT_WORKERS),
             "switch": lambda: validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL),
             "python": lambda: validation.gil_for(self.choices[int(self.value("python"))].interpreter,
                                               self.choices[int(self.value("python"))].gil),
@@ -261,7 +257,7 @@ class SetupPane(Vertical):
                 check()
             except validation.UsageError as exc:  # core's message, in the current language
                 errors[name] = exc.render()
-        for name in ("workers", "size", "switch", "python"):
+        for name in ("mode", "workers", "size", "switch", "python"):
             widget = self.query_one("#%s-error" % name, Static)
             widget.update(errors.get(name, ""))
             widget.set_class(name in errors, "-shown")
@@ -312,4 +308,7 @@ class SetupPane(Vertical):
         self.check()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.check()
+
+    def on_mode_set_changed(self, event: ModeSet.Changed) -> None:
         self.check()
