@@ -34,7 +34,7 @@ def peers() -> set[int]:
 def run(workload: str, mode: str, workers: int, size: float, probe: bool = False,
         python: str = sys.executable, gil: str | None = None, switch_interval: float = 0.005) -> RunResult:
     before = peers()
-    spec = RunSpec(workload, mode, workers, size, lab_interpreter(python), gil, switch_interval, probe)
+    spec = RunSpec(workload, mode, workers, size, lab_interpreter(python), gil, switch_interval, probe=probe)
     with LabRun(spec).start() as lab:
         echo = lab.board.path + ".echo" if lab.board else None
         r = lab.wait(180)
