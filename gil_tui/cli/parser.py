@@ -59,6 +59,11 @@ def build_run_parser() -> Parser:
                         help="run each cell K times; report the median and the spread (default 1)")
     parser.add_argument("--output", default=None, metavar="FILE",
                         help="also write the results to FILE: .json, .csv or .md")
+    parser.add_argument("--task", default=None, metavar="FILE.py:FUNCTION",
+                        help="your own code as the workload: FUNCTION(index, size) from FILE.py, called once per "
+                             "task (--size is passed to it as it is; an optional keyword tick() reports progress)")
+    parser.add_argument("--timeout", default=None, metavar="SEC",
+                        help="stop a run that takes longer than SEC seconds (default: no limit)")
     parser.add_argument("--preset", default=None, choices=("seed-fib", "seed-race", "seed-sleep"),
                         help="rerun one of the seed post's experiments (sets workload, modes and workers) and "
                              "show the post's figures beside the measured ones")

@@ -24,10 +24,12 @@ from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
 from ..core.speedup import with_speedups
 from ..i18n import count_text, interval_text, set_language, t
-from . import exit_codes
+from . import exit_codes, task
+from .task import print_task_report
 
 POLL = 0.1
 DEFAULT_MODES = "sequential,threads"
+TASK_MODES = "sequential,threads,processes"  # your own code: the three a developer chooses between
 
 
 def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
@@ -79,10 +81,15 @@ def counter_cells(counter: Counter | None) -> tuple[Text, Text]:
             Text("%s (%.1f%%)" % (count_text(counter.lost), counter.lost_pct), style=style))
 
 
+def _workload_name(r: RunResult) -> str:
+    """The workload, or for your own code "file.py:function"."""
+    return os.path.basename(r.task) if r.task else r.workload
+
+
 def result_table(results: list[RunResult]) -> Table:
     races = any(r.counter for r in results)
     pythons = {r.python_label for r in results}
-    title = "%s · %s" % (", ".join(dict.fromkeys(r.workload for r in results)),
+    title = "%s · %s" % (", ".join(dict.fromkeys(_workload_name(r) for r in results)),
                          t("run.workers", count=results[0].workers)) if results else ""
     if len(pythons) == 1:
         title += " · " + t("run.python", python=pythons.pop())
@@ -118,20 +125,27 @@ def result_table(results: list[RunResult]) -> Table:
     return table
 
 
-def _run_one(spec: RunSpec, console: Console | None) -> RunResult:
+def _run_one(spec: RunSpec, console: Console | None, limit: float | None = None) -> RunResult:
     run = LabRun(spec).start()
     with run:
+        deadline = None if limit is None else time.monotonic() + limit
+
+        def over() -> bool:
+            return deadline is not None and time.monotonic() > deadline
+
         if console is None:
-            result = run.wait()
-            while result is None:
+            result = run.wait() if deadline is None else None
+            while result is None and not over():
                 result = run.wait(POLL)
         else:
             with Live(_live_view(spec, run), console=console, auto_refresh=False, transient=True) as live:
-                while not run.finished():
+                while not run.finished() and not over():
                     time.sleep(POLL)
                     live.update(_live_view(spec, run), refresh=True)
-            result = run.wait()
-        assert result is not None
+            result = None if over() and not run.finished() else run.wait()
+        if result is None:  # over the --timeout: stopped like a cancel, reported as a failure
+            assert limit is not None
+            result = run.cancel().replace(status="error", error=t("run.timeout", seconds=limit))
         return result
 
 
@@ -162,6 +176,9 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
                 console.print(Text(t("run.note", text=key[0] + ": " + note if several else note), style="dim"))
     if preset is not None:
         _print_preset(preset, results, console)
+        return
+    if any(r.task for r in results):
+        print_task_report(results, console)
         return
     for r in results:
         if r.status == "error":
@@ -206,7 +223,11 @@ def run_command(args: argparse.Namespace) -> int:
     preset = getattr(args, "preset", None)
     set_language(getattr(args, "lang", None) or "en")
     try:
-        specs, problems = preset_specs(args) if preset else matrix.specs(args, DEFAULT_MODES)
+        limit = task.timeout(getattr(args, "timeout", None))
+        if getattr(args, "task", None):
+            specs, problems = task.task_specs(args, TASK_MODES)
+        else:
+            specs, problems = preset_specs(args) if preset else matrix.specs(args, DEFAULT_MODES)
         times = matrix.repeat(getattr(args, "repeat", None))
         if output is not None:
             check_output(output)
@@ -221,7 +242,7 @@ def run_command(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGHUP, _on_sigterm)  # the terminal went away (an SSH session dropped): stop the same way
     queue = RunQueue(specs, times)
     try:
-        queue.drive(lambda spec: _run_one(spec, live_console))
+        queue.drive(lambda spec: _run_one(spec, live_console, limit))
     except KeyboardInterrupt:  # _run_one's LabRun has already killed its lab on the way out
         _print_results(with_speedups(queue.results), args.json, console, preset)
         sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))

@@ -20,6 +20,7 @@ SCHEMA = 1
 STATUSES = ("ok", "error", "cancelled")
 
 JSON = dict[str, Any]
+TaskArg = int | float | str | None
 
 
 def _opt_float(value: object) -> float | None:
@@ -128,6 +129,8 @@ class RunSpec:
     interpreter: Interpreter
     gil: str | None = None  # "on" / "off" set PYTHON_GIL; None leaves the build's default
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
+    task: str | None = None  # your own code, "/abs/path/file.py:function" (workload "task")
+    task_arg: TaskArg = None  # the size your function is given, as --size said it
 
     @property
     def python(self) -> Python:
@@ -147,6 +150,7 @@ class TaskResult:
     wall_s: float | None
     cpu_s: float | None
     state: str | None
+    runq_s: float | None = None  # time runnable but not on a CPU: the machine's other load (Linux), else None
 
     @property
     def core_share(self) -> float | None:
@@ -156,13 +160,17 @@ class TaskResult:
         return self.cpu_s / self.wall_s
 
     def to_json(self) -> JSON:
-        return {"index": self.index, "done": self.done, "total": self.total, "wall_s": self.wall_s,
-                "cpu_s": self.cpu_s, "state": self.state}
+        data: JSON = {"index": self.index, "done": self.done, "total": self.total, "wall_s": self.wall_s,
+                      "cpu_s": self.cpu_s, "state": self.state}
+        if self.runq_s is not None:
+            data["runq_s"] = self.runq_s
+        return data
 
     @classmethod
     def from_json(cls, data: JSON) -> TaskResult:
         return cls(_opt_int(data.get("index")), _opt_int(data.get("done")), _opt_int(data.get("total")),
-                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), data.get("state"))
+                   _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), data.get("state"),
+                   _opt_float(data.get("runq_s")))
 
 
 @dataclass(frozen=True)
@@ -207,6 +215,67 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class TaskValue:
+    """A summary of what one task of your function returned: enough to tell whether two runs agree."""
+
+    index: int
+    type: str
+    digest: str  # of its repr
+    repr: str  # shortened
+    len: int | None = None
+
+    def to_json(self) -> JSON:
+        return {"index": self.index, "type": self.type, "digest": self.digest, "repr": self.repr, "len": self.len}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> TaskValue:
+        return cls(int(data["index"]), str(data.get("type")), str(data.get("digest")), str(data.get("repr")),
+                   _opt_int(data.get("len")))
+
+
+@dataclass(frozen=True)
+class TaskError:
+    """One distinct failure of your function, and the tasks that had it."""
+
+    indexes: tuple[int, ...]
+    error: str
+    traceback: str | None = None
+
+    def to_json(self) -> JSON:
+        return {"indexes": list(self.indexes), "error": self.error, "traceback": self.traceback}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> TaskError:
+        return cls(tuple(int(i) for i in data.get("indexes") or ()), str(data.get("error")), data.get("traceback"))
+
+
+@dataclass(frozen=True)
+class TaskReport:
+    """What the tasks of your own function returned or raised, task by task."""
+
+    values: tuple[TaskValue, ...] = ()
+    errors: tuple[TaskError, ...] = ()
+    forked: tuple[int, ...] = ()  # tasks that called os.fork
+    exited: tuple[tuple[int, int], ...] = ()  # (task, code) of a task that called os._exit
+
+    @property
+    def all_same(self) -> bool:
+        """Every task that returned returned the same thing (by its repr)."""
+        return len({v.digest for v in self.values}) <= 1
+
+    def to_json(self) -> JSON:
+        return {"values": [v.to_json() for v in self.values], "errors": [e.to_json() for e in self.errors],
+                "forked": list(self.forked), "exited": [list(pair) for pair in self.exited]}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> TaskReport:
+        return cls(tuple(TaskValue.from_json(v) for v in data.get("values") or ()),
+                   tuple(TaskError.from_json(e) for e in data.get("errors") or ()),
+                   tuple(int(i) for i in data.get("forked") or ()),
+                   tuple((int(i), int(c)) for i, c in data.get("exited") or ()))
+
+
+@dataclass(frozen=True)
 class RunResult:
     """What one run (or one cell of repeated runs) measured."""
 
@@ -232,12 +301,16 @@ class RunResult:
     wall_s_all: tuple[float | None, ...] | None = None
     spread: float | None = None
     warnings: tuple[str, ...] | None = None
+    # your own code (workload "task"): which function, the size it was given, and what its tasks returned
+    task: str | None = None
+    task_arg: TaskArg = None
+    task_report: TaskReport | None = None
 
     @classmethod
     def of(cls, spec: RunSpec, status: str = "error", error: str | None = None) -> RunResult:
         """A result for ``spec`` with nothing measured yet."""
         return cls(spec.workload, spec.mode, spec.workers, spec.size, Python.of(spec.interpreter), spec.gil,
-                   spec.switch_interval, status, error)
+                   spec.switch_interval, status, error, task=spec.task, task_arg=spec.task_arg)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -314,6 +387,9 @@ class RunResult:
             data["wall_s_all"] = list(self.wall_s_all or ())
             data["spread"] = self.spread
             data["warnings"] = list(self.warnings or ())
+        if self.task is not None:
+            data["task"] = {"function": self.task, "size": self.task_arg,
+                            "report": None if self.task_report is None else self.task_report.to_json()}
         return data
 
     @classmethod
@@ -325,6 +401,8 @@ class RunResult:
         repeat = data.get("repeat")
         wall_s_all = data.get("wall_s_all")
         warnings = data.get("warnings")
+        task: JSON = data["task"] if isinstance(data.get("task"), dict) else {}
+        report = task.get("report")
         return cls(
             workload=str(data["workload"]),
             mode=str(data["mode"]),
@@ -347,5 +425,8 @@ class RunResult:
             wall_s_all=None if wall_s_all is None else tuple(_opt_float(w) for w in wall_s_all),
             spread=_opt_float(data.get("spread")),
             warnings=None if warnings is None and repeat is None else tuple(str(w) for w in warnings or ()),
+            task=task.get("function"),
+            task_arg=task.get("size"),
+            task_report=TaskReport.from_json(report) if isinstance(report, dict) else None,
         )
 

@@ -29,6 +29,7 @@ from ..lab.board import (
     Board,
 )
 from ..lab.catalog import RACE_WORKLOADS
+from . import usertask
 from .model import Counter, RunResult, RunSpec, TaskResult, Timeline
 
 CANCEL_GRACE = 0.35  # seconds the lab gets to stop by itself before its process group is killed
@@ -93,6 +94,7 @@ class LabRun:
         # board's cancel flag themselves when they see it gone
         self._final: Snapshot | None = None
         self.started = 0.0
+        self.outcomes: str | None = None  # your own code: where its tasks leave their outcomes
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -116,6 +118,17 @@ class LabRun:
             "scratch_dir": scratch_dir(),
             "parent": os.getpid(),  # so a lab whose parent died before it looked still notices
         }
+        if spec.task is not None:
+            try:
+                self.outcomes = usertask.make_outcome_dir(board_dir())
+            except OSError as exc:
+                self._result = self.unfinished("error", "could not create a directory for the tasks' outcomes: %s"
+                                               % (exc.strerror or exc))
+                self.close()
+                return self
+            path_, _, function = spec.task.rpartition(":")
+            cfg.update(workload=usertask.WORKLOAD, size=spec.task_arg,
+                       task={"path": path_, "function": function, "outcomes": self.outcomes})
         env = dict(os.environ)
         if spec.gil is not None:
             env["PYTHON_GIL"] = "1" if spec.gil == "on" else "0"
@@ -199,8 +212,12 @@ class LabRun:
 
     def close(self) -> None:
         """Kill whatever is left of the lab's process group and remove the board file."""
-        if self.proc is not None and (self.proc.poll() is None or self.proc.returncode < 0):
-            self._kill()  # also when a signal killed the lab: its worker processes may live on
+        if self.proc is not None and (self.proc.poll() is None or self.proc.returncode < 0 or self.spec.task):
+            self._kill()  # also when a signal killed the lab: its worker processes may live on; and your own code
+            # may have forked children that outlive the lab
+        if self.outcomes is not None:
+            usertask.remove_outcome_dir(self.outcomes)
+            self.outcomes = None
         if self.board is not None:
             path = self.board.path
             final = self._read_snapshot(self.board)
@@ -304,6 +321,12 @@ class LabRun:
             result = result.with_lab_report(lab)
             if not result.tasks:
                 result = self._from_board(result)
+        if self.outcomes is not None:
+            report = usertask.read_outcomes(self.outcomes, self.spec.workers)
+            result = result.replace(task_report=report)
+            exited = usertask.exit_error(report)
+            if exited is not None and result.status != "ok":
+                result = result.replace(status="error", error=exited)
         if result.wall_s and result.cpu_s is not None:
             result = result.replace(cores_used=result.cpu_s / result.wall_s)
         if self.board is not None and result.wall_s:

@@ -20,7 +20,8 @@ H_MAGIC, H_VERSION, H_TASKS, H_STATE, H_CANCEL, H_COUNTER, H_T0, H_SLICE_NS, H_S
 HEADER_WORDS = 16
 
 # task words
-T_DONE, T_TOTAL, T_START, T_END, T_CPU, T_STATE = range(6)
+T_DONE, T_TOTAL, T_START, T_END, T_CPU, T_STATE, T_RUNQ = range(7)  # T_RUNQ: ns runnable but not on a CPU, -1
+# where the system does not say (Linux's schedstat): time the machine's other load took, not the task's waiting
 TASK_WORDS = 8
 
 # states, for the board and for each task

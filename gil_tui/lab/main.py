@@ -22,6 +22,7 @@ from .board import (
     T_CPU,
     T_DONE,
     T_END,
+    T_RUNQ,
     T_START,
     T_STATE,
     T_TOTAL,
@@ -37,7 +38,18 @@ MONITOR_PERIOD = 0.05
 
 def _context(board, cfg):
     make = shared_context if cfg["mode"] in SHARED_STATE_MODES else local_context
-    return make(board, cfg["workload"], cfg.get("scratch_dir"))
+    ctx = make(board, cfg["workload"], cfg.get("scratch_dir"))
+    ctx.task = cfg.get("task")  # your own function: {"path", "function", "outcomes"}
+    return ctx
+
+
+def _quiet_output():
+    """Your own function's prints go nowhere (stdout must carry only the lab's JSON): return a file for that JSON."""
+    keep = os.dup(1)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.close(null)
+    return os.fdopen(keep, "w")
 
 
 def _cpu_seconds():
@@ -69,7 +81,7 @@ def _watch(handles, board, cfg, parent):
 def _notes(cfg, info):
     notes = []
     workload, mode = cfg["workload"], cfg["mode"]
-    if mode == "asyncio" and workload not in ASYNC_TASKS:
+    if mode == "asyncio" and workload not in ASYNC_TASKS and workload != "task":
         notes.append("asyncio: %s never awaits, so each coroutine held the event loop until it finished; "
                      "the tasks ran one after another" % workload)
     if mode == "asyncio" and workload == "io":
@@ -82,7 +94,8 @@ def _notes(cfg, info):
     return notes
 
 
-def _task_rows(board, workers):
+def _task_rows(board, workers, runq=False):
+    """Each task's record; ``runq``: with the time it waited for a CPU (your own code's verdict needs it)."""
     rows = []
     for index in range(workers):
         task = board.task(index)
@@ -95,6 +108,8 @@ def _task_rows(board, workers):
             "wall_s": (task[T_END] - started) / 1e9 if started and task[T_END] else None,
             "cpu_s": task[T_CPU] / 1e9 if task[T_END] else None,
         })
+        if runq:
+            rows[-1]["runq_s"] = task[T_RUNQ] / 1e9 if task[T_END] and task[T_RUNQ] >= 0 else None
     return rows
 
 
@@ -131,7 +146,7 @@ def run_lab(cfg):
         wall_ns = time.monotonic_ns() - t0
         result["wall_s"] = wall_ns / 1e9
         result["cpu_s"] = _cpu_seconds() - cpu0
-        result["tasks"] = _task_rows(board, cfg["workers"])
+        result["tasks"] = _task_rows(board, cfg["workers"], runq=bool(cfg.get("task")))
         if cfg["workload"] in RACE_WORKLOADS:
             if cfg["workload"] == "race-plain" and cfg["mode"] not in SHARED_STATE_MODES:
                 words[H_COUNTER] = ctx.plain_counter.count
@@ -195,23 +210,42 @@ def subinterpreter_worker(cfg_json, index):
 
 def main(argv):
     command = argv[0] if argv else ""
+    out = sys.stdout
     try:
         if command == "probe":
             print(json.dumps(interpreter_info()))
             return 0
+        if command == "check-task":
+            from .usertask import check
+
+            out = _quiet_output()
+            result = check(argv[1], argv[2])
+            out.write(json.dumps(result) + "\n")
+            out.flush()
+            return 0 if result["ok"] else 1
         if command == "worker":
-            error = _worker(json.loads(argv[1]), int(argv[2]), watch_lab=True)
+            cfg = json.loads(argv[1])
+            err = sys.stderr
+            if cfg.get("task"):  # a task's output must not fill the pipe its error message comes through
+                err = os.fdopen(os.dup(2), "w")
+                _quiet_output()
+                os.dup2(1, 2)
+            error = _worker(cfg, int(argv[2]), watch_lab=True)
             if error:
-                sys.stderr.write(error + "\n")
+                err.write(error + "\n")
+                err.flush()
                 return 1
             return 0
         if command == "lab":
-            result = run_lab(json.loads(argv[1]))
+            cfg = json.loads(argv[1])
+            if cfg.get("task"):
+                out = _quiet_output()
+            result = run_lab(cfg)
         else:
             result = {"status": "error", "error": "unknown lab command %r" % command}
     except BaseException as exc:  # the parent shows one message, never our traceback
         result = {"status": "error", "error": "lab failed: %s: %s" % (type(exc).__name__, exc),
                   "traceback": traceback.format_exc()}
-    sys.stdout.write(json.dumps(result) + "\n")
-    sys.stdout.flush()
+    out.write(json.dumps(result) + "\n")
+    out.flush()
     return 0 if result.get("status") == "ok" else 1
