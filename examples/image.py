@@ -5,7 +5,7 @@
 Expected verdict: CPU-bound Python, like the parser: processes win with the GIL, threads on a free-threaded build.
 """
 
-DEFAULT_SIDE = 180
+DEFAULT_SIDE = 400
 
 
 def make_image(side):

@@ -6,7 +6,7 @@ Expected verdict: CPU-bound Python. With the GIL, threads take turns and process
 build (python3.13t) threads win too.
 """
 
-DEFAULT_RECORDS = 1500
+DEFAULT_RECORDS = 4000
 
 
 def make_text(records):

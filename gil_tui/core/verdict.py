@@ -136,9 +136,10 @@ def _why(ok: list[RunResult], seq: RunResult | None, threads: RunResult | None, 
     if threads is not None and seq is not None and seq.wall_s and threads.wall_s and not waits:
         speedup, ready = seq.wall_s / threads.wall_s, demand(threads)
         params: dict[str, object] = {"speedup": speedup, "cores": ready}
-        # ready to run together (a loaded machine hides it in the times), or faster on more than one core
-        parallel = ready >= parallel_threshold(threads.workers) or (speedup >= FASTER and
-                                                                    _busy(threads) >= PARALLEL_CORES)
+        # ready to run together (a loaded machine hides it in the times), or faster on more than one core; without
+        # a GIL no thread sleeps waiting for it, so any overlap counts
+        threshold = parallel_threshold(threads.workers) if gil else PARALLEL_CORES
+        parallel = ready >= threshold or (speedup >= FASTER and _busy(threads) >= PARALLEL_CORES)
         if gil and parallel:
             out.append(Message("verdict.c_code", params))
         elif gil:

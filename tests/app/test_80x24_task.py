@@ -1,0 +1,47 @@
+"""At 80x24 in a real terminal: ``gil-tui run --task examples/...`` as a user types it (issue 15).
+
+The installed command in a tmux pane; the pane's shell keeps the output on screen after the run.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from terminal import Terminal  # tests/terminal.py (tests/ is on sys.path: rootdir conftest)
+
+pytestmark = pytest.mark.slow
+
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "examples")
+
+
+def run_and_keep(args: str) -> str:
+    """``gil-tui ARGS``, then a marker with its exit code, then a pause so the screen can be read."""
+    return "%s; echo EXIT=$?; sleep 300" % args
+
+
+def test_an_example_runs_and_the_answer_fits_80_columns():
+    task = os.path.join(EXAMPLES, "echo.py") + ":round_trips"
+    with Terminal(run_and_keep("run --task %s -m sequential,threads,processes -n 4" % task)) as term:
+        screen = term.wait_for(r"EXIT=\d", timeout=240)
+        assert "EXIT=0" in screen, screen
+        assert "Verdict:" in screen
+        assert "threads won on Python" in screen
+        assert "Your function mostly waits" in screen
+        assert "Traceback" not in screen
+        assert all(len(line) <= 80 for line in screen.splitlines())
+
+
+def test_the_answer_in_spanish_and_a_bad_function_in_one_line():
+    task = os.path.join(EXAMPLES, "shared_dict.py") + ":total"
+    with Terminal(run_and_keep("run --lang es --task %s -m sequential,threads -n 4" % task)) as term:
+        screen = term.wait_for(r"EXIT=\d", timeout=240)
+        flat = " ".join(screen.split())
+        assert "Veredicto:" in screen, screen
+        assert "No es seguro con hilos" in flat
+        assert "hilos devolvió otros valores que secuencial" in flat
+    with Terminal(run_and_keep("run --task %s" % os.path.join(EXAMPLES, "shared_dict.py:nope"))) as term:
+        screen = term.wait_for(r"EXIT=\d", timeout=120)
+        assert "EXIT=2" in screen
+        assert "has no function 'nope' (it has: total)" in "".join(screen.splitlines())  # wrapped at 80
+        assert "Traceback" not in screen
