@@ -2,13 +2,15 @@
 
 textual-serve answers HTTP and starts one ``gil-tui`` process per browser tab, talking to it over a
 websocket. It listens on localhost unless ``--host`` says otherwise: anyone who can reach the port
-can start lab processes on this machine. The app's options (``-w race -n 20 --lang es`` …) are
+can start lab processes on this machine. Your own code (``--task``) is refused unless ``--allow-tasks-from DIR``
+names the one folder it may come from. The app's options (``-w race -n 20 --lang es`` …) are
 checked here, before anything listens, and passed on to every app it starts; ``--demo`` serves the
 scripted tour (``gil-tui demo``) instead, with the tour's own options.
 """
 
 from __future__ import annotations
 
+import os
 import shlex
 import socket
 import sys
@@ -28,7 +30,39 @@ def build_parser():
                         help="address to listen on (default %s: this machine only)" % DEFAULT_HOST)
     parser.add_argument("--port", default=str(DEFAULT_PORT), help="TCP port (default %d)" % DEFAULT_PORT)
     parser.add_argument("--demo", action="store_true", help="serve the scripted tour instead of the workbench")
+    parser.add_argument("--allow-tasks-from", default=None, metavar="DIR",
+                        help="let the served app run your own code (--task FILE.py:FUNCTION), from files inside DIR "
+                             "only; without it, running a file is refused: it is local only")
     return parser
+
+
+def task_option(extra: list[str]) -> str | None:
+    """The value of --task among the app's options (``--task X`` or ``--task=X``), None when absent."""
+    for at, arg in enumerate(extra):
+        if arg == "--task":
+            return extra[at + 1] if at + 1 < len(extra) else ""
+        if arg.startswith("--task="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def check_task(extra: list[str], allowed: str | None) -> str | None:
+    """Why the served app may not run the --task it was given, None when it may (or there is none)."""
+    from ..core import usertask, validation
+    from ..i18n import t
+
+    task = task_option(extra)
+    if task is None:
+        return None
+    if allowed is None:
+        return t("usage.task.served")
+    if not os.path.isdir(allowed):
+        return t("usage.task.folder", folder=allowed)
+    try:
+        usertask.parse(task, allowed)
+    except validation.UsageError as exc:
+        return str(exc)
+    return None
 
 
 def port_number(value: str) -> int:
@@ -83,7 +117,7 @@ def serve_command(argv: list[str]) -> int:
     except ValueError as exc:
         sys.stderr.write("gil-tui serve: error: %s\n" % exc)
         return exit_codes.USAGE
-    mistake = check_app_options(extra, args.demo)
+    mistake = check_task(extra, args.allow_tasks_from) or check_app_options(extra, args.demo)
     if mistake is not None:
         sys.stderr.write("gil-tui serve: error: %s\n" % mistake)
         return exit_codes.USAGE

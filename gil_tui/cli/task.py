@@ -69,11 +69,20 @@ def print_task_report(results: list[RunResult], console: Console) -> None:
     """What the tasks returned (the same for every task? across modes?), each distinct error once with its
     traceback, the tasks that forked, then which mode won and why."""
     several = len({r.python_label for r in results}) > 1
-    if any(r.task_report and r.task_report.values for r in results):
+    returned = [r for r in results if r.task_report and r.task_report.values]
+    if returned:
         console.print(Text(t("task.returned.title"), style="bold"))
+    digests = {v.digest for r in returned if r.task_report for v in r.task_report.values}
+    if len(returned) > 1 and len(digests) == 1 and returned[0].task_report:  # one line says it all
+        console.print(Padding(Text(t("task.returned.all", count=len(returned), value=usertask.value_text(
+            returned[0].task_report.values[0]))), (0, 0, 0, 2)))
     for r in results:
         report = r.task_report
-        if report is None or not report.values:
+        if report is None:
+            continue
+        for index in report.forked:
+            console.print(Padding(Text(t("task.forked", index=index), style="yellow"), (0, 0, 0, 2)))
+        if not report.values or (len(returned) > 1 and len(digests) == 1):
             continue
         values = report.values
         if report.all_same:
@@ -84,8 +93,6 @@ def print_task_report(results: list[RunResult], console: Console) -> None:
             line = t("task.returned.differ", mode=_who(r, several), count=len(values), distinct=distinct,
                      value=usertask.value_text(values[0]))
         console.print(Padding(Text(line), (0, 0, 0, 2)))
-        for index in report.forked:
-            console.print(Padding(Text(t("task.forked", index=index), style="yellow"), (0, 0, 0, 2)))
     errors: dict[str, list[tuple[RunResult, tuple[int, ...], str | None]]] = {}
     for r in results:
         for error in r.task_report.errors if r.task_report else ():

@@ -427,6 +427,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.task.join": "{text}",
     "usage.task.served": "running your own code is local only: gil-tui serve refuses --task unless "
                          "--allow-tasks-from DIR names the folder it may come from",
+    "usage.task.folder": "--allow-tasks-from {folder}: there is no such folder",
     "usage.timeout": "--timeout must be a positive number of seconds, not {value!r}",
     "run.timeout": "stopped after {seconds:g} s (--timeout): the run had not finished",
     "task.exited": "task {index} called os._exit({code}), which ends the whole process at once: the run has no "
@@ -436,6 +437,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "task.returned.title": "Returned:",
     "task.returned.same": {"one": "{mode}: the task returned {value}",
                            "other": "{mode}: all {count} tasks returned the same, {value}"},
+    "task.returned.all": "in all {count} runs, every task returned the same: {value}",
     "task.returned.differ": "{mode}: {count} tasks returned {distinct} different values (task 0: {value})",
     "task.forked": "task {index} called os.fork(): its child processes were stopped when the run ended",
     "task.tasks": {"one": "task {indexes}", "other": "tasks {indexes}"},

@@ -451,6 +451,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.task.join": "{text}",
     "usage.task.served": "ejecutar tu propio código es solo local: gil-tui serve rechaza --task salvo que "
                          "--allow-tasks-from DIR nombre la carpeta de la que puede venir",
+    "usage.task.folder": "--allow-tasks-from {folder}: no existe esa carpeta",
     "usage.timeout": "--timeout debe ser un número positivo de segundos, no {value!r}",
     "run.timeout": "detenida tras {seconds:g} s (--timeout): la ejecución no había terminado",
     "task.exited": "la tarea {index} llamó a os._exit({code}), que termina todo el proceso de golpe: la ejecución "
@@ -460,6 +461,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "task.returned.title": "Devuelto:",
     "task.returned.same": {"one": "{mode}: la tarea devolvió {value}",
                            "other": "{mode}: las {count} tareas devolvieron lo mismo, {value}"},
+    "task.returned.all": "en las {count} ejecuciones, todas las tareas devolvieron lo mismo: {value}",
     "task.returned.differ": "{mode}: {count} tareas devolvieron {distinct} valores distintos (tarea 0: {value})",
     "task.forked": "la tarea {index} llamó a os.fork(): sus procesos hijos se detuvieron al acabar la ejecución",
     "task.tasks": {"one": "tarea {indexes}", "other": "tareas {indexes}"},

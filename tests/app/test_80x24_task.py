@@ -45,3 +45,17 @@ def test_the_answer_in_spanish_and_a_bad_function_in_one_line():
         assert "EXIT=2" in screen
         assert "has no function 'nope' (it has: total)" in "".join(screen.splitlines())  # wrapped at 80
         assert "Traceback" not in screen
+
+
+def test_serve_refuses_your_own_code_unless_a_folder_is_allowed():
+    task = os.path.join(EXAMPLES, "echo.py") + ":round_trips"
+    with Terminal(run_and_keep("serve --task %s" % task)) as term:
+        screen = term.wait_for(r"EXIT=\d", timeout=60)
+        flat = "".join(screen.splitlines())
+        assert "EXIT=2" in screen
+        assert "running your own code is local only: gil-tui serve refuses --task unless --allow-tasks-from DIR" \
+               in flat, screen
+    with Terminal(run_and_keep("serve --allow-tasks-from /usr --task %s" % task)) as term:
+        screen = term.wait_for(r"EXIT=\d", timeout=60)
+        assert "EXIT=2" in screen
+        assert "is outside /usr, the only folder tasks may come from" in "".join(screen.splitlines())
