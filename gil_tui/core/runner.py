@@ -139,7 +139,7 @@ class LabRun:
             self.proc = subprocess.Popen(
                 bootstrap.command(spec.interpreter.executable, "lab", json.dumps(cfg)),
                 stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err, env=env,
-                cwd=tempfile.gettempdir(), start_new_session=True)
+                cwd=usertask.working_dir() if spec.task else tempfile.gettempdir(), start_new_session=True)
         except OSError as exc:
             self._result = self.unfinished("error", "could not start %s: %s" % (spec.interpreter.executable, exc))
             self.close()

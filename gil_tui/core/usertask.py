@@ -95,7 +95,7 @@ def check(interpreter: Interpreter, gil: str | None, ref: TaskRef, timeout: floa
     with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
         try:
             proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out_file, stderr=err_file, env=env,
-                                    cwd=os.path.dirname(ref.path), start_new_session=True)
+                                    cwd=working_dir(), start_new_session=True)
         except OSError as exc:
             return "could not start %s: %s" % (interpreter.executable, exc.strerror or exc)
         try:
@@ -122,6 +122,14 @@ def check(interpreter: Interpreter, gil: str | None, ref: TaskRef, timeout: floa
     why = err.decode("utf-8", "replace").strip().splitlines()
     return "importing %s ended the interpreter (exit code %s%s)" % (ref.path, proc.returncode,
                                                                      ": " + why[-1] if why else "")
+
+
+def working_dir() -> str:
+    """Where your function runs: the folder gil-tui was started in, so relative paths mean what they mean to you."""
+    try:
+        return os.getcwd()
+    except OSError:  # that folder was removed
+        return tempfile.gettempdir()
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
