@@ -10,9 +10,10 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from ..core import validation
+from ..core import usertask, validation
 from ..core.model import choices_for
 from ..core.probe import Interpreter, ProbeError, lab_interpreter
+from ..i18n import Message
 from . import exit_codes
 
 if TYPE_CHECKING:
@@ -26,12 +27,23 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
     from ..core.discovery import discovered
     from ..ui.widgets.setup import SetupValues
 
-    workload = validation.workload(args.workload)
+    task = getattr(args, "task", None)
+    tasks_from = getattr(args, "allow_tasks_from", None)
+    tasks = not getattr(args, "no_tasks", False)
+    if task is not None and not tasks:
+        raise validation.UsageError(Message("usage.task.served", {}))
+    if task is not None:
+        usertask.parse(task, tasks_from)
+    workload = usertask.WORKLOAD if task is not None else validation.workload(args.workload)
     modes = validation.modes(args.mode if args.mode is not None else DEFAULT_MODE)
     if len(modes) > 1:
         raise validation.UsageError("the workbench runs one mode at a time (use gil-tui run for %s)" % ",".join(modes))
     workers = validation.workers(args.workers)
-    size = None if args.size is None else validation.size(workload, args.size)
+    if task is not None:
+        arg = usertask.size_arg(args.size)
+        size = float(arg) if isinstance(arg, (int, float)) else None
+    else:
+        size = None if args.size is None else validation.size(workload, args.size)
     interval = validation.switch_interval(args.switch_interval)
     gil = validation.gil(args.gil)
     try:
@@ -48,7 +60,7 @@ def preset_from_args(args: argparse.Namespace) -> tuple[list[Interpreter], Setup
     if chosen.free_threaded and gil == "on":
         index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
     preset = SetupValues(workload=workload, mode=modes[0], workers=workers, size=size, switch_interval=interval,
-                         choice=index)
+                         choice=index, task=task or "", tasks=tasks, tasks_from=tasks_from)
     assert choices
     return interpreters, preset
 

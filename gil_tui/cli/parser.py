@@ -46,6 +46,10 @@ def build_app_parser() -> Parser:
     parser.add_argument("--version", action="version", version="gil-tui %s" % __version__)
     add_run_options(parser)
     parser.add_argument("--run", action="store_true", help="start the run as soon as the app opens")
+    parser.add_argument("--task", default=None, metavar="FILE.py:FUNCTION",
+                        help="open with your own code as the workload (Workload: your code)")
+    parser.add_argument("--allow-tasks-from", default=None, help=argparse.SUPPRESS)  # set by gil-tui serve
+    parser.add_argument("--no-tasks", action="store_true", help=argparse.SUPPRESS)  # set by gil-tui serve
     parser.add_argument("--theme", default=None, choices=("dark", "light"),
                         help="colours to start with (default $GIL_TUI_THEME, else dark; d switches)")
     return parser

@@ -130,6 +130,8 @@ def serve_command(argv: list[str]) -> int:
     except ImportError:
         sys.stderr.write("gil-tui serve: error: textual-serve is not installed (pip install textual-serve)\n")
         return exit_codes.FAILED
+    if not args.demo:  # the served workbench offers your code only from the allowed folder, else not at all
+        extra = extra + (["--allow-tasks-from", args.allow_tasks_from] if args.allow_tasks_from else ["--no-tasks"])
     command = shlex.join([sys.executable, "-m", "gil_tui"] + (["demo"] if args.demo else []) + extra)
     Server(command, host=args.host, port=port, title="gil-tui").serve()
     return 0

@@ -50,6 +50,8 @@ def parse(text: str, allowed_dir: str | None = None) -> TaskRef:
     ``allowed_dir``: when given, the file must be inside it (``gil-tui serve --allow-tasks-from DIR``).
     """
     given = text.strip()
+    if not given:
+        raise _error("usage.task.empty")
     path, colon, name = given.rpartition(":")
     if not colon or not path or not name:
         raise _error("usage.task.form", value=given)

@@ -204,6 +204,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.pane.history": "History",
     "app.tab.lanes": "Lanes",
     "app.tab.timeline": "Timeline",
+    "app.field.task": "Code",
+    "app.workload.task": "your own function, file.py:function, called once per task",
+    "app.workload.task.name": "your code",
     "app.field.workload": "Workload",
     "app.field.workers": "Workers",
     "app.field.mode": "Mode",
@@ -417,6 +420,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
                      "timeline, c compares interpreters, l switches to Spanish, q quits.",
 
     # --- your own code: gil-tui run --task file.py:function ---------------------------------------
+    "usage.task.empty": "give the file and the function: file.py:function",
     "usage.task.form": "--task must be FILE.py:FUNCTION, not {value!r}",
     "usage.task.name": "{value!r} is not a Python function name",
     "usage.task.missing": "no such file: {path}",

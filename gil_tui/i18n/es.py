@@ -221,6 +221,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.pane.history": "Historial",
     "app.tab.lanes": "Carriles",
     "app.tab.timeline": "Línea de tiempo",
+    "app.field.task": "Código",
+    "app.workload.task": "tu propia función, fichero.py:función, llamada una vez por tarea",
+    "app.workload.task.name": "tu código",
     "app.field.workload": "Carga",
     "app.field.workers": "Tareas",
     "app.field.mode": "Modo",
@@ -440,6 +443,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
                      "experimentos, t la línea de tiempo, c compara intérpretes, l cambia a inglés, q sale.",
 
     # --- tu propio código: gil-tui run --task fichero.py:función ------------------------------------
+    "usage.task.empty": "indica el fichero y la función: fichero.py:función",
     "usage.task.form": "--task debe ser FICHERO.py:FUNCIÓN, no {value!r}",
     "usage.task.name": "{value!r} no es un nombre de función de Python",
     "usage.task.missing": "no existe el fichero: {path}",

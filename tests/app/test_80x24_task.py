@@ -59,3 +59,33 @@ def test_serve_refuses_your_own_code_unless_a_folder_is_allowed():
         screen = term.wait_for(r"EXIT=\d", timeout=60)
         assert "EXIT=2" in screen
         assert "is outside /usr, the only folder tasks may come from" in "".join(screen.splitlines())
+
+
+def test_the_workbench_runs_your_code_from_workload():
+    task = os.path.join(EXAMPLES, "shared_dict.py") + ":total"
+    with Terminal("-m threads -n 2") as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Enter", "End", "Enter")  # Workload: the last entry, your code
+        screen = term.wait_for("Code ")
+        assert "your code" in screen and "give the file and the" in screen
+        term.send("Tab")
+        term.type(task)
+        term.send("Enter")  # Enter in Code runs (r is a letter there)
+        screen = term.wait_for("Run 1 finished", timeout=120)
+        assert "shared_dict.py:total" in screen
+        screen = term.settle()
+        said = " ".join(line.split("│")[3].strip() for line in screen.splitlines() if line.count("│") >= 4)
+        assert "threads: 2 tasks returned 2 different values" in said or \
+            "threads: all 2 tasks returned the same, int 44999850000" in said, said
+        assert "task " in screen.split("History")[1]  # remembered in History
+        assert all(len(line) <= 80 for line in screen.splitlines())
+
+
+def test_a_served_workbench_without_a_folder_has_no_your_code_entry():
+    with Terminal("--no-tasks") as term:  # what gil-tui serve passes without --allow-tasks-from
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Enter", "End")  # the list's end: io, not your code
+        screen = term.settle()
+        assert "io  64 KiB" in screen and "your code" not in screen

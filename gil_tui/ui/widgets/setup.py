@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ...core import validation
+from ...core import usertask, validation
 from ...core.model import Choice, RunSpec
 from ...i18n import interval_text, t
 from ...lab.catalog import (
@@ -30,6 +30,9 @@ CUSTOM = "custom"
 def interval_label(seconds: float) -> str:
     """5 ms, 100 µs: the switch interval as people say it, as every other screen and text says it."""
     return interval_text(seconds)
+
+
+TASK = usertask.WORKLOAD  # "your code": a function from a file, file.py:function
 
 
 def unit_label(workload: str) -> str:
@@ -66,6 +69,9 @@ class SetupValues:
     size: float | None = None  # None: the workload's default, shown as the field's placeholder
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
     choice: int = 0  # index into the pane's interpreter choices
+    task: str = ""  # your code, file.py:function (workload "task")
+    tasks: bool = True  # Workload offers "your code" (not in a served app, unless a folder is allowed)
+    tasks_from: str | None = None  # the only folder your code may come from (gil-tui serve --allow-tasks-from)
 
 
 def number_text(value: float) -> str:
@@ -97,6 +103,9 @@ class SetupPane(Vertical):
     SetupPane .row #switch-unit.-custom { display: block; }
     SetupPane #switch-note { color: $text-muted; padding-left: 10; display: none; }
     SetupPane #switch-note.-shown { display: block; }
+    SetupPane #task-row { display: none; }
+    SetupPane.-task #task-row { display: block; }
+    SetupPane.-task #workload-desc { display: none; }
     SetupPane #workload-desc { color: $text-muted; text-style: italic; padding-left: 10; text-wrap: nowrap;
                               text-overflow: ellipsis; }
     SetupPane .error { color: $error; text-style: bold; padding-left: 10; display: none; }
@@ -118,9 +127,13 @@ class SetupPane(Vertical):
 
     # -- options, in the current language ---------------------------------------------------------
 
-    @staticmethod
-    def _workloads() -> list[tuple[Text, str]]:
-        return [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name) for name in WORKLOADS]
+    def _workloads(self) -> list[tuple[Text, str]]:
+        options = [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name)
+                   for name in WORKLOADS]
+        if self.preset.tasks:
+            options.append((Text.assemble((t("app.workload.task.name"), "bold"), "  ",
+                                          (t("app.workload." + TASK), "dim")), TASK))
+        return options
 
     @staticmethod
     def _modes() -> list[tuple[Text, str]]:
@@ -150,12 +163,16 @@ class SetupPane(Vertical):
             yield Label(t("app.field.workload"), id="label-workload")
             yield Select(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
         yield Static(t("app.workload." + p.workload), id="workload-desc")
+        with Horizontal(classes="row", id="task-row"):  # in the description's place when Workload is your code
+            yield Label(t("app.field.task"), id="label-task")
+            yield Input(p.task, placeholder="file.py:function", compact=True, id="task", select_on_focus=False)
+        yield Static("", classes="error", id="task-error")
         yield from self._input_row("workers", str(p.workers), "", DIGITS)
         with Horizontal(classes="row"):
             yield Label(t("app.field.mode"), id="label-mode")
             yield Select(self._modes(), value=p.mode, allow_blank=False, compact=True, id="mode")
         size = "" if p.size is None else number_text(p.size)
-        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".",
+        yield from self._input_row("size", size, self._size_placeholder(p.workload), DIGITS + ".",
                                    unit=unit_label(p.workload))
         with Horizontal(classes="row"):
             yield Label(t("app.field.switch"), id="label-switch")
@@ -186,12 +203,17 @@ class SetupPane(Vertical):
                 yield Label(unit, id=name + "-unit", classes="unit")
         yield Static("", classes="error", id=name + "-error")
 
+    @staticmethod
+    def _size_placeholder(workload: str) -> str:
+        return "" if workload == TASK else "%g" % default_size(workload)
+
     def on_mount(self) -> None:
+        self.set_class(self.preset.workload == TASK, "-task")
         self.check()
 
     def retranslate(self) -> None:
         """Every label, option and error again, in the current language; the values stay."""
-        for name in FIELDS:
+        for name in FIELDS + ("task",):
             self.query_one("#label-" + name, Label).update(t("app.field." + name))
         for name, items in (("workload", self._workloads()), ("mode", self._modes()),
                             ("switch-preset", self._switches()), ("python", self._pythons())):
@@ -236,6 +258,8 @@ class SetupPane(Vertical):
 
     def spec(self) -> RunSpec:
         """The RunSpec these values ask for; UsageError with the first mistake."""
+        if self.value("workload") == TASK:
+            return self._task_spec()
         workload = validation.workload(self.value("workload"))
         mode = validation.modes(self.value("mode"))[0]
         workers = validation.workers(self.value("workers"))
@@ -245,23 +269,37 @@ class SetupPane(Vertical):
         gil = validation.gil_for(choice.interpreter, choice.gil)
         return RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval)
 
+    def _task_spec(self) -> RunSpec:
+        """Your code: the file is checked here (it exists, inside the allowed folder); its import, by the lab."""
+        ref = usertask.parse(self.value("task"), self.preset.tasks_from)
+        mode = validation.modes(self.value("mode"))[0]
+        workers = validation.workers(self.value("workers"))
+        arg = usertask.size_arg(self.value("size") or None)
+        interval = validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL)
+        choice = self.choices[int(self.value("python"))]
+        gil = validation.gil_for(choice.interpreter, choice.gil)
+        return RunSpec(TASK, mode, workers, usertask.numeric_size(arg), choice.interpreter, gil, interval,
+                       task=ref.text, task_arg=arg)
+
     def check(self) -> bool:
         """Show an error under each bad field; disable Run while any is left. True when all are fine."""
         errors: dict[str, str] = {}
         workload = self.value("workload")
         checks = {
             "workers": lambda: validation.workers(self.value("workers")),
-            "size": lambda: validation.size(workload, self.value("size")),
+            "size": lambda: None if workload == TASK else validation.size(workload, self.value("size")),
             "switch": lambda: validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL),
             "python": lambda: validation.gil_for(self.choices[int(self.value("python"))].interpreter,
                                               self.choices[int(self.value("python"))].gil),
         }
+        if workload == TASK:
+            checks["task"] = lambda: usertask.parse(self.value("task"), self.preset.tasks_from).text
         for name, check in checks.items():
             try:
                 check()
             except validation.UsageError as exc:  # core's message, in the current language
                 errors[name] = exc.render()
-        for name in ("workers", "size", "switch", "python"):
+        for name in ("task", "workers", "size", "switch", "python"):
             widget = self.query_one("#%s-error" % name, Static)
             widget.update(errors.get(name, ""))
             widget.set_class(name in errors, "-shown")
@@ -296,10 +334,12 @@ class SetupPane(Vertical):
     # -- events -----------------------------------------------------------------------------------
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "workload" and isinstance(event.value, str) and event.value in WORKLOADS:
+        if event.select.id == "workload" and isinstance(event.value, str) and (event.value in WORKLOADS or
+                                                                                event.value == TASK):
             self.query_one("#workload-desc", Static).update(t("app.workload." + event.value))
-            self.query_one("#size", Input).placeholder = "%g" % default_size(event.value)
+            self.query_one("#size", Input).placeholder = self._size_placeholder(event.value)
             self.query_one("#size-unit", Label).update(unit_label(event.value))
+            self.set_class(event.value == TASK, "-task")
         elif event.select.id == "switch-preset":
             entry = self.query_one("#switch", Input)
             custom = event.value == CUSTOM
