@@ -66,13 +66,18 @@ def test_the_workbench_runs_your_code_from_workload():
     with Terminal("-m threads -n 2") as term:
         term.wait_for("Press r to run")
         term.settle()
-        term.send("Enter", "End", "Enter")  # Workload: the last entry, your code
-        screen = term.wait_for("Code ")
+        term.send("Enter")  # Workload's list
+        term.wait_for("sleep  time.sleep", timeout=60)
+        term.send("End")  # its last entry: your code
+        term.wait_for("your code", timeout=60)
+        term.send("Enter")
+        screen = term.wait_for("Code ", timeout=60)
         assert "your code" in screen and "give the file and the" in screen
         term.send("Tab")
         term.type(task)
+        term.wait_for("round_trips|:total", timeout=60)
         term.send("Enter")  # Enter in Code runs (r is a letter there)
-        screen = term.wait_for("Run 1 finished", timeout=120)
+        screen = term.wait_for("Run 1 finished", timeout=180)
         assert "shared_dict.py:total" in screen
         screen = term.settle()
         said = " ".join(line.split("│")[3].strip() for line in screen.splitlines() if line.count("│") >= 4)
@@ -86,6 +91,9 @@ def test_a_served_workbench_without_a_folder_has_no_your_code_entry():
     with Terminal("--no-tasks") as term:  # what gil-tui serve passes without --allow-tasks-from
         term.wait_for("Press r to run")
         term.settle()
-        term.send("Enter", "End")  # the list's end: io, not your code
+        term.send("Enter")
+        term.wait_for("sleep  time.sleep", timeout=60)
+        term.send("End")  # the list's end: io, not your code
+        screen = term.wait_for("io  64 KiB", timeout=60)
         screen = term.settle()
         assert "io  64 KiB" in screen and "your code" not in screen
