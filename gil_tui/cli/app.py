@@ -11,9 +11,10 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from ..core import validation
+from ..core import usertask, validation
 from ..core.model import choices_for
 from ..core.probe import Interpreter, ProbeError, lab_interpreter
+from ..i18n import Message
 from ..lab.catalog import DEFAULT_WORKERS
 from . import exit_codes
 
@@ -44,10 +45,24 @@ def preset_from_args(args: argparse.Namespace,
     ``found``: what ``interpreters_for(args)`` returned, if it has already run."""
     from ..ui.widgets.setup import SetupValues
 
-    workload = validation.workload(args.workload)
+    task = getattr(args, "task", None)
+    tasks_from = getattr(args, "allow_tasks_from", None)
+    tasks = not getattr(args, "no_tasks", False)
+    if task is not None and not tasks:
+        raise validation.UsageError(Message("usage.task.served", {}))
+    if task is not None:
+        usertask.parse(task, tasks_from)
+    workload = usertask.WORKLOAD if task is not None else validation.workload(args.workload)
     modes = validation.modes(args.mode if args.mode is not None else DEFAULT_MODE)
-    workers, checked, sizes = validation.work(workload, args.size, args.workers, DEFAULT_WORKERS)
-    size = None if args.size is None else checked  # None: the workload's default, the Size field's placeholder
+    sizes: tuple[float, ...] | None = None
+    size: float | None
+    if task is not None:  # the size goes to your function as it is: a number here only if it is one
+        workers = DEFAULT_WORKERS if args.workers is None else validation.workers(args.workers)
+        arg = usertask.size_arg(args.size)
+        size = float(arg) if isinstance(arg, (int, float)) else None
+    else:
+        workers, checked, sizes = validation.work(workload, args.size, args.workers, DEFAULT_WORKERS)
+        size = None if args.size is None else checked  # None: the workload's default, the Size field's placeholder
     interval = validation.switch_interval(args.switch_interval)
     gil = validation.gil(args.gil)
     chosen, current, others = found if found is not None else interpreters_for(args)
@@ -58,7 +73,7 @@ def preset_from_args(args: argparse.Namespace,
     if chosen.free_threaded and gil == "on":
         index = 1  # choices_for lists a free-threaded build as GIL off, then GIL on
     preset = SetupValues(workload=workload, mode=",".join(modes), workers=workers, size=size, sizes=sizes,
-                         switch_interval=interval, choice=index)
+                         switch_interval=interval, choice=index, task=task or "", tasks=tasks, tasks_from=tasks_from)
     assert choices
     return interpreters, preset
 

@@ -48,6 +48,10 @@ def build_app_parser() -> Parser:
     parser.add_argument("--version", action="version", version="gil-tui %s" % __version__)
     add_run_options(parser)
     parser.add_argument("--run", action="store_true", help="start the run as soon as the app opens")
+    parser.add_argument("--task", default=None, metavar="FILE.py:FUNCTION",
+                        help="open with your own code as the workload (Workload: your code)")
+    parser.add_argument("--allow-tasks-from", default=None, help=argparse.SUPPRESS)  # set by gil-tui serve
+    parser.add_argument("--no-tasks", action="store_true", help=argparse.SUPPRESS)  # set by gil-tui serve
     parser.add_argument("--theme", default=None, choices=("dark", "light"),
                         help="colours to start with (default $GIL_TUI_THEME, else dark; d switches)")
     return parser
@@ -64,6 +68,11 @@ def build_run_parser() -> Parser:
     parser.add_argument("--probe", action="store_true",
                         help="a lab thread sleeps 1 ms in a loop and reports how late it woke (p50/p99/max); "
                              "always on for -w convoy")
+    parser.add_argument("--task", default=None, metavar="FILE.py:FUNCTION",
+                        help="your own code as the workload: FUNCTION(index, size) from FILE.py, called once per "
+                             "task (--size is passed to it as it is; an optional keyword tick() reports progress)")
+    parser.add_argument("--timeout", default=None, metavar="SEC",
+                        help="stop a run that takes longer than SEC seconds (default: no limit)")
     parser.add_argument("--preset", default=None, choices=("seed-fib", "seed-race", "seed-sleep"),
                         help="rerun one of the seed post's experiments (sets workload, modes and workers) and "
                              "show the post's figures beside the measured ones")

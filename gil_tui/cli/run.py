@@ -24,10 +24,12 @@ from ..core.run_queue import RunQueue
 from ..core.runner import LabRun
 from ..core.speedup import fastest_sequential, find_baseline, speedup_vs_fastest, with_speedups
 from ..i18n import count_text, interval_text, set_language, t
-from . import exit_codes
+from . import exit_codes, task
+from .task import print_task_report
 
 POLL = 0.1
 DEFAULT_MODES = "sequential,threads"
+TASK_MODES = "sequential,threads,processes"  # your own code: the three a developer chooses between
 
 
 def preset_specs(args: argparse.Namespace) -> tuple[list[RunSpec], list[str]]:
@@ -148,12 +150,15 @@ def trips_cell(r: RunResult) -> Text:
     return Text("%s→%s %s" % (count_text(round(c.alone_per_s)), count_text(round(c.loaded_per_s)),
                                  convoy.ratio_text(c.slowdown)),
                 style="bold red" if convoy.held_back(r) else "green")
+def _workload_name(r: RunResult) -> str:
+    """The workload, or for your own code "file.py:function"."""
+    return os.path.basename(r.task) if r.task else r.workload
 
 
 def result_table(results: list[RunResult]) -> Table:
     races = any(r.counter for r in results)
     pythons = {r.python_label for r in results}
-    title = "%s · %s" % (", ".join(dict.fromkeys(r.workload for r in results)),
+    title = "%s · %s" % (", ".join(dict.fromkeys(_workload_name(r) for r in results)),
                          t("run.workers", count=results[0].workers)) if results else ""
     if len(pythons) == 1:
         title += " · " + t("run.python", python=pythons.pop())
@@ -204,23 +209,32 @@ def result_table(results: list[RunResult]) -> Table:
     return table
 
 
-def _run_one(spec: RunSpec, console: Console | None, progress: Progress | None = None) -> RunResult:
-    """One run: a live view on ``console`` (a terminal); without one, with several runs, a line on stderr after it."""
+def _run_one(spec: RunSpec, console: Console | None, progress: Progress | None = None,
+             limit: float | None = None) -> RunResult:
+    """One run: a live view on ``console`` (a terminal); without one, with several runs, a line on stderr after it.
+    ``limit``: seconds after which the run is stopped and reported as a failure (--timeout)."""
     run = LabRun(spec).start()
     if progress is not None:
         progress.start()
     with run:
+        deadline = None if limit is None else time.monotonic() + limit
+
+        def over() -> bool:
+            return deadline is not None and time.monotonic() > deadline
+
         if console is None:
-            result = run.wait()
-            while result is None:
+            result = run.wait() if deadline is None else None
+            while result is None and not over():
                 result = run.wait(POLL)
         else:
             with Live(_live_view(spec, run, progress), console=console, auto_refresh=False, transient=True) as live:
-                while not run.finished():
+                while not run.finished() and not over():
                     time.sleep(POLL)
                     live.update(_live_view(spec, run, progress), refresh=True)
-            result = run.wait()
-        assert result is not None
+            result = None if over() and not run.finished() else run.wait()
+        if result is None:  # over the --timeout: stopped like a cancel, reported as a failure
+            assert limit is not None
+            result = run.cancel().replace(status="error", error=t("run.timeout", seconds=limit))
     if progress is not None:
         progress.finish()
         if console is None and progress.total > 1:
@@ -276,6 +290,9 @@ def _print_results(results: list[RunResult], as_json: bool, console: Console, pr
     if preset is not None:
         _print_preset(preset, results, console)
         return
+    if any(r.task for r in results):
+        print_task_report(results, console)
+        return
     for r in results:
         if r.status == "error":
             continue  # its message is printed above
@@ -322,7 +339,11 @@ def run_command(args: argparse.Namespace) -> int:
     preset = getattr(args, "preset", None)
     set_language(getattr(args, "lang", None) or "en")
     try:
-        specs, problems = preset_specs(args) if preset else matrix.specs(args, DEFAULT_MODES)
+        limit = task.timeout(getattr(args, "timeout", None))
+        if getattr(args, "task", None):
+            specs, problems = task.task_specs(args, TASK_MODES)
+        else:
+            specs, problems = preset_specs(args) if preset else matrix.specs(args, DEFAULT_MODES)
         times = matrix.repeat(getattr(args, "repeat", None))
         if output is not None:
             check_output(output)
@@ -338,7 +359,7 @@ def run_command(args: argparse.Namespace) -> int:
     queue = RunQueue(specs, times)
     progress = Progress(queue.total)
     try:
-        queue.drive(lambda spec: _run_one(spec, live_console, progress))
+        queue.drive(lambda spec: _run_one(spec, live_console, progress, limit))
     except KeyboardInterrupt:  # _run_one's LabRun has already killed its lab on the way out
         _print_results(with_speedups(queue.results), args.json, console, preset)
         sys.stderr.write("gil-tui run: %s\n" % t("run.interrupted"))

@@ -2,7 +2,8 @@
 
 textual-serve answers HTTP and starts one ``gil-tui`` process per browser tab, talking to it over a
 websocket. It listens on localhost unless ``--host`` says otherwise: anyone who can reach the port
-can start lab processes on this machine. The app's options (``-w race -n 20 --lang es`` …) are
+can start lab processes on this machine. Your own code (``--task``) is refused unless ``--allow-tasks-from DIR``
+names the one folder it may come from. The app's options (``-w race -n 20 --lang es`` …) are
 checked here, before anything listens, and passed on to every app it starts; ``--demo`` serves the
 scripted tour (``gil-tui demo``) instead, with the tour's own options.
 
@@ -50,7 +51,39 @@ def build_parser():
     parser.add_argument("--export-dir", default=DEFAULT_EXPORT_DIR, metavar="DIR",
                         help="the only folder served apps export to, created if missing (default ./%s)"
                         % DEFAULT_EXPORT_DIR)
+    parser.add_argument("--allow-tasks-from", default=None, metavar="DIR",
+                        help="let the served app run your own code (--task FILE.py:FUNCTION), from files inside DIR "
+                             "only; without it, running a file is refused: it is local only")
     return parser
+
+
+def task_option(extra: list[str]) -> str | None:
+    """The value of --task among the app's options (``--task X`` or ``--task=X``), None when absent."""
+    for at, arg in enumerate(extra):
+        if arg == "--task":
+            return extra[at + 1] if at + 1 < len(extra) else ""
+        if arg.startswith("--task="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def check_task(extra: list[str], allowed: str | None) -> str | None:
+    """Why the served app may not run the --task it was given, None when it may (or there is none)."""
+    from ..core import usertask, validation
+    from ..i18n import t
+
+    task = task_option(extra)
+    if task is None:
+        return None
+    if allowed is None:
+        return t("usage.task.served")
+    if not os.path.isdir(allowed):
+        return t("usage.task.folder", folder=allowed)
+    try:
+        usertask.parse(task, allowed)
+    except validation.UsageError as exc:
+        return str(exc)
+    return None
 
 
 def port_number(value: str) -> int:
@@ -147,7 +180,7 @@ def serve_command(argv: list[str]) -> int:
     except ValueError as exc:
         sys.stderr.write("gil-tui serve: error: %s\n" % exc)
         return exit_codes.USAGE
-    mistake = check_app_options(extra, args.demo)
+    mistake = check_task(extra, args.allow_tasks_from) or check_app_options(extra, args.demo)
     if mistake is not None:
         sys.stderr.write("gil-tui serve: error: %s\n" % mistake)
         return exit_codes.USAGE
@@ -160,6 +193,8 @@ def serve_command(argv: list[str]) -> int:
     except ImportError:
         sys.stderr.write("gil-tui serve: error: textual-serve is not installed (pip install textual-serve)\n")
         return exit_codes.FAILED
+    if not args.demo:  # the served workbench offers your code only from the allowed folder, else not at all
+        extra = extra + (["--allow-tasks-from", args.allow_tasks_from] if args.allow_tasks_from else ["--no-tasks"])
     from ..core.export_folder import ENV, make_folder
     from ._textual_serve_hacks import GuardedServer
 

@@ -24,6 +24,7 @@ SCHEMAS = (1, 2)  # every schema from_json reads
 STATUSES = ("ok", "error", "cancelled")
 
 JSON = dict[str, Any]
+TaskArg = int | float | str | None
 
 
 def printable(text: str) -> str:
@@ -203,6 +204,8 @@ class RunSpec:
     @property
     def probing(self) -> bool:
         return self.probe or self.workload == "convoy"
+    task: str | None = None  # your own code, "/abs/path/file.py:function" (workload "task")
+    task_arg: TaskArg = None  # the size your function is given, as --size said it
 
     @property
     def python(self) -> Python:
@@ -223,6 +226,7 @@ class TaskResult:
     cpu_s: float | None
     state: str | None
     size: float | None = None  # its own size, when the run gave one per task
+    runq_s: float | None = None  # time runnable but not on a CPU: the machine's other load (Linux), else None
 
     @property
     def core_share(self) -> float | None:
@@ -236,6 +240,8 @@ class TaskResult:
                       "cpu_s": self.cpu_s, "state": self.state}
         if self.size is not None:
             data["size"] = self.size
+        if self.runq_s is not None:
+            data["runq_s"] = self.runq_s
         return data
 
     @classmethod
@@ -244,7 +250,7 @@ class TaskResult:
         size = data.get("size")
         return cls(_opt_int(data.get("index")), _opt_int(data.get("done")), _opt_int(data.get("total")),
                    _opt_float(data.get("wall_s")), _opt_float(data.get("cpu_s")), _opt_text(data.get("state")),
-                   None if size is None else _size(size))
+                   None if size is None else _size(size), _opt_float(data.get("runq_s")))
 
 
 @dataclass(frozen=True)
@@ -412,6 +418,67 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class TaskValue:
+    """A summary of what one task of your function returned: enough to tell whether two runs agree."""
+
+    index: int
+    type: str
+    digest: str  # of its repr
+    repr: str  # shortened
+    len: int | None = None
+
+    def to_json(self) -> JSON:
+        return {"index": self.index, "type": self.type, "digest": self.digest, "repr": self.repr, "len": self.len}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> TaskValue:
+        return cls(int(data["index"]), str(data.get("type")), str(data.get("digest")), str(data.get("repr")),
+                   _opt_int(data.get("len")))
+
+
+@dataclass(frozen=True)
+class TaskError:
+    """One distinct failure of your function, and the tasks that had it."""
+
+    indexes: tuple[int, ...]
+    error: str
+    traceback: str | None = None
+
+    def to_json(self) -> JSON:
+        return {"indexes": list(self.indexes), "error": self.error, "traceback": self.traceback}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> TaskError:
+        return cls(tuple(int(i) for i in data.get("indexes") or ()), str(data.get("error")), data.get("traceback"))
+
+
+@dataclass(frozen=True)
+class TaskReport:
+    """What the tasks of your own function returned or raised, task by task."""
+
+    values: tuple[TaskValue, ...] = ()
+    errors: tuple[TaskError, ...] = ()
+    forked: tuple[int, ...] = ()  # tasks that called os.fork
+    exited: tuple[tuple[int, int], ...] = ()  # (task, code) of a task that called os._exit
+
+    @property
+    def all_same(self) -> bool:
+        """Every task that returned returned the same thing (by its repr)."""
+        return len({v.digest for v in self.values}) <= 1
+
+    def to_json(self) -> JSON:
+        return {"values": [v.to_json() for v in self.values], "errors": [e.to_json() for e in self.errors],
+                "forked": list(self.forked), "exited": [list(pair) for pair in self.exited]}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> TaskReport:
+        return cls(tuple(TaskValue.from_json(v) for v in data.get("values") or ()),
+                   tuple(TaskError.from_json(e) for e in data.get("errors") or ()),
+                   tuple(int(i) for i in data.get("forked") or ()),
+                   tuple((int(i), int(c)) for i, c in data.get("exited") or ()))
+
+
+@dataclass(frozen=True)
 class RunResult:
     """What one run (or one cell of repeated runs) measured."""
 
@@ -449,12 +516,16 @@ class RunResult:
     def handovers_per_s(self) -> float | None:
         return None if self.handovers is None or not self.wall_s else self.handovers / self.wall_s
     sizes: tuple[float, ...] | None = None  # one size per task (``size`` is then the largest); None: all ``size``
+    # your own code (workload "task"): which function, the size it was given, and what its tasks returned
+    task: str | None = None
+    task_arg: TaskArg = None
+    task_report: TaskReport | None = None
 
     @classmethod
     def of(cls, spec: RunSpec, status: str = "error", error: str | None = None) -> RunResult:
         """A result for ``spec`` with nothing measured yet."""
         return cls(spec.workload, spec.mode, spec.workers, spec.size, Python.of(spec.interpreter), spec.gil,
-                   spec.switch_interval, status, error, sizes=spec.sizes)
+                   spec.switch_interval, status, error, sizes=spec.sizes, task=spec.task, task_arg=spec.task_arg)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -551,6 +622,9 @@ class RunResult:
             data["handovers"] = self.handovers
         if self.sizes is not None:
             data["sizes"] = list(self.sizes)
+        if self.task is not None:
+            data["task"] = {"function": self.task, "size": self.task_arg,
+                            "report": None if self.task_report is None else self.task_report.to_json()}
         return data
 
     @classmethod
@@ -565,6 +639,8 @@ class RunResult:
         wall_s_all = data.get("wall_s_all")
         warnings = data.get("warnings")
         # every field is checked for its type: a file is anyone's (issue 14); its strings are shown through printable
+        task: JSON = data["task"] if isinstance(data.get("task"), dict) else {}
+        report = task.get("report")
         return cls(
             workload=_text(data["workload"]),
             mode=_text(data["mode"]),
@@ -594,5 +670,8 @@ class RunResult:
             convoy=Convoy.from_json(data["convoy"]) if isinstance(data.get("convoy"), dict) else None,
             handovers=_opt_int(data.get("handovers")),
             sizes=None if not data.get("sizes") else tuple(_size(x) for x in _list(data["sizes"])),
+            task=_opt_text(task.get("function")),
+            task_arg=task.get("size"),
+            task_report=TaskReport.from_json(report) if isinstance(report, dict) else None,
         )
 

@@ -36,6 +36,7 @@ from ..lab.board import (
     Board,
 )
 from ..lab.catalog import RACE_WORKLOADS
+from . import usertask
 from .model import Counter, RunResult, RunSpec, TaskResult, Timeline
 
 MIN_SLOTS = 1 << 14  # the shortest timeline a board is made with (about 8 s at 0.5 ms) before /dev/shm is "full"
@@ -103,6 +104,7 @@ class LabRun:
         self.started = 0.0
         self.slots_cut = False  # the board's folder had no room for the whole timeline: a shorter one was made
         self._idle0: tuple[float, float] | None = None  # (the machine's idle CPU seconds, monotonic time) at start
+        self.outcomes: str | None = None  # your own code: where its tasks leave their outcomes
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -127,6 +129,17 @@ class LabRun:
         }
         if spec.sizes:
             cfg["sizes"] = list(spec.sizes)  # one size per task
+        if spec.task is not None:
+            try:
+                self.outcomes = usertask.make_outcome_dir(board_dir())
+            except OSError as exc:
+                self._result = self.unfinished("error", "could not create a directory for the tasks' outcomes: %s"
+                                               % (exc.strerror or exc))
+                self.close()
+                return self
+            path_, _, function = spec.task.rpartition(":")
+            cfg.update(workload=usertask.WORKLOAD, size=spec.task_arg,
+                       task={"path": path_, "function": function, "outcomes": self.outcomes})
         env = dict(os.environ)
         if spec.gil is not None:
             env["PYTHON_GIL"] = "1" if spec.gil == "on" else "0"
@@ -138,7 +151,7 @@ class LabRun:
             self.proc = subprocess.Popen(
                 bootstrap.command(spec.interpreter.executable, "lab", json.dumps(cfg)),
                 stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err, env=env,
-                cwd=tempfile.gettempdir(), start_new_session=True)
+                cwd=usertask.working_dir() if spec.task else tempfile.gettempdir(), start_new_session=True)
         except OSError as exc:
             self._result = self.unfinished("error", "could not start %s: %s" % (spec.interpreter.executable, exc))
             self.close()
@@ -230,8 +243,12 @@ class LabRun:
 
     def close(self) -> None:
         """Kill whatever is left of the lab's process group and remove the board file."""
-        if self.proc is not None and (self.proc.poll() is None or self.proc.returncode < 0):
-            self._kill()  # also when a signal killed the lab: its worker processes may live on
+        if self.proc is not None and (self.proc.poll() is None or self.proc.returncode < 0 or self.spec.task):
+            self._kill()  # also when a signal killed the lab: its worker processes may live on; and your own code
+            # may have forked children that outlive the lab
+        if self.outcomes is not None:
+            usertask.remove_outcome_dir(self.outcomes)
+            self.outcomes = None
         if self.board is not None:
             path = self.board.path
             final = self._read_snapshot(self.board)
@@ -349,6 +366,12 @@ class LabRun:
             result = result.with_lab_report(lab)
             if not result.tasks:
                 result = self._from_board(result)
+        if self.outcomes is not None:
+            report = usertask.read_outcomes(self.outcomes, self.spec.workers)
+            result = result.replace(task_report=report)
+            exited = usertask.exit_error(report)
+            if exited is not None and result.status != "ok":
+                result = result.replace(status="error", error=exited)
         if result.wall_s and result.cpu_s is not None:
             result = result.replace(cores_used=result.cpu_s / result.wall_s)
         if self.slots_cut and self.board is not None:

@@ -318,6 +318,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.pane.history": "History",
     "app.tab.lanes": "Lanes",
     "app.tab.timeline": "Timeline",
+    "app.field.task": "Code",
+    "app.workload.task": "your own function, file.py:function, called once per task",
+    "app.workload.task.name": "your code",
     "app.field.workload": "Workload",
     "app.field.workers": "Workers",
     "app.field.mode": "Mode",
@@ -553,4 +556,68 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "demo.end.title": "End of the tour",
     "demo.end.look": "Everything on screen stays usable: r runs the setup, 1 2 3 the experiments again, t the "
                      "timeline, c compares interpreters, l switches to Spanish, q quits.",
+
+    # --- your own code: gil-tui run --task file.py:function ---------------------------------------
+    "usage.task.empty": "give the file and the function: file.py:function",
+    "usage.task.form": "--task must be FILE.py:FUNCTION, not {value!r}",
+    "usage.task.name": "{value!r} is not a Python function name",
+    "usage.task.missing": "no such file: {path}",
+    "usage.task.not_file": "{path} is not a file",
+    "usage.task.outside": "{path} is outside {folder}, the only folder tasks may come from (--allow-tasks-from)",
+    "usage.task.preset": "--task and --preset {preset} do not go together",
+    "usage.task.cannot": "{task} cannot run under Python {python} ({executable}): {why}",
+    "usage.task.join": "{text}",
+    "usage.task.served": "running your own code is local only: gil-tui serve refuses --task unless "
+                         "--allow-tasks-from DIR names the folder it may come from",
+    "usage.task.folder": "--allow-tasks-from {folder}: there is no such folder",
+    "usage.timeout": "--timeout must be a positive number of seconds, not {value!r}",
+    "run.timeout": "stopped after {seconds:g} s (--timeout): the run had not finished",
+    "task.exited": "task {index} called os._exit({code}), which ends the whole process at once: the run has no "
+                   "result (return or raise instead)",
+    "task.differs": "{mode} returned other values than {reference} on Python {python}: {count} of {total} tasks "
+                    "(task {index}: {got}; {reference}: {expected})",
+    "task.returned.title": "Returned:",
+    "task.returned.same": {"one": "{mode}: the task returned {value}",
+                           "other": "{mode}: all {count} tasks returned the same, {value}"},
+    "task.returned.all": "in all {count} runs, every task returned the same: {value}",
+    "task.returned.differ": "{mode}: {count} tasks returned {distinct} different values (task 0: {value})",
+    "task.forked": "task {index} called os.fork(): its child processes were stopped when the run ended",
+    "task.tasks": {"one": "task {indexes}", "other": "tasks {indexes}"},
+    "task.error": "{error} - in {runs}",
+    "verdict.title": "Verdict:",
+    "verdict.winner": "{mode} won on Python {python}: {wall:.2f} s, {speedup:.2f}× as fast as one task after "
+                      "another.",
+    "verdict.winner.sequential": "On Python {python}, one task after another was fastest ({wall:.2f} s): no mode "
+                                 "gained anything.",
+    "verdict.winner.none": "On Python {python} no mode was clearly faster than one task after another (the best, "
+                           "{mode}: {wall:.2f} s, {speedup:.2f}×).",
+    "verdict.winner.nobase": "{mode} was fastest on Python {python}: {wall:.2f} s.",
+    "verdict.loaded": "The machine was busy with other work: one task after another, your function was ready to run "
+                      "but had no CPU {runq:.0f} % of the time. The times are slower than on a quiet machine; the "
+                      "verdict below looks past that.",
+    "verdict.waits": "Your function mostly waits: run one task after another it kept the CPU busy only {busy:.0f} % "
+                     "of the time (I/O, the network, sleeps). Waiting releases the GIL, so threads overlap the "
+                     "waits, and they are the cheapest to start.",
+    "verdict.cpu": "Your function is CPU-bound: run one task after another it kept a core busy {busy:.0f} % of the "
+                   "time.",
+    "verdict.cpu_gil": "Your function is CPU-bound Python: under the GIL only one thread runs Python at a time, so "
+                       "threads took turns ({speedup:.2f}×, {cores:.1f} threads ready to run at once). Processes "
+                       "(or subinterpreters) each have a GIL of their own and can use every core.",
+    "verdict.c_code": "Threads ran in parallel although this Python has a GIL ({speedup:.2f}×, {cores:.1f} threads "
+                      "ready to run at once): your function spends its time in C code that releases the GIL "
+                      "(zlib, hashlib, numpy…). Threads are enough: no processes to start, nothing to copy.",
+    "verdict.free_threaded": "Without the GIL (a free-threaded build), threads ran your Python code in parallel: "
+                             "{speedup:.2f}×, {cores:.1f} threads ready to run at once.",
+    "verdict.free_threaded.none": "Even without the GIL, threads did not gain ({speedup:.2f}×, {cores:.1f} threads "
+                                  "ready to run at once): the tasks contend for shared objects, or no core was free.",
+    "verdict.startup": "Starting {mode} cost about {startup:.2f} s of the run, against {work:.2f} s of work per "
+                       "task: give each task more work (a larger --size) for {mode} to pay off.",
+    "verdict.cores": "This machine has {ncpu} cores: {workers} CPU-bound tasks can go at most {ncpu}× as fast as "
+                     "one after another.",
+    "verdict.unsafe": "Not safe under {mode}: the same tasks returned something else than one after another. The "
+                      "function shares state between tasks (a global dict, a cache…) without a lock.",
+    "verdict.ft.gain": "Threads on {ft} took {ft_wall:.2f} s against {gil_wall:.2f} s on {gil}: the free-threaded "
+                       "build made them {gain:.2f}× as fast.",
+    "verdict.ft.none": "Threads on {ft} took {ft_wall:.2f} s against {gil_wall:.2f} s on {gil}: the free-threaded "
+                       "build gained nothing here ({gain:.2f}×).",
 }

@@ -346,6 +346,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.pane.history": "Historial",
     "app.tab.lanes": "Carriles",
     "app.tab.timeline": "Línea de tiempo",
+    "app.field.task": "Código",
+    "app.workload.task": "tu propia función, fichero.py:función, llamada una vez por tarea",
+    "app.workload.task.name": "tu código",
     "app.field.workload": "Carga",
     "app.field.workers": "Tareas",
     "app.field.mode": "Modo",
@@ -589,4 +592,69 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "demo.end.title": "Fin del recorrido",
     "demo.end.look": "Todo lo que hay en pantalla sigue funcionando: r ejecuta la configuración, 1 2 3 repiten los "
                      "experimentos, t la línea de tiempo, c compara intérpretes, l cambia a inglés, q sale.",
+
+    # --- tu propio código: gil-tui run --task fichero.py:función ------------------------------------
+    "usage.task.empty": "indica el fichero y la función: fichero.py:función",
+    "usage.task.form": "--task debe ser FICHERO.py:FUNCIÓN, no {value!r}",
+    "usage.task.name": "{value!r} no es un nombre de función de Python",
+    "usage.task.missing": "no existe el fichero: {path}",
+    "usage.task.not_file": "{path} no es un fichero",
+    "usage.task.outside": "{path} está fuera de {folder}, la única carpeta de la que puede venir el código "
+                          "(--allow-tasks-from)",
+    "usage.task.preset": "--task y --preset {preset} no van juntos",
+    "usage.task.cannot": "{task} no puede ejecutarse con Python {python} ({executable}): {why}",
+    "usage.task.join": "{text}",
+    "usage.task.served": "ejecutar tu propio código es solo local: gil-tui serve rechaza --task salvo que "
+                         "--allow-tasks-from DIR nombre la carpeta de la que puede venir",
+    "usage.task.folder": "--allow-tasks-from {folder}: no existe esa carpeta",
+    "usage.timeout": "--timeout debe ser un número positivo de segundos, no {value!r}",
+    "run.timeout": "detenida tras {seconds:g} s (--timeout): la ejecución no había terminado",
+    "task.exited": "la tarea {index} llamó a os._exit({code}), que termina todo el proceso de golpe: la ejecución "
+                   "no tiene resultado (devuelve un valor o lanza una excepción)",
+    "task.differs": "{mode} devolvió otros valores que {reference} con Python {python}: {count} de {total} tareas "
+                    "(tarea {index}: {got}; {reference}: {expected})",
+    "task.returned.title": "Devuelto:",
+    "task.returned.same": {"one": "{mode}: la tarea devolvió {value}",
+                           "other": "{mode}: las {count} tareas devolvieron lo mismo, {value}"},
+    "task.returned.all": "en las {count} ejecuciones, todas las tareas devolvieron lo mismo: {value}",
+    "task.returned.differ": "{mode}: {count} tareas devolvieron {distinct} valores distintos (tarea 0: {value})",
+    "task.forked": "la tarea {index} llamó a os.fork(): sus procesos hijos se detuvieron al acabar la ejecución",
+    "task.tasks": {"one": "tarea {indexes}", "other": "tareas {indexes}"},
+    "task.error": "{error} - en {runs}",
+    "verdict.title": "Veredicto:",
+    "verdict.winner": "{mode} ganó con Python {python}: {wall:.2f} s, {speedup:.2f}× más rápido que una tarea "
+                      "tras otra.",
+    "verdict.winner.sequential": "Con Python {python}, una tarea tras otra fue lo más rápido ({wall:.2f} s): "
+                                 "ningún modo ganó nada.",
+    "verdict.winner.none": "Con Python {python} ningún modo fue claramente más rápido que una tarea tras otra (el "
+                           "mejor, {mode}: {wall:.2f} s, {speedup:.2f}×).",
+    "verdict.winner.nobase": "{mode} fue lo más rápido con Python {python}: {wall:.2f} s.",
+    "verdict.loaded": "La máquina estaba ocupada con otro trabajo: con una tarea tras otra, tu función estuvo lista "
+                      "para correr pero sin CPU el {runq:.0f} % del tiempo. Los tiempos son peores que en una "
+                      "máquina tranquila; el veredicto de abajo mira más allá.",
+    "verdict.waits": "Tu función sobre todo espera: con una tarea tras otra mantuvo la CPU ocupada solo el "
+                     "{busy:.0f} % del tiempo (E/S, la red, pausas). Esperar libera el GIL, así que los hilos "
+                     "solapan las esperas, y son lo más barato de arrancar.",
+    "verdict.cpu": "Tu función está limitada por la CPU: con una tarea tras otra mantuvo un núcleo ocupado el "
+                   "{busy:.0f} % del tiempo.",
+    "verdict.cpu_gil": "Tu función es Python limitado por la CPU: con el GIL solo un hilo ejecuta Python a la vez, "
+                       "así que los hilos se turnaron ({speedup:.2f}×, {cores:.1f} hilos listos a la vez). Los "
+                       "procesos (o subintérpretes) tienen cada uno su propio GIL y pueden usar todos los núcleos.",
+    "verdict.c_code": "Los hilos corrieron en paralelo aunque este Python tiene GIL ({speedup:.2f}×, {cores:.1f} "
+                      "hilos listos a la vez): tu función pasa su tiempo en código C que libera el GIL (zlib, hashlib, "
+                      "numpy…). Bastan los hilos: ni procesos que arrancar ni datos que copiar.",
+    "verdict.free_threaded": "Sin el GIL (una compilación free-threaded), los hilos ejecutaron tu código Python en "
+                             "paralelo: {speedup:.2f}×, {cores:.1f} hilos listos a la vez.",
+    "verdict.free_threaded.none": "Ni sin el GIL ganaron los hilos ({speedup:.2f}×, {cores:.1f} hilos listos "
+                                  "a la vez): las tareas compiten por objetos compartidos, o no había núcleo libre.",
+    "verdict.startup": "Arrancar {mode} costó unos {startup:.2f} s de la ejecución, frente a {work:.2f} s de "
+                       "trabajo por tarea: da más trabajo a cada tarea (un --size mayor) para que {mode} compense.",
+    "verdict.cores": "Esta máquina tiene {ncpu} núcleos: {workers} tareas limitadas por la CPU pueden ir como mucho "
+                     "{ncpu}× más rápido que una tras otra.",
+    "verdict.unsafe": "No es seguro con {mode}: las mismas tareas devolvieron otra cosa que una tras otra. La "
+                      "función comparte estado entre tareas (un dict global, una caché…) sin cerrojo.",
+    "verdict.ft.gain": "Los hilos con {ft} tardaron {ft_wall:.2f} s frente a {gil_wall:.2f} s con {gil}: la "
+                       "compilación free-threaded los hizo {gain:.2f}× más rápidos.",
+    "verdict.ft.none": "Los hilos con {ft} tardaron {ft_wall:.2f} s frente a {gil_wall:.2f} s con {gil}: la "
+                       "compilación free-threaded no ganó nada aquí ({gain:.2f}×).",
 }

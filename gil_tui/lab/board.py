@@ -14,7 +14,7 @@ import os
 import time
 
 MAGIC = 0x47494C4C4142  # "GILLAB"
-VERSION = 2  # 2: a 32-word header (hand-overs, the probe, the convoy)
+VERSION = 3  # 2: a 32-word header (hand-overs, the probe, the convoy); 3: 12 words per task
 
 # header words
 H_MAGIC, H_VERSION, H_TASKS, H_STATE, H_CANCEL, H_COUNTER, H_T0, H_SLICE_NS, H_SLOTS = range(9)
@@ -30,8 +30,10 @@ H_ALONE_TRIPS, H_ALONE_NS, H_LOADED_TRIPS, H_LOADED_NS = 16, 17, 18, 19
 HEADER_WORDS = 32
 
 # task words
-T_DONE, T_TOTAL, T_START, T_END, T_CPU, T_STATE, T_HANDOVERS, T_READY = range(8)  # T_READY: a convoy CPU task computes
-TASK_WORDS = 8
+T_DONE, T_TOTAL, T_START, T_END, T_CPU, T_STATE, T_HANDOVERS, T_READY, T_RUNQ = range(9)
+# T_READY: a convoy CPU task computes; T_RUNQ: ns runnable but not on a CPU, -1 where the system does not say
+# (Linux's schedstat): time the machine's other load took, not the task's waiting
+TASK_WORDS = 12  # nine used, room for more
 
 # states, for the board and for each task
 PENDING, RUNNING, DONE, ERROR, CANCELLED = range(5)

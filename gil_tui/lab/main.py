@@ -27,6 +27,7 @@ from .board import (
     T_DONE,
     T_END,
     T_HANDOVERS,
+    T_RUNQ,
     T_START,
     T_STATE,
     T_TOTAL,
@@ -46,6 +47,7 @@ def _context(board, cfg):
     ctx.echo_path = cfg.get("echo")
     ctx.workers = cfg["workers"]
     ctx.concurrent = cfg["mode"] in CONCURRENT_MODES
+    ctx.task = cfg.get("task")  # your own function: {"path", "function", "outcomes"}
     return ctx
 
 
@@ -58,6 +60,15 @@ def _convoy(words):
     loaded = rate(words[H_LOADED_TRIPS], words[H_LOADED_NS])
     return {"alone_trips": words[H_ALONE_TRIPS], "alone_s": words[H_ALONE_NS] / 1e9, "alone_per_s": alone,
             "loaded_trips": words[H_LOADED_TRIPS], "loaded_s": words[H_LOADED_NS] / 1e9, "loaded_per_s": loaded}
+
+
+def _quiet_output():
+    """Your own function's prints go nowhere (stdout must carry only the lab's JSON): return a file for that JSON."""
+    keep = os.dup(1)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.close(null)
+    return os.fdopen(keep, "w")
 
 
 def _cpu_seconds():
@@ -110,7 +121,7 @@ def _watch(handles, board, cfg, parent):
 def _notes(cfg, info):
     notes = []
     workload, mode = cfg["workload"], cfg["mode"]
-    if mode == "asyncio" and workload not in ASYNC_TASKS:
+    if mode == "asyncio" and workload not in ASYNC_TASKS and workload != "task":
         notes.append("asyncio: %s never awaits, so each coroutine held the event loop until it finished; "
                      "the tasks ran one after another" % workload)
     if mode == "asyncio" and workload == "io":
@@ -123,7 +134,8 @@ def _notes(cfg, info):
     return notes
 
 
-def _task_rows(board, cfg):
+def _task_rows(board, cfg, runq=False):
+    """Each task's record; ``runq``: with the time it waited for a CPU (your own code's verdict needs it)."""
     from .task import task_size
 
     rows = []
@@ -140,6 +152,8 @@ def _task_rows(board, cfg):
         })
         if cfg.get("sizes"):  # one size per task: each row says its own
             rows[-1]["size"] = task_size(cfg, index)
+        if runq:
+            rows[-1]["runq_s"] = task[T_RUNQ] / 1e9 if task[T_END] and task[T_RUNQ] >= 0 else None
     return rows
 
 
@@ -192,7 +206,7 @@ def run_lab(cfg):
         if probe is not None:
             result["probe"] = probe.stop()
             probe = None
-        result["tasks"] = _task_rows(board, cfg)
+        result["tasks"] = _task_rows(board, cfg, runq=bool(cfg.get("task")))
         result["handovers"] = sum(board.task(i)[T_HANDOVERS] for i in range(cfg["workers"]))
         if cfg["workload"] == "convoy":
             result["convoy"] = _convoy(words)
@@ -264,23 +278,42 @@ def subinterpreter_worker(cfg_json, index):
 
 def main(argv):
     command = argv[0] if argv else ""
+    out = sys.stdout
     try:
         if command == "probe":
             print(json.dumps(interpreter_info()))
             return 0
+        if command == "check-task":
+            from .usertask import check
+
+            out = _quiet_output()
+            result = check(argv[1], argv[2])
+            out.write(json.dumps(result) + "\n")
+            out.flush()
+            return 0 if result["ok"] else 1
         if command == "worker":
-            error = _worker(json.loads(argv[1]), int(argv[2]), watch_lab=True)
+            cfg = json.loads(argv[1])
+            err = sys.stderr
+            if cfg.get("task"):  # a task's output must not fill the pipe its error message comes through
+                err = os.fdopen(os.dup(2), "w")
+                _quiet_output()
+                os.dup2(1, 2)
+            error = _worker(cfg, int(argv[2]), watch_lab=True)
             if error:
-                sys.stderr.write(error + "\n")
+                err.write(error + "\n")
+                err.flush()
                 return 1
             return 0
         if command == "lab":
-            result = run_lab(json.loads(argv[1]))
+            cfg = json.loads(argv[1])
+            if cfg.get("task"):
+                out = _quiet_output()
+            result = run_lab(cfg)
         else:
             result = {"status": "error", "error": "unknown lab command %r" % command}
     except BaseException as exc:  # the parent shows one message, never our traceback
         result = {"status": "error", "error": "lab failed: %s: %s" % (type(exc).__name__, exc),
                   "traceback": traceback.format_exc()}
-    sys.stdout.write(json.dumps(result) + "\n")
-    sys.stdout.flush()
+    out.write(json.dumps(result) + "\n")
+    out.flush()
     return 0 if result.get("status") == "ok" else 1

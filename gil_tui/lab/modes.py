@@ -4,6 +4,7 @@ import asyncio
 import json
 import subprocess
 import sys
+import tempfile
 import threading
 
 from . import bootstrap
@@ -126,11 +127,13 @@ class Workers(object):
 
     def _collect(self):
         for proc in self.procs:
-            if proc.stderr is None:
+            err = getattr(proc, "gil_err", None)
+            if err is None:
                 continue
-            message = proc.stderr.read().decode("utf-8", "replace").strip()
-            proc.stderr.close()
-            proc.stderr = None
+            err.seek(0)
+            message = err.read().decode("utf-8", "replace").strip()
+            err.close()
+            proc.gil_err = None
             if proc.returncode != 0 and message:
                 self.errors.append(message.splitlines()[-1])
             elif proc.returncode != 0:
@@ -147,8 +150,17 @@ def start_processes(board, cfg, ctx, errors):
     procs = []
     try:
         for i in range(cfg["workers"]):
-            procs.append(subprocess.Popen(bootstrap.command(sys.executable, "worker", worker_cfg, i),
-                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+            # stderr into a file, not a pipe: a full pipe would stop the worker, and a child it forked would keep
+            # the pipe open after the worker ended
+            err = tempfile.TemporaryFile()
+            try:
+                proc = subprocess.Popen(bootstrap.command(sys.executable, "worker", worker_cfg, i),
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+            except BaseException:
+                err.close()
+                raise
+            proc.gil_err = err  # type: ignore[attr-defined]
+            procs.append(proc)
     except BaseException:  # e.g. out of processes: the ones already started must not run on alone
         board.words[H_CANCEL] = 1  # asked first, so they remove their io files; killed if they have not stopped
         started = Workers(procs, errors)

@@ -2,8 +2,20 @@
 
 import time
 
-from .board import CANCELLED, DONE, ERROR, RUNNING, T_CPU, T_END, T_START, T_STATE, Cancelled, Reporter
+from . import usertask
+from .board import CANCELLED, DONE, ERROR, RUNNING, T_CPU, T_END, T_RUNQ, T_START, T_STATE, Cancelled, Reporter
 from .workloads import ASYNC_TASKS, TASKS, total
+
+USER_TASK = "task"  # your own function (usertask.py), not one of the workloads
+
+
+def runqueue_ns():
+    """How long this thread has been runnable but waiting for a CPU (Linux schedstat), None where unknown."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 class TaskRecord(object):
@@ -20,12 +32,15 @@ class TaskRecord(object):
         words = self.board.words
         words[self._word(T_STATE)] = RUNNING
         self._cpu0 = time.thread_time_ns()
+        self._runq0 = runqueue_ns()
         words[self._word(T_START)] = time.monotonic_ns()
 
     def end(self, exc):
         words = self.board.words
         words[self._word(T_END)] = time.monotonic_ns()
         words[self._word(T_CPU)] = time.thread_time_ns() - self._cpu0
+        runq = runqueue_ns()
+        words[self._word(T_RUNQ)] = -1 if runq is None or self._runq0 is None else runq - self._runq0
         if exc is None:
             state = DONE
         elif isinstance(exc, Cancelled):
@@ -47,25 +62,34 @@ def run_task(board, index, workload, size, ctx):
     """Run task ``index`` in this thread; return the error message or None."""
     record = TaskRecord(board, index, workload, size)
     record.begin()
-    exc = None
+    exc = value = None
     try:
-        TASKS[workload](record.rep, size, ctx)
+        if workload == USER_TASK:
+            value = usertask.call(board, record.rep, index, size, ctx)
+        else:
+            TASKS[workload](record.rep, size, ctx)
     except BaseException as caught:  # a task's failure is a result, never a traceback
         exc = caught
     record.end(exc)
+    if workload == USER_TASK:
+        usertask.report(ctx, index, value, exc)
     return record.error
 
 
 async def run_task_async(board, index, workload, size, ctx):
     record = TaskRecord(board, index, workload, size)
     record.begin()
-    exc = None
+    exc = value = None
     try:
-        if workload in ASYNC_TASKS:
+        if workload == USER_TASK:
+            value = await usertask.call_async(board, record.rep, index, size, ctx)
+        elif workload in ASYNC_TASKS:
             await ASYNC_TASKS[workload](record.rep, size, ctx)
         else:
             TASKS[workload](record.rep, size, ctx)  # CPU-bound: blocks the event loop throughout
     except BaseException as caught:
         exc = caught
     record.end(exc)
+    if workload == USER_TASK:
+        usertask.report(ctx, index, value, exc)
     return record.error

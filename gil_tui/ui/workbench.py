@@ -306,6 +306,10 @@ class Workbench(App[int]):
         self.series = Series(0, "", RunQueue(specs), modes=True) if len(specs) > 1 else None
         self._start(specs[0])
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "task":  # Enter in the Code field runs, as r does elsewhere (r is a letter there)
+            self.action_run()
+
     def action_preset(self, number: int) -> None:
         """Run the post's experiment ``number`` (1 fib, 2 the race, 3 sleep), or 4 the convoy, on the chosen
         interpreter."""
@@ -348,7 +352,8 @@ class Workbench(App[int]):
         series = self.series
 
         def what() -> str:
-            line = i18n.t("app.running", workload=spec.workload, mode=mode_name(spec.mode), count=spec.workers,
+            workload = spec.task.rpartition("/")[2] if spec.task else spec.workload  # your code: file.py:function
+            line = i18n.t("app.running", workload=workload, mode=mode_name(spec.mode), count=spec.workers,
                         python=spec.interpreter.short)
             if series is None:
                 return line

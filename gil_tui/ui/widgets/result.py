@@ -6,6 +6,7 @@ re-renders the same result in the other one.
 
 from __future__ import annotations
 
+import os
 from typing import Callable
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -16,10 +17,11 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from ...core import convoy
+from ...core import convoy, usertask
 from ...core.explain import explain
 from ...core.model import RunResult
 from ...core.validation import sizes_text
+from ...core.verdict import verdict
 from ...i18n import count_text, t
 from ...lab.catalog import WORKLOADS
 from .cpu_meter import CpuMeterLine
@@ -52,8 +54,11 @@ def mode_name(mode: str) -> str:
 
 def describe(result: RunResult, mode: str | None = None) -> str:
     """"fib · threads · 4 × n=33 · ...": what ran; ``mode`` in place of the result's own (a set of modes)."""
-    return t("app.result.what", workload=result.workload, mode=mode_name(result.mode) if mode is None else mode,
-                workers=result.workers, size=size_text(result.workload, result.size, result.sizes),
+    workload = os.path.basename(result.task) if result.task else result.workload
+    size = ("—" if result.task_arg is None else str(result.task_arg)) if result.task else size_text(
+        result.workload, result.size, result.sizes)
+    return t("app.result.what", workload=workload, mode=mode_name(result.mode) if mode is None else mode,
+                workers=result.workers, size=size,
                 python=result.interpreter.short_label,
                 switch=interval_label(result.interval))
 
@@ -204,11 +209,34 @@ def bullets(lines: list[str], style: str = "") -> list[RenderableType]:
 def details(result: RunResult, baseline: RunResult | None = None) -> RenderableType:
     """The numbers, then the explanation measured from them (``gil_tui.explain``), in the current language."""
     parts = numbers(result)
+    if result.task:  # your code: what it returned or raised, then the verdict
+        parts += bullets(task_lines(result))
+        answer = [line.render() for line in verdict([baseline, result] if baseline is not None else [result])]
+        if answer:
+            parts.append(Text(t("verdict.title"), style="bold"))
+            parts += bullets(answer)
+        return Group(*parts)
     why = explain(result, None, baseline)
     if why:
         parts.append(Text(t("app.result.why"), style="bold"))
         parts += bullets(why)
     return Group(*parts)
+
+
+def task_lines(result: RunResult) -> list[str]:
+    """What your function's tasks returned (the same for every task?), and each distinct error, in one line."""
+    report = result.task_report
+    if report is None:
+        return []
+    lines = []
+    if report.values:
+        key = "task.returned.same" if report.all_same else "task.returned.differ"
+        lines.append(t(key, mode=t("mode." + result.mode), count=len(report.values),
+                       distinct=len({v.digest for v in report.values}), value=usertask.value_text(report.values[0])))
+    for error in report.errors:
+        runs = t("task.tasks", indexes=", ".join(str(i) for i in error.indexes), count=len(error.indexes))
+        lines.append(t("task.error", error=error.error, runs=runs))
+    return lines
 
 
 def banner(result: RunResult | None) -> str:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ...core import validation
+from ...core import usertask, validation
 from ...core.model import Choice, RunSpec
 from ...i18n import interval_text, t
 from ...lab.catalog import (
@@ -30,6 +30,9 @@ CUSTOM = "custom"
 def interval_label(seconds: float) -> str:
     """5 ms, 100 µs: the switch interval as people say it, as every other screen and text says it."""
     return interval_text(seconds)
+
+
+TASK = usertask.WORKLOAD  # "your code": a function from a file, file.py:function
 
 
 def unit_label(workload: str) -> str:
@@ -67,6 +70,9 @@ class SetupValues:
     sizes: tuple[float, ...] | None = None  # one size per task ("30..34"), in place of ``size``
     switch_interval: float = DEFAULT_SWITCH_INTERVAL
     choice: int = 0  # index into the pane's interpreter choices
+    task: str = ""  # your code, file.py:function (workload "task")
+    tasks: bool = True  # Workload offers "your code" (not in a served app, unless a folder is allowed)
+    tasks_from: str | None = None  # the only folder your code may come from (gil-tui serve --allow-tasks-from)
 
 
 def number_text(value: float) -> str:
@@ -98,6 +104,9 @@ class SetupPane(Vertical):
     SetupPane .row #switch-unit.-custom { display: block; }
     SetupPane #switch-note { color: $text-muted; padding-left: 10; display: none; }
     SetupPane #switch-note.-shown { display: block; }
+    SetupPane #task-row { display: none; }
+    SetupPane.-task #task-row { display: block; }
+    SetupPane.-task #workload-desc { display: none; }
     SetupPane #workload-desc { color: $text-muted; text-style: italic; padding-left: 10; text-wrap: nowrap;
                               text-overflow: ellipsis; }
     SetupPane .error { color: $error; text-style: bold; padding-left: 10; display: none; }
@@ -119,9 +128,13 @@ class SetupPane(Vertical):
 
     # -- options, in the current language ---------------------------------------------------------
 
-    @staticmethod
-    def _workloads() -> list[tuple[Text, str]]:
-        return [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name) for name in WORKLOADS]
+    def _workloads(self) -> list[tuple[Text, str]]:
+        options = [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name)
+                   for name in WORKLOADS]
+        if self.preset.tasks:
+            options.append((Text.assemble((t("app.workload.task.name"), "bold"), "  ",
+                                          (t("app.workload." + TASK), "dim")), TASK))
+        return options
 
     def _pythons(self) -> list[tuple[Text, str]]:
         return [(Text.assemble((choice_label(c), "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
@@ -138,13 +151,17 @@ class SetupPane(Vertical):
             yield Label(t("app.field.workload"), id="label-workload")
             yield Select(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
         yield Static(t("app.workload." + p.workload), id="workload-desc")
+        with Horizontal(classes="row", id="task-row"):  # in the description's place when Workload is your code
+            yield Label(t("app.field.task"), id="label-task")
+            yield Input(p.task, placeholder="file.py:function", compact=True, id="task", select_on_focus=False)
+        yield Static("", classes="error", id="task-error")
         yield from self._input_row("workers", str(p.workers), "", DIGITS)
         with Horizontal(classes="row"):
             yield Label(t("app.field.mode"), id="label-mode")
             yield ModeSet(p.mode.split(","), id="mode")
         yield Static("", classes="error", id="mode-error")
         size = validation.sizes_text(p.sizes) if p.sizes else "" if p.size is None else number_text(p.size)
-        yield from self._input_row("size", size, "%g" % default_size(p.workload), DIGITS + ".,",
+        yield from self._input_row("size", size, self._size_placeholder(p.workload), DIGITS + ".,",
                                    unit=unit_label(p.workload))
         with Horizontal(classes="row"):
             yield Label(t("app.field.switch"), id="label-switch")
@@ -175,12 +192,17 @@ class SetupPane(Vertical):
                 yield Label(unit, id=name + "-unit", classes="unit")
         yield Static("", classes="error", id=name + "-error")
 
+    @staticmethod
+    def _size_placeholder(workload: str) -> str:
+        return "" if workload == TASK else "%g" % default_size(workload)
+
     def on_mount(self) -> None:
+        self.set_class(self.preset.workload == TASK, "-task")
         self.check()
 
     def retranslate(self) -> None:
         """Every label, option and error again, in the current language; the values stay."""
-        for name in FIELDS:
+        for name in FIELDS + ("task",):
             self.query_one("#label-" + name, Label).update(t("app.field." + name))
         self.query_one(ModeSet).retranslate()
         for name, items in (("workload", self._workloads()),
@@ -230,6 +252,8 @@ class SetupPane(Vertical):
 
     def specs(self) -> list[RunSpec]:
         """One RunSpec per mode of the set, sequential first; UsageError with the first mistake."""
+        if self.value("workload") == TASK:
+            return [self._task_spec(mode) for mode in validation.modes(self.value("mode"))]
         workload = validation.workload(self.value("workload"))
         modes = validation.modes(self.value("mode"))
         workers, size, sizes = validation.work(workload, self.value("size"), self.value("workers"), DEFAULT_WORKERS)
@@ -237,6 +261,18 @@ class SetupPane(Vertical):
         choice = self.choices[int(self.value("python"))]
         gil = validation.gil_for(choice.interpreter, choice.gil)
         return [RunSpec(workload, mode, workers, size, choice.interpreter, gil, interval, sizes) for mode in modes]
+
+    def _task_spec(self, mode: str) -> RunSpec:
+        """Your code in ``mode``: the file is checked here (it exists, inside the allowed folder); its import, by the
+        lab."""
+        ref = usertask.parse(self.value("task"), self.preset.tasks_from)
+        workers = validation.workers(self.value("workers"))
+        arg = usertask.size_arg(self.value("size") or None)
+        interval = validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL)
+        choice = self.choices[int(self.value("python"))]
+        gil = validation.gil_for(choice.interpreter, choice.gil)
+        return RunSpec(TASK, mode, workers, usertask.numeric_size(arg), choice.interpreter, gil, interval,
+                       task=ref.text, task_arg=arg)
 
     def check(self) -> bool:
         """Show an error under each bad field; disable Run while any is left. True when all are fine."""
@@ -246,18 +282,20 @@ class SetupPane(Vertical):
             "mode": lambda: validation.modes(self.value("mode")),
             "workers": lambda: validation.workers(self.value("workers")),
             # one size per task must agree with Workers (when Workers itself is fine: it says its own mistake)
-            "size": lambda: validation.work(workload, self.value("size"),
-                                            None if "workers" in errors else self.value("workers"), DEFAULT_WORKERS),
+            "size": lambda: None if workload == TASK else validation.work(
+                workload, self.value("size"), None if "workers" in errors else self.value("workers"), DEFAULT_WORKERS),
             "switch": lambda: validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL),
             "python": lambda: validation.gil_for(self.choices[int(self.value("python"))].interpreter,
                                               self.choices[int(self.value("python"))].gil),
         }
+        if workload == TASK:
+            checks["task"] = lambda: usertask.parse(self.value("task"), self.preset.tasks_from).text
         for name, check in checks.items():
             try:
                 check()
             except validation.UsageError as exc:  # core's message, in the current language
                 errors[name] = exc.render()
-        for name in ("mode", "workers", "size", "switch", "python"):
+        for name in ("task", "mode", "workers", "size", "switch", "python"):
             widget = self.query_one("#%s-error" % name, Static)
             widget.update(errors.get(name, ""))
             widget.set_class(name in errors, "-shown")
@@ -292,10 +330,12 @@ class SetupPane(Vertical):
     # -- events -----------------------------------------------------------------------------------
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "workload" and isinstance(event.value, str) and event.value in WORKLOADS:
+        if event.select.id == "workload" and isinstance(event.value, str) and (event.value in WORKLOADS or
+                                                                                event.value == TASK):
             self.query_one("#workload-desc", Static).update(t("app.workload." + event.value))
-            self.query_one("#size", Input).placeholder = "%g" % default_size(event.value)
+            self.query_one("#size", Input).placeholder = self._size_placeholder(event.value)
             self.query_one("#size-unit", Label).update(unit_label(event.value))
+            self.set_class(event.value == TASK, "-task")
         elif event.select.id == "switch-preset":
             entry = self.query_one("#switch", Input)
             custom = event.value == CUSTOM
