@@ -16,6 +16,7 @@ EXPECTED = {
     "idle": ["Setup", "Workload", "History", "Press r to run"],
     "fib-threads-running": ["Elapsed", "fib", "Cancel"],
     "race-lost-updates": ["LOST", "UPDATES", "Counter"],
+    "fib-sequential-vs-threads": ["sequential", "threads", "speedup", "1.00×"],
     "timeline-gil-vs-free-threaded": ["the GIL", "GIL off", "one cell ="],
     "comparison": ["Compare interpreters", "sequential", "threads", "speedup", "Done"],
     "spanish": ["Configuración", "SE PERDIERON", "Contador"],
@@ -23,6 +24,7 @@ EXPECTED = {
     "race-80x24": ["LOST", "UPDATES", "Counter"],
     "timeline-80x24": ["w0", "w3", "cell"],
     "spanish-80x24": ["Configuración", "SE PERDIERON", "Contador"],
+    "convoy-80x24": ["ROUND TRIPS", "ALONE", "convoy"],
 }
 
 

@@ -70,6 +70,7 @@ SHOTS = (
     Shot("idle", "gil-tui: the workbench, idle"),
     Shot("fib-threads-running", "gil-tui: fib in 4 threads, mid-way"),
     Shot("race-lost-updates", "gil-tui: 20 threads racing on a counter, updates lost"),
+    Shot("fib-sequential-vs-threads", "gil-tui: fib, sequential then in 4 threads: the speedup side by side"),
     Shot("timeline-gil-vs-free-threaded", "gil-tui: fib threads under the GIL (left) and free-threaded (right)",
          needs_free_threaded=True),
     Shot("comparison", "gil-tui: comparison across interpreters and modes"),
@@ -79,6 +80,8 @@ SHOTS = (
     Shot("timeline-80x24", "gil-tui at 80x24: fib threads taking turns under the GIL", size=SSH,
          scene="timeline-under-the-gil"),
     Shot("spanish-80x24", "gil-tui a 80x24: la vista en español", size=SSH, scene="spanish"),
+    Shot("convoy-80x24", "gil-tui at 80x24: the convoy, a task waiting on I/O beside CPU-bound ones", size=SSH,
+         scene="convoy"),
 )
 NAMES = tuple(shot.name for shot in SHOTS)
 
@@ -136,7 +139,30 @@ class Camera:
         async def nothing(pilot: Pilot) -> None:
             return None
 
-        return await self._shoot(self.app(workload="fib", mode="threads", workers=4), shot, nothing)
+        return await self._shoot(self.app(workload="fib", mode="sequential,threads", workers=4), shot, nothing)
+
+    @staticmethod
+    async def _rows(pilot: Pilot, keys: str, rows: int) -> None:
+        """Press ``keys`` and wait for ``rows`` new rows in the history."""
+        app = pilot.app
+        assert isinstance(app, Workbench)
+        history = app.query_one(HistoryTable)
+        before = len(history.results)
+        await pilot.press(keys)
+        await until(pilot, lambda: len(history.results) >= before + rows)
+
+    async def _fib_sequential_vs_threads(self, shot: Shot) -> str:
+        async def both(pilot: Pilot) -> None:
+            await self._rows(pilot, "r", 2)
+
+        return await self._shoot(self.app(workload="fib", mode="sequential,threads", workers=4, size=self.sizes.fib),
+                                 shot, both)
+
+    async def _convoy(self, shot: Shot) -> str:
+        async def experiment_4(pilot: Pilot) -> None:
+            await self._rows(pilot, "4", 2)  # threads, then processes
+
+        return await self._shoot(self.app(workload="fib", mode="sequential,threads", workers=4), shot, experiment_4)
 
     async def _fib_threads_running(self, shot: Shot) -> str:
         async def midway(pilot: Pilot) -> bool:

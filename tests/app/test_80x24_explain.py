@@ -29,7 +29,8 @@ def test_run_shows_overall_progress_time_left_and_what_it_runs():
 
 
 def test_the_timeline_states_its_slice():
-    with Terminal("-w fib -m threads -n 2 --size 25 --run", 80, 24) as term:
+    # fib(28): a few hundred slices, enough for the figure (fib(25) left too few on a loaded machine)
+    with Terminal("-w fib -m threads -n 2 --size 28 --run", 80, 24) as term:
         term.wait_for("✓", timeout=120)
         term.send("t")
         term.wait_for(r"0\.5 ms slices", timeout=20)

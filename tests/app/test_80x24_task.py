@@ -43,7 +43,8 @@ def test_the_answer_in_spanish_and_a_bad_function_in_one_line():
     with Terminal(run_and_keep("run --task %s" % os.path.join(EXAMPLES, "shared_dict.py:nope"))) as term:
         screen = term.wait_for(r"EXIT=\d", timeout=120)
         assert "EXIT=2" in screen
-        assert "has no function 'nope' (it has: total)" in "".join(screen.splitlines())  # wrapped at 80
+        # wrapped at 80 (where the path's length puts the break: a space there is lost), so compared without spaces
+        assert "hasnofunction'nope'(ithas:total)" in "".join(screen.split())
         assert "Traceback" not in screen
 
 

@@ -131,7 +131,7 @@ async def test_typing_into_a_field_shows_the_error_next_to_it(make_app):
 @sync
 async def test_an_interpreter_that_will_not_start_is_reported_and_the_app_stays_up(here):
     gone = Interpreter("/nonexistent/python3", here.version, here.version_info, "CPython", False, True, None)
-    app = Workbench([gone, here], SetupValues(workload="fib", workers=1, size=20), blink=False)
+    app = Workbench([gone, here], SetupValues(workload="fib", mode="threads", workers=1, size=20), blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await run_to_row(app, pilot, 1)
         assert "The run failed: could not start /nonexistent/python3" in shown(app, "#details")

@@ -52,7 +52,8 @@ async def test_custom_switch_interval_is_free_entry_with_an_inline_error(make_ap
 @pytest.mark.slow
 @sync
 async def test_live_timeline_zooms_and_states_the_overlap_and_cpu_is_metered(make_app):
-    app = make_app(workload="sleep", mode="threads", workers=2, size=0.8)
+    # 2 s: long enough for a CPU sample (one every 0.5 s) on a loaded machine
+    app = make_app(workload="sleep", mode="threads", workers=2, size=2.0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "t")
         line = app.query_one(TimelineLanes)

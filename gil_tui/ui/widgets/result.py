@@ -135,7 +135,8 @@ def numbers(result: RunResult) -> list[RenderableType]:
         extra.append(pair(t("app.result.probe"), (t("app.result.probe.value", p50=convoy.ms_text(result.probe.p50_ms),
                                                      p99=convoy.ms_text(result.probe.p99_ms)), "bold")))
     per_s = result.handovers_per_s
-    if per_s is not None and result.mode == "threads" and result.workers > 1:
+    # not for your own code: its verdict says what the threads did, and the pane has few rows at 80x24
+    if per_s is not None and result.mode == "threads" and result.workers > 1 and not result.task:
         extra.append(pair(t("app.result.handovers"), t("app.result.handovers.value", per_s=count_text(round(per_s)),
                                                        interval=interval_label(result.interval))))
     if extra:
