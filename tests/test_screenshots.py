@@ -15,15 +15,15 @@ SVG = "{http://www.w3.org/2000/svg}"
 EXPECTED = {
     "idle": ["Setup", "Workload", "History", "Press r to run"],
     "fib-threads-running": ["Elapsed", "fib", "Cancel"],
-    "race-lost-updates": ["LOST", "UPDATES", "Counter"],
+    "race-lost-updates": ["LOST", "UPDATES", "sequential", "threads"],
     "fib-sequential-vs-threads": ["sequential", "threads", "speedup", "1.00×"],
     "timeline-gil-vs-free-threaded": ["the GIL", "GIL off", "one cell ="],
     "comparison": ["Compare interpreters", "sequential", "threads", "speedup", "Done"],
-    "spanish": ["Configuración", "SE PERDIERON", "Contador"],
+    "spanish": ["Configuración", "SE PERDIERON", "secuencial"],
     "idle-80x24": ["Setup", "Workload", "History", "Press r to run"],
-    "race-80x24": ["LOST", "UPDATES", "Counter"],
+    "race-80x24": ["LOST", "UPDATES", "sequential", "threads"],
     "timeline-80x24": ["w0", "w3", "cell"],
-    "spanish-80x24": ["Configuración", "SE PERDIERON", "Contador"],
+    "spanish-80x24": ["Configuración", "SE PERDIERON", "secuencial"],
     "convoy-80x24": ["ROUND TRIPS", "ALONE", "convoy"],
 }
 

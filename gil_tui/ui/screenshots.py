@@ -206,7 +206,8 @@ class Camera:
         await self._run_until(pilot, lambda r: bool(r.counter and r.counter.lost > 0))
 
     def _race_app(self) -> Workbench:
-        return self.app(workload="race", mode="threads", workers=20, size=self.sizes.race, switch_interval=0.0001)
+        return self.app(workload="race", mode="sequential,threads", workers=20, size=self.sizes.race,
+                        switch_interval=0.0001)
 
     async def _race_lost_updates(self, shot: Shot) -> str:
         return await self._shoot(self._race_app(), shot, self._race)
