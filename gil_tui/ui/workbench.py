@@ -293,6 +293,17 @@ class Workbench(App[int]):
     def action_run(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):
             return
+        focused = self.focused
+        if isinstance(focused, Input):
+            # r is a priority binding, handled as it arrives; a digit typed just before it may still wait in the
+            # field's own queue ("2r" ran with the old value): run once the field has taken every key before r
+            focused.call_later(self._run_now)
+        else:
+            self._run_now()
+
+    def _run_now(self) -> None:
+        if self.active is not None or isinstance(self.screen, HelpScreen):
+            return
         setup = self.query_one(SetupPane)
         if not setup.check():
             self.notify(i18n.t("app.error.invalid", error=next(iter(setup.errors.values()))), severity="error")

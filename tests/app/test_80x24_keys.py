@@ -61,6 +61,20 @@ def test_a_number_field_takes_digits_and_leaves_letters_to_the_app():
         assert term.wait_gone(15), "gil-tui did not quit on q typed in a number field:\n" + term.screen()
 
 
+def test_r_typed_right_after_a_digit_runs_with_that_digit():
+    """A fast typist's "3r" in one burst: r (handled by the app at once) used to run before the field had taken the
+    3, so the run had the old number of workers."""
+    with Terminal(START) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Tab")  # Workload -> Workers ("4")
+        term.settle()
+        term.send("End")
+        term.send("3r")  # one write to the terminal: "43", then r
+        screen = term.wait_for(lambda s: len(history_rows(s)) >= 1, timeout=90)
+        assert re.match(r"│\s+1\s+fib\s+threads\s+43\s", history_rows(screen)[0]), screen
+
+
 def test_enter_and_escape_leave_a_number_field():
     with Terminal(START) as term:
         term.wait_for("Press r to run")
