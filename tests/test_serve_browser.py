@@ -107,6 +107,17 @@ async def open_in_browser(chromium: str, profile: str) -> tuple[subprocess.Popen
     return proc, int(open(port_file).read().split()[0])
 
 
+async def page_socket(http, debug_port: int) -> str:
+    """The DevTools websocket address of the browser's first page (the page takes a moment to be listed)."""
+    for _ in range(50):
+        async with http.get("http://127.0.0.1:%d/json/list" % debug_port) as answer:
+            pages = [t for t in await answer.json() if t["type"] == "page"]
+        if pages:
+            break
+        await asyncio.sleep(0.1)
+    return pages[0]["webSocketDebuggerUrl"]
+
+
 @pytest.mark.timeout(180)
 def test_the_app_renders_in_headless_chromium_and_takes_keys(chromium, tmp_path):
     import aiohttp
@@ -121,13 +132,7 @@ def test_the_app_renders_in_headless_chromium_and_takes_keys(chromium, tmp_path)
             proc, debug_port = await open_in_browser(chromium, str(tmp_path / "profile"))
             try:
                 async with aiohttp.ClientSession() as http:
-                    for _ in range(50):
-                        async with http.get("http://127.0.0.1:%d/json/list" % debug_port) as answer:
-                            pages = [t for t in await answer.json() if t["type"] == "page"]
-                        if pages:
-                            break
-                        await asyncio.sleep(0.1)
-                    async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
+                    async with http.ws_connect(await page_socket(http, debug_port), max_msg_size=0) as ws:
                         browser = Browser(ws)
                         await browser.call("Network.enable")
                         await browser.call("Page.enable")
@@ -200,13 +205,7 @@ def test_a_page_from_another_origin_cannot_open_a_session(chromium, tmp_path):
             proc, debug_port = await open_in_browser(chromium, str(tmp_path / "profile"))
             try:
                 async with aiohttp.ClientSession() as http:
-                    for _ in range(50):
-                        async with http.get("http://127.0.0.1:%d/json/list" % debug_port) as answer:
-                            pages = [t for t in await answer.json() if t["type"] == "page"]
-                        if pages:
-                            break
-                        await asyncio.sleep(0.1)
-                    async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
+                    async with http.ws_connect(await page_socket(http, debug_port), max_msg_size=0) as ws:
                         browser = Browser(ws)
                         await browser.call("Page.enable")
                         await browser.call("Page.navigate", url="http://127.0.0.1:%d/" % other)

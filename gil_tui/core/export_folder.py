@@ -51,11 +51,6 @@ def name_inside(folder: str, typed: str) -> str:
     return typed
 
 
-def render(name: str, results: list[RunResult]) -> str:
-    """The file's text, in the format its extension names (``export.render``, as ``export.write`` writes it)."""
-    return export.render(name, results)
-
-
 def existing(folder_fd: int, name: str) -> os.stat_result | None:
     try:
         return os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
@@ -78,7 +73,7 @@ def write_inside(folder: str, typed: str, results: list[RunResult], overwrite: b
             raise Refused("export.served.not_a_file", path=path)
         if there is not None and not overwrite:
             raise Refused("compare.export.exists", path=path)
-        text = render(name, results).encode("utf-8")
+        text = export.render(name, results).encode("utf-8")
         temporary = ".%s.%s.tmp" % (name, secrets.token_hex(4))
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644,

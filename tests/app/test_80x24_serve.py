@@ -16,7 +16,6 @@ import json
 import os
 import re
 import signal
-import socket
 import time
 import urllib.error
 import urllib.request
@@ -24,6 +23,7 @@ import urllib.request
 import psutil
 import pytest
 from terminal import Terminal  # tests/terminal.py (tests/ is on sys.path: rootdir conftest)
+from test_serve import boards_of, free_port
 
 pytestmark = pytest.mark.slow
 aiohttp = pytest.importorskip("aiohttp")
@@ -31,12 +31,6 @@ pytest.importorskip("textual_serve")
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)")
 TIMEOUT = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str, host: str | None = None) -> tuple[int, str]:
@@ -196,16 +190,6 @@ def test_every_address_warns_uses_the_browser_s_address_and_caps_sessions(tmp_pa
         asyncio.run(two_tabs())
 
 
-def boards(processes: list[psutil.Process]) -> set[str]:
-    found: set[str] = set()
-    for process in processes:
-        try:
-            found |= {m.path for m in process.memory_maps() if "gil-tui-board" in m.path}
-        except psutil.Error:
-            pass
-    return found
-
-
 @pytest.mark.parametrize("how", ["tab closed", "server killed"])
 def test_a_run_leaves_nothing_when_its_tab_closes_or_its_server_dies(tmp_path, how):
     port = free_port()
@@ -221,7 +205,7 @@ def test_a_run_leaves_nothing_when_its_tab_closes_or_its_server_dies(tmp_path, h
             await tab.wait_for("Workload")
             await tab.keys("r")
             deadline = time.monotonic() + TIMEOUT
-            while not (found := boards(processes := server.children(recursive=True))) or len(processes) < 6:
+            while not (found := boards_of(processes := server.children(recursive=True))) or len(processes) < 6:
                 assert time.monotonic() < deadline, "the run did not start"
                 await asyncio.sleep(0.2)
             if how == "server killed":
