@@ -150,15 +150,10 @@ def trips_cell(r: RunResult) -> Text:
     return Text("%s→%s %s" % (count_text(round(c.alone_per_s)), count_text(round(c.loaded_per_s)),
                                  convoy.ratio_text(c.slowdown)),
                 style="bold red" if convoy.held_back(r) else "green")
-def _workload_name(r: RunResult) -> str:
-    """The workload, or for your own code "file.py:function"."""
-    return os.path.basename(r.task) if r.task else r.workload
-
-
 def result_table(results: list[RunResult]) -> Table:
     races = any(r.counter for r in results)
     pythons = {r.python_label for r in results}
-    title = "%s · %s" % (", ".join(dict.fromkeys(_workload_name(r) for r in results)),
+    title = "%s · %s" % (", ".join(dict.fromkeys(r.workload_label for r in results)),
                          t("run.workers", count=results[0].workers)) if results else ""
     if len(pythons) == 1:
         title += " · " + t("run.python", python=pythons.pop())

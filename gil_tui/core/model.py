@@ -187,6 +187,11 @@ def choices_for(interpreters: Iterable[Interpreter]) -> list[Choice]:
     return result
 
 
+def workload_label(workload: str, task: str | None) -> str:
+    """A run's workload as people read it: its name, or for your own code "file.py:function"."""
+    return os.path.basename(task) if task else workload
+
+
 @dataclass(frozen=True)
 class RunSpec:
     """One run to make: a workload, a mode, N workers of ``size`` each, under one interpreter."""
@@ -204,6 +209,10 @@ class RunSpec:
     @property
     def probing(self) -> bool:
         return self.probe or self.workload == "convoy"
+
+    @property
+    def workload_label(self) -> str:
+        return workload_label(self.workload, self.task)
     task: str | None = None  # your own code, "/abs/path/file.py:function" (workload "task")
     task_arg: TaskArg = None  # the size your function is given, as --size said it
 
@@ -511,10 +520,6 @@ class RunResult:
     probe: Probe | None = None
     convoy: Convoy | None = None
     handovers: int | None = None  # times a task found another's id as the last to make progress
-
-    @property
-    def handovers_per_s(self) -> float | None:
-        return None if self.handovers is None or not self.wall_s else self.handovers / self.wall_s
     sizes: tuple[float, ...] | None = None  # one size per task (``size`` is then the largest); None: all ``size``
     # your own code (workload "task"): which function, the size it was given, and what its tasks returned
     task: str | None = None
@@ -532,6 +537,14 @@ class RunResult:
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def handovers_per_s(self) -> float | None:
+        return None if self.handovers is None or not self.wall_s else self.handovers / self.wall_s
+
+    @property
+    def workload_label(self) -> str:
+        return workload_label(self.workload, self.task)
 
     @property
     def python_label(self) -> str:

@@ -363,8 +363,7 @@ class Workbench(App[int]):
         series = self.series
 
         def what() -> str:
-            workload = spec.task.rpartition("/")[2] if spec.task else spec.workload  # your code: file.py:function
-            line = i18n.t("app.running", workload=workload, mode=mode_name(spec.mode), count=spec.workers,
+            line = i18n.t("app.running", workload=spec.workload_label, mode=mode_name(spec.mode), count=spec.workers,
                         python=spec.interpreter.short)
             if series is None:
                 return line

@@ -6,7 +6,6 @@ re-renders the same result in the other one.
 
 from __future__ import annotations
 
-import os
 from typing import Callable
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -54,10 +53,9 @@ def mode_name(mode: str) -> str:
 
 def describe(result: RunResult, mode: str | None = None) -> str:
     """"fib · threads · 4 × n=33 · ...": what ran; ``mode`` in place of the result's own (a set of modes)."""
-    workload = os.path.basename(result.task) if result.task else result.workload
     size = ("—" if result.task_arg is None else str(result.task_arg)) if result.task else size_text(
         result.workload, result.size, result.sizes)
-    return t("app.result.what", workload=workload, mode=mode_name(result.mode) if mode is None else mode,
+    return t("app.result.what", workload=result.workload_label, mode=mode_name(result.mode) if mode is None else mode,
                 workers=result.workers, size=size,
                 python=result.interpreter.short_label,
                 switch=interval_label(result.interval))
