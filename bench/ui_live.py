@@ -38,8 +38,10 @@ ELAPSED = re.compile(r"Elapsed (\d+\.\d) s")
 ELAPSED_BYTES = re.compile(rb"Elapsed (\d+\.\d) s")
 POLL = 0.02
 KEY_EVERY = 0.4  # seconds between presses of t in the key -> screen run
-# what only the other tab draws: the timeline's scale line, and a lane's "done/total" count
-TAB_MARKERS = {"timeline": re.compile(rb"cell"), "lanes": re.compile(rb"\d+/\d+ ")}
+# what only the other tab draws, in the text the terminal was sent with its escape sequences taken out: the
+# timeline's scale line, and a lane's "done/total" count (the CPU meter's "1.2/2 cores" has a one-digit total)
+TAB_MARKERS = {"timeline": re.compile(rb"cell"), "lanes": re.compile(rb"\d/\d[\d,.]{2,}")}
+ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
 
 def command() -> str:
@@ -115,7 +117,8 @@ def app_run(exe: str, size: int, width: int, height: int, keys: bool = False) ->
         sent = sum(len(c) for at, c in chunks if wall0 is not None and wall0 <= at <= live_end)
         rate = sent / (live_end - wall0) if wall0 is not None else float("nan")
         return {"gaps": gaps, "stream_gaps": stream_gaps, "cpu_share": cpu_share, "wall": result["wall_s"],
-                "status": result["status"], "bytes_per_s": rate, "key_latencies": key_latencies(presses, chunks)}
+                "status": result["status"], "bytes_per_s": rate, "key_latencies": key_latencies(presses, chunks),
+                "presses": len(presses)}
     finally:
         time.sleep(0.3)
         subprocess.run(tmux + ["kill-server"], capture_output=True)
@@ -124,15 +127,19 @@ def app_run(exe: str, size: int, width: int, height: int, keys: bool = False) ->
 
 
 def key_latencies(presses: list[tuple[float, str]], chunks: list[tuple[float, bytes]]) -> list[float]:
-    """For each press, the time until the terminal received the first chunk drawing the tab it asked for
-    (presses whose tab never showed before the next press are left out: the next one switches back)."""
+    """For each press, the time until the terminal had received what draws the tab it asked for (presses whose tab
+    never showed before the next press are left out: the next one switches back). The bytes since the press are
+    searched as one text without escape sequences: a marker can straddle two reads, or have colours inside."""
     latencies = []
     for i, (sent, tab) in enumerate(presses):
         until = presses[i + 1][0] if i + 1 < len(presses) else float("inf")
+        received = b""
         for at, chunk in chunks:
-            if sent <= at < until and TAB_MARKERS[tab].search(chunk):
-                latencies.append(at - sent)
-                break
+            if sent <= at < until:
+                received += chunk
+                if TAB_MARKERS[tab].search(ESCAPES.sub(b"", received)):
+                    latencies.append(at - sent)
+                    break
     return latencies
 
 
@@ -190,11 +197,11 @@ def main() -> int:
     print("(d) bytes to the terminal while live: %.1f KB/s (median run)   target <= 20 KB/s" % (
         statistics.median(r["bytes_per_s"] for r in apps) / 1e3))
     latencies = [v for run in keyed for v in run["key_latencies"]]
-    presses = sum(len(run["key_latencies"]) for run in keyed)
+    presses = sum(run["presses"] for run in keyed)
     if latencies:
-        print("(e) key -> screen (t during the run): p95 %.0f ms, median %.0f ms, max %.0f ms over %d presses   "
-              "target p95 <= 100 ms" % (p95(latencies) * 1e3, statistics.median(latencies) * 1e3,
-                                        max(latencies) * 1e3, presses))
+        print("(e) key -> screen (t during the run): p95 %.0f ms, median %.0f ms, max %.0f ms, %d of %d presses "
+              "shown before the next   target p95 <= 100 ms" % (p95(latencies) * 1e3, statistics.median(latencies) * 1e3,
+                                                          max(latencies) * 1e3, len(latencies), presses))
     else:
         print("(e) key -> screen: no press reached the screen (the run ended too soon? try a larger --size)")
     return 0
