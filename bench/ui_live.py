@@ -200,8 +200,9 @@ def main() -> int:
     presses = sum(run["presses"] for run in keyed)
     if latencies:
         print("(e) key -> screen (t during the run): p95 %.0f ms, median %.0f ms, max %.0f ms, %d of %d presses "
-              "shown before the next   target p95 <= 100 ms" % (p95(latencies) * 1e3, statistics.median(latencies) * 1e3,
-                                                          max(latencies) * 1e3, len(latencies), presses))
+              "shown before the next   target p95 <= 100 ms"
+              % (p95(latencies) * 1e3, statistics.median(latencies) * 1e3, max(latencies) * 1e3, len(latencies),
+                 presses))
     else:
         print("(e) key -> screen: no press reached the screen (the run ended too soon? try a larger --size)")
     return 0
