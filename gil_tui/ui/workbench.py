@@ -40,7 +40,7 @@ from ..core.run_queue import RunQueue
 from ..core.speedup import fill_in, find_baseline, with_speedup, with_speedups
 from ..core.validation import UsageError
 from . import themes
-from ._textual_hacks import draw_changes_by_region, driver_for, redescribe_bindings, release_footer_keys
+from ._textual_hacks import FrugalScreen, driver_for, redescribe_bindings, release_footer_keys
 from .active_run import ActiveRun
 from .export_dialog import export_results
 from .help import HelpScreen
@@ -69,7 +69,7 @@ RESULT_LOG = "GIL_TUI_RESULT_LOG"  # a file path: every finished run's result is
 
 
 
-class WorkbenchScreen(Screen[None]):
+class WorkbenchScreen(FrugalScreen):
     """The workbench's own screen: focus starts on the setup pane's first field. With Textual's "*" a real terminal
     started on the Result pane (Pilot saw Workload); the other screens keep "*"."""
 
@@ -78,7 +78,6 @@ class WorkbenchScreen(Screen[None]):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
-        draw_changes_by_region(self)  # a live run's changes are far apart: drawn as one rectangle, they cost 8 ms
         self._lit: Widget | None = None
         self._accent: tuple[str, str] | None = None  # (theme, its accent colour)
 

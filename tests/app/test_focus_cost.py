@@ -49,3 +49,16 @@ async def test_a_tab_between_setup_fields_restyles_a_few_nodes_not_the_pane(make
         # Textual's :focus-within restyled the whole pane on each move, and the footer rebuilt all its keys
         assert len(applied) < setup_nodes // 2, (len(applied), setup_nodes)
         assert list(footer.children) == keys_before
+
+
+@sync
+async def test_start_up_styles_each_widget_once(make_app, monkeypatch):
+    applied = []
+    original = Stylesheet.apply
+    monkeypatch.setattr(Stylesheet, "apply", lambda self, node, *a, **k: (applied.append(node),
+                                                                         original(self, node, *a, **k))[1])
+    app = make_app(workload="fib", workers=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        label = app.query_one("#label-workers")  # nothing about it changes after it mounts
+        assert applied.count(label) == 1  # Textual styled every node again when the screen first showed

@@ -49,6 +49,10 @@ async def test_logging_with_the_console_attached_does_not_raise(make_app):
     assert app.return_code in (None, 0)
 
 
+# the overrides the hacks module makes on purpose, each with its reason there
+MEANT = {"gil_tui.ui._textual_hacks.FrugalScreen._on_screen_resume"}
+
+
 def test_no_class_of_ours_redefines_a_private_textual_name():
     modules = [importlib.import_module("%s.%s" % (pkg.__name__, info.name))
                for pkg in (gil_tui.ui, gil_tui.ui.widgets) for info in pkgutil.iter_modules(pkg.__path__)]
@@ -64,7 +68,8 @@ def test_no_class_of_ours_redefines_a_private_textual_name():
             clashes += ["%s.%s.%s" % (module.__name__, name, attr) for attr in vars(cls)
                         if attr.startswith("_") and not attr.startswith("__") and attr in textual_names
                         and attr not in PER_CLASS]
-    assert clashes == []
+    assert sorted(set(clashes) - MEANT) == []
+    assert MEANT <= set(clashes)  # still there: else take it out of MEANT
 
 
 # --- private Textual API goes through gil_tui/ui/_textual_hacks.py only ----------------------------------------
