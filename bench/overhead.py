@@ -6,7 +6,8 @@
    interpreter: plain recursive fib(n), N calls in a row (sequential) or N threads (threads). Target <= 1.03.
 2. reporting ratio: the lab's chunked fib calling ``Reporter.tick`` on a real board / plain fib(n), in one process,
    in thread CPU time; and the races at their default size with a real Reporter / a reporter whose tick does
-   nothing. Target <= 1.01. With ``--instructions``, the fib ratio again in instructions counted by callgrind.
+   nothing. Target <= 1.01. With ``--instructions``, the fib ratio again in instructions counted by callgrind, and
+   the lab's whole sequential run against a bare fib(n) twice, in instructions (exact, whatever the neighbours do).
 
 Runs are interleaved (gil-tui, bare, gil-tui, bare, ...) and the medians compared, so a noisy neighbour on the machine
 weighs on both sides alike. Prints one line per figure; exits 0 whatever the figures.
@@ -97,8 +98,19 @@ os.unlink(path)
 # One variant per process under callgrind: instruction counts repeat exactly, whatever the neighbours do.
 INSTRUCTIONS = SETUP + r"""
 variant = sys.argv[3]
+def whole_lab():  # what `gil-tui run -w fib -m sequential -n 2` has the lab do, on a board of its own
+    from gil_lab.main import run_lab
+    lab_board = path + "-lab"
+    Board.create(lab_board, 2).close()
+    cfg = {"board": lab_board, "workload": "fib", "mode": "sequential", "workers": 2, "size": n,
+           "switch_interval": 0.005, "probe": False, "scratch_dir": tempfile.mkdtemp(), "parent": os.getppid()}
+    assert run_lab(cfg)["status"] == "ok"
+    os.unlink(lab_board)
+def bare_twice():
+    fib(n)
+    fib(n)
 if variant != "none":
-    {"plain": plain, "reported": reported}[variant]()
+    {"plain": plain, "reported": reported, "lab": whole_lab, "bare": bare_twice}[variant]()
 board.close()
 os.unlink(path)
 """
@@ -179,6 +191,22 @@ def main() -> int:
         base, bare, rep = (instructions(args.python, size, v) for v in ("none", "plain", "reported"))
         print("reporting  instructions fib(%d): chunked fib + tick %d / plain fib %d = %.4f  (target <= 1.01)"
               % (size, rep - base, bare - base, (rep - base) / (bare - base)))
+        # the lab's whole sequential run (board, records, watcher thread, result) against fib(n) twice, at two sizes:
+        # what it adds once and what it adds per unit of work, then the ratio at --size. The part of the wall ratio
+        # that is work the lab does, not the machine's noise (the watcher's 50 ms waits come ~50x as often per fib
+        # under valgrind: an upper bound)
+        extra, work = [], []
+        for small in (25, 27):
+            lab, twice = (instructions(args.python, small, v) for v in ("lab", "bare"))
+            extra.append(lab - twice)
+            work.append(twice - base)
+            print("wall       instructions fib(%d) x 2 sequential: the lab's run %d / bare %d = %.4f"
+                  % (small, lab - base, twice - base, (lab - base) / (twice - base)))
+        per_work = (extra[1] - extra[0]) / (work[1] - work[0])
+        fixed = extra[0] - per_work * work[0]
+        at_size = work[1] * ((1 + 5 ** 0.5) / 2) ** (args.size - 27)  # fib(n) grows by the golden ratio per step
+        print("wall       instructions, the lab's own: %.1f M once + %.2f %% of the work; at fib(%d) x 2: %.4f  "
+              "(target <= 1.03)" % (fixed / 1e6, per_work * 100, args.size, 1 + (fixed + per_work * at_size) / at_size))
     return 0
 
 
