@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import signal
 import sys
 
 import pytest
@@ -15,6 +16,13 @@ PYENV_ROOT = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
 FREE_THREADED_NAMES = ("python3.14t", "python3.13t")
 
 _probed: dict[str, Interpreter | None] = {}
+
+# A test suite started in the background by a shell without job control (`cmd &` in a script, nohup) inherits
+# SIGINT ignored, and so does every gil-tui it starts: the Ctrl-C tests then saw no Ctrl-C at all (exit 2, or no
+# exit). gil-tui is right to keep a background job's Ctrl-C ignored; the tests need it delivered. A handler here is
+# reset to the default in every child at exec.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _probe_once(path: str) -> Interpreter | None:
