@@ -5,9 +5,10 @@
 Each repeat runs ``gil-tui run -w convoy -m processes -n <cpu+1>`` (1-byte round trips with an echo process, alone,
 then beside <cpu> processes computing fib), and a bare script: the same round trips over a socketpair with an echo
 process, alone for 1 s, beside <cpu> processes looping on fib for 1 s, then alone again. Prints each run's
-alone -> loaded ratio for both. Target (issue 13): processes lose < 2x. On a 2-core machine with 2 CPU processes
-the ratio depends on where the kernel places the two ends of the round trip next to the busy processes: if the
-bare script spreads as widely, the figure is the kernel's, not the lab's. Exits 0 whatever the figures.
+alone -> loaded ratio for both, and for the bare script with the two ends of the round trip held on one core
+("same") or on two ("split"; sched_setaffinity, the CPU processes left free). Target (issue 13): processes lose
+< 2x. On a 2-core machine with 2 CPU processes the ratio depends on where the kernel places the two ends next to the
+busy processes: each trip woken on the other core has to preempt a fib process there. Exits 0 whatever the figures.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 BARE = r"""
-import multiprocessing as mp, socket, sys, time
+import multiprocessing as mp, os, socket, sys, time
+ENDS = sys.argv[2]  # where the two ends of the round trip run: "free" (the kernel decides), "same" core, "split"
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 def burn(stop):
@@ -30,6 +32,8 @@ def burn(stop):
         fib(20)
 def echo(end, other):
     other.close()
+    if ENDS != "free":
+        os.sched_setaffinity(0, {0 if ENDS == "same" else 1})
     while True:
         data = end.recv(1)
         if not data:
@@ -48,11 +52,14 @@ if __name__ == "__main__":
     peer = mp.Process(target=echo, args=(theirs, mine))
     peer.start()
     theirs.close()
+    if ENDS != "free":
+        os.sched_setaffinity(0, {0})
     alone = rate(mine)
     stop = mp.Event()
     burners = [mp.Process(target=burn, args=(stop,)) for _ in range(int(sys.argv[1]))]
     for b in burners:
         b.start()
+        os.sched_setaffinity(b.pid, range(os.cpu_count()))  # the CPU processes go where the kernel puts them
     time.sleep(0.2)
     loaded = rate(mine)
     stop.set()
@@ -73,8 +80,8 @@ def lab_ratio(python: str, cpu: int) -> float:
     return float(convoy["alone_per_s"] / convoy["loaded_per_s"])
 
 
-def bare_ratio(python: str, cpu: int) -> float:
-    out = subprocess.run([python, "-s", "-c", BARE, str(cpu)], capture_output=True, text=True, check=True,
+def bare_ratio(python: str, cpu: int, ends: str = "free") -> float:
+    out = subprocess.run([python, "-s", "-c", BARE, str(cpu), ends], capture_output=True, text=True, check=True,
                          timeout=60).stdout
     return float(out)
 
@@ -85,15 +92,25 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=6)
     parser.add_argument("--cpu", type=int, default=2, help="CPU-bound processes beside the round trips")
     args = parser.parse_args()
-    lab, bare = [], []
-    for i in range(args.repeats):  # interleaved: the machine's mood weighs on both alike
-        pair = [lambda: lab.append(lab_ratio(args.python, args.cpu)),
+    lab: list[float] = []
+    bare: list[float] = []
+    same: list[float] = []
+    split: list[float] = []
+    pinned = (os.cpu_count() or 1) > 1 and hasattr(os, "sched_setaffinity")
+    for i in range(args.repeats):  # interleaved: the machine's mood weighs on all alike
+        runs = [lambda: lab.append(lab_ratio(args.python, args.cpu)),
                 lambda: bare.append(bare_ratio(args.python, args.cpu))]
-        for run in pair if i % 2 == 0 else pair[::-1]:
+        if pinned:
+            runs += [lambda: same.append(bare_ratio(args.python, args.cpu, "same")),
+                     lambda: split.append(bare_ratio(args.python, args.cpu, "split"))]
+        for run in runs if i % 2 == 0 else runs[::-1]:
             run()
     print("round trips alone / beside %d CPU processes, %d cores, load %.2f, %d runs each:"
           % (args.cpu, os.cpu_count() or 0, os.getloadavg()[0], args.repeats))
-    for name, values in (("gil-tui convoy", lab), ("bare script", bare)):
+    rows = [("gil-tui convoy", lab), ("bare script", bare)]
+    if pinned:  # the bare script with its two ends held on one core, or on two
+        rows += [("bare, same core", same), ("bare, two cores", split)]
+    for name, values in rows:
         print("  %-15s median %.1fx  (%s)   target < 2x" % (name, statistics.median(values),
                                                           " ".join("%.1f" % v for v in values)))
     return 0
