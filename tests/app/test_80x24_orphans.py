@@ -157,7 +157,9 @@ def test_io_files_do_not_leak_when_threads_cannot_start(tmp_path, few_tasks):
 
 
 def _kill_the_lab_of_a_processes_run(out) -> int:
-    with Terminal("run -w fib --size 34 -n 2 -m processes --json > %s" % out, keep=True) as term:
+    # fib(36): several seconds a task even when the shared machine is fast (fib(34) was once over within the second
+    # this waits, and the run ended "ok" before the kill)
+    with Terminal("run -w fib --size 36 -n 2 -m processes --json > %s" % out, keep=True) as term:
         app = wait_until(lambda: gil_tui_process(term), 30, "gil-tui")
         lab = wait_until(lambda: (labs_of(app) or [None])[0], 60, "the lab")
         wait_until(lambda: len(lab.children()) == 2, 30, "both worker processes")
