@@ -80,6 +80,11 @@ class Terminal:
             subprocess.run(self.tmux + ["send-keys", "-t", "t", key], check=True)
             time.sleep(0.15)
 
+    def send_together(self, *keys: str) -> None:
+        """tmux key names in one send-keys: the program reads them in one go, as keys batched by SSH or a paste."""
+        subprocess.run(self.tmux + ["send-keys", "-t", "t", *keys], check=True)
+        time.sleep(0.15)
+
     def type(self, text: str) -> None:
         """Letters typed one by one, as a person would."""
         for ch in text:

@@ -24,6 +24,7 @@ from textual.filter import LineFilter
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Footer
 
 CHECKED_WITH = "8.2.8"  # the Textual version every function here was read against
@@ -56,6 +57,24 @@ def release_footer_keys(app: App) -> None:
     for footer in app.query(Footer):
         for watchers in getattr(footer, "__watchers", {}).values():
             watchers[:] = [(node, callback) for node, callback in watchers if not node._closing]
+
+
+async def run_own_binding(widget: Widget, key: str) -> bool:
+    """Run ``widget``'s own (non-priority) binding for ``key`` now, as Textual would once the key reached the app;
+    True if one ran.
+
+    Touches ``DOMNode._bindings`` (its ``key_to_bindings``). Why: Textual runs a focused widget's bindings only when
+    the key event has bubbled from the widget up to the app, through every ancestor's queue, while the next key
+    goes straight to the widget. Keys that arrive together (one read: a paste without bracketed paste, keys batched
+    by SSH or tmux, a busy app) are then applied out of order: in an Input, backspace then "3" inserted the "3" and
+    then deleted it. Running the binding when the widget receives the key keeps the order; the app's own check
+    (``App._check_bindings``) runs the same action with the same namespace. gil-tui sets no keymap, so the
+    bindings are the classes' own. Checked against Textual 8.2.8.
+    """
+    for binding in widget._bindings.key_to_bindings.get(key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            return True
+    return False
 
 
 def replace_line_filters(app: App, replace: Callable[[LineFilter], LineFilter]) -> None:

@@ -31,6 +31,7 @@ from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .export_dialog import export_results
 from .widgets.footer import KeyFooter
+from .widgets.ordered_input import OrderedInput
 from .widgets.result import mode_name
 from .widgets.setup import choice_label
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
@@ -140,9 +141,9 @@ class ComparisonScreen(Screen[None]):
                 yield Select(workloads, value=preset["workload"], allow_blank=False, compact=True, id="cmp-workload")
             with Horizontal(classes="row"):
                 yield Label(t("compare.field.workers"))
-                yield Input(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False)
+                yield OrderedInput(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False)
                 yield Label(" " + t("compare.field.size"))
-                yield Input(preset["size"], placeholder="%g" % default_size(preset["workload"]), compact=True,
+                yield OrderedInput(preset["size"], placeholder="%g" % default_size(preset["workload"]), compact=True,
                             id="cmp-size", select_on_focus=False)
             yield Static("", id="cmp-error")
             with Horizontal(id="cmp-lists"):

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from ..core import export, export_folder
 from ..core.model import RunResult
 from ..i18n import t
+from .widgets.ordered_input import OrderedInput
 
 
 def check(name: str, overwrite: bool = False) -> tuple[str | None, str | None]:
@@ -109,7 +110,7 @@ class ExportDialog(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = t("compare.export.title." + self.what)
             yield Label(t("compare.export.prompt"))
-            yield Input(self.default_name, id="export-name", compact=True)
+            yield OrderedInput(self.default_name, id="export-name", compact=True)
             yield Static("", id="export-error")
             folder = export_folder.served_folder()
             if folder is not None:

@@ -75,6 +75,20 @@ def test_r_typed_right_after_a_digit_runs_with_that_digit():
         assert re.match(r"│\s+1\s+fib\s+threads\s+43\s", history_rows(screen)[0]), screen
 
 
+def test_keys_read_in_one_go_are_applied_in_order():
+    """Backspace then "3" in one read: Textual's Input typed the 3 first and then deleted it, leaving "4"."""
+    with Terminal(START) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Tab")  # Workload -> Workers ("4")
+        term.settle()
+        term.send_together("BSpace", "3")
+        assert row(term.settle(), "Workers") == "3"
+        term.send_together("BSpace", "BSpace", "2", "r")
+        screen = term.wait_for(lambda s: len(history_rows(s)) >= 1, timeout=90)
+        assert re.match(r"│\s+1\s+fib\s+threads\s+2\s", history_rows(screen)[0]), screen
+
+
 def test_enter_and_escape_leave_a_number_field():
     with Terminal(START) as term:
         term.wait_for("Press r to run")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
-from textual.widgets import Input
+
+from .ordered_input import OrderedInput
 
 DIGITS = "0123456789"
 
 
-class NumberInput(Input):
+class NumberInput(OrderedInput):
     """``chars``: what may be typed in (digits, and "." or "e-" where the number can have them). A plain Input takes
     every printable key, and Textual then hides and skips the app's bindings for all of them (``check_consume_key``):
     typing ``2`` then ``r`` in Workers gave "2r" instead of a run."""

@@ -21,6 +21,7 @@ from ...lab.catalog import (
 )
 from .mode_set import ModeSet
 from .number_input import DIGITS, NumberInput
+from .ordered_input import OrderedInput
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
 SWITCH_PRESETS = (DEFAULT_SWITCH_INTERVAL, 0.001, 0.0001, 0.00001)
@@ -153,7 +154,7 @@ class SetupPane(Vertical):
         yield Static(t("app.workload." + p.workload), id="workload-desc")
         with Horizontal(classes="row", id="task-row"):  # in the description's place when Workload is your code
             yield Label(t("app.field.task"), id="label-task")
-            yield Input(p.task, placeholder="file.py:function", compact=True, id="task", select_on_focus=False)
+            yield OrderedInput(p.task, placeholder="file.py:function", compact=True, id="task", select_on_focus=False)
         yield Static("", classes="error", id="task-error")
         yield from self._input_row("workers", str(p.workers), "", DIGITS)
         with Horizontal(classes="row"):
