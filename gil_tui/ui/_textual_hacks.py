@@ -69,7 +69,8 @@ async def run_own_binding(widget: Widget, key: str) -> bool:
     by SSH or tmux, a busy app) are then applied out of order: in an Input, backspace then "3" inserted the "3" and
     then deleted it. Running the binding when the widget receives the key keeps the order; the app's own check
     (``App._check_bindings``) runs the same action with the same namespace. gil-tui sets no keymap, so the
-    bindings are the classes' own. Checked against Textual 8.2.8.
+    bindings are the classes' own. Reported as textual#6605; textual#6631 (open) proposes the same inline run.
+    Checked against Textual 8.2.8.
     """
     for binding in widget._bindings.key_to_bindings.get(key, ()):
         if not binding.priority and await widget.app.run_action(binding.action, widget):

@@ -3,9 +3,9 @@ bindings that run only once the key has bubbled up to the app, so a letter right
 
 from __future__ import annotations
 
-import pytest
 from typing import Callable
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
@@ -84,3 +84,21 @@ async def test_enter_submits_what_was_typed_before_it():
         await pilot.pause()
         await pilot.pause()
         assert app.submitted == ["ab"]
+
+
+@sync
+async def test_keys_behind_an_enter_that_moved_on_go_to_the_next_field():
+    class TwoFields(App[None]):
+        def compose(self) -> ComposeResult:
+            yield NumberInput("", id="first")
+            yield NumberInput("", id="second")  # enter in a NumberInput moves the focus on
+
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        app.query_one("#first").focus()
+        await pilot.pause()
+        for name in ["2", "enter", "5"]:
+            app.post_message(key(name))
+        await pilot.pause()
+        await pilot.pause()
+        assert [field.value for field in app.query(Input)] == ["2", "5"]
