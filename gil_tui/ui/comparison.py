@@ -39,6 +39,7 @@ from .widgets.tick_list import TickList
 
 FPS = 10
 SHORT = 32  # rows: below this the setup folds away while a comparison runs, to give the results the room
+PALETTE_WIDTH = 90  # columns: the footer shows "^p palette" only above this
 LIST_ROWS = (3, 7)  # the interpreter and mode lists' height (borders included): at least, at most
 RESULT_ROWS = 5  # table rows (a run each, pending ones included) the results keep at least with the setup shown
 QUIT_WAIT = 3.0  # seconds at most to wait for a cancelled lab when the screen goes (cancel itself takes < 0.5 s)
@@ -126,23 +127,27 @@ class ComparisonScreen(Screen[None]):
         self.active: ActiveRun | None = None
         self.timer: Timer | None = None
         self.started = 0.0
+        self.elapsed = 0.0  # the last comparison's, from r to its end
         self.error: str | None = None
 
     # -- layout -----------------------------------------------------------------------------------
 
+    @staticmethod
+    def _workloads() -> list[tuple[Text, str]]:
+        return [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name) for name in WORKLOADS]
+
     def compose(self) -> ComposeResult:
-        workloads = [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name)
-                     for name in WORKLOADS]
+        workloads = self._workloads()
         preset = self.preset
         with Vertical(id="cmp-setup") as setup:
             setup.border_title = t("compare.title")
             with Horizontal(classes="row"):
-                yield Label(t("compare.field.workload"))
+                yield Label(t("compare.field.workload"), id="cmp-workload-label")
                 yield Select(workloads, value=preset["workload"], allow_blank=False, compact=True, id="cmp-workload")
             with Horizontal(classes="row"):
-                yield Label(t("compare.field.workers"))
+                yield Label(t("compare.field.workers"), id="cmp-workers-label")
                 yield OrderedInput(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False)
-                yield Label(" " + t("compare.field.size"))
+                yield Label(" " + t("compare.field.size"), id="cmp-size-label")
                 yield OrderedInput(preset["size"], placeholder="%g" % default_size(preset["workload"]), compact=True,
                             id="cmp-size", select_on_focus=False)
             yield Static("", id="cmp-error")
@@ -165,7 +170,7 @@ class ComparisonScreen(Screen[None]):
             with TabPane(t("compare.tab.chart"), id="cmp-tab-chart"):
                 with VerticalScroll():
                     yield SpeedupChart(id="cmp-chart")
-        yield KeyFooter()
+        yield KeyFooter(show_command_palette=self._palette_shown(self.app.size.width))
 
     @staticmethod
     def _choice_prompt(choice: Choice) -> Text:
@@ -179,6 +184,38 @@ class ComparisonScreen(Screen[None]):
         self.query_one("#cmp-workload").focus()
         self._show_table()
         self.check()
+
+    def retranslate(self) -> None:
+        """``l``: every text here in the language just chosen; what is set, ticked, running or measured stays."""
+        redescribe_bindings(self, lambda b: t(self.KEY_TEXTS[b.action]) if b.action in self.KEY_TEXTS else None)
+        self.refresh_bindings()
+        with self.app.batch_update():
+            self.query_one("#cmp-setup").border_title = t("compare.title")
+            self.query_one("#cmp-workload-label", Label).update(t("compare.field.workload"))
+            self.query_one("#cmp-workers-label", Label).update(t("compare.field.workers"))
+            self.query_one("#cmp-size-label", Label).update(" " + t("compare.field.size"))
+            workload: Select[str] = self.query_one("#cmp-workload", Select)
+            value = workload.value
+            with workload.prevent(Select.Changed):
+                workload.set_options(self._workloads())
+                # the shown prompt follows a change of value only: through another workload and back
+                workload.value = next(name for name in WORKLOADS if name != value)
+                workload.value = value
+            self.query_one("#cmp-pythons", SelectionList).border_title = t("compare.field.pythons")
+            modes = self.query_one("#cmp-modes", SelectionList)
+            modes.border_title = t("compare.field.modes")
+            for index, name in enumerate(MODES):
+                modes.replace_option_prompt_at_index(index, mode_name(name))
+            self.query_one("#cmp-hint", Static).update(t("compare.hint"))
+            tabs = self.query_one(TabbedContent)
+            tabs.get_tab("cmp-tab-table").label = t("compare.tab.table")
+            tabs.get_tab("cmp-tab-chart").label = t("compare.tab.chart")
+            self._show_status()
+            self._show_table()
+            self.query_one(SpeedupChart).refresh(layout=True)
+            if self.query_one("#cmp-folded").has_class("-shown"):
+                self.query_one("#cmp-folded", Static).update(self._summary())
+            self.check()
 
     # -- checking ---------------------------------------------------------------------------------
 
@@ -335,7 +372,17 @@ class ComparisonScreen(Screen[None]):
             if widget.styles.max_height is None or widget.styles.max_height.value != rows:
                 widget.styles.max_height = rows
 
+    @staticmethod
+    def _palette_shown(width: int) -> bool:
+        """The footer's "^p palette" only where the screen's own keys all fit beside it: in Spanish they take 69
+        of 80 columns. (ctrl+p still opens it; here it has only Textual's commands.)"""
+        return width > PALETTE_WIDTH
+
     def on_resize(self) -> None:
+        footer = self.query_one(KeyFooter)
+        if footer.show_command_palette != self._palette_shown(self.size.width):
+            footer.show_command_palette = self._palette_shown(self.size.width)
+            self.refresh_bindings()
         self._fit()
         self.call_after_refresh(self._fit)  # again once the hint and the status have their wrapped heights
 
@@ -380,21 +427,35 @@ class ComparisonScreen(Screen[None]):
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
-        elapsed = time.monotonic() - self.started
+        self.elapsed = time.monotonic() - self.started
+        self._show_status()
+        self._show_table()
+        self._set_inputs_disabled(False)
+        self.refresh_bindings()
+
+    def _show_status(self) -> None:
+        """The status line: idle, the run going, or how the last comparison ended."""
+        active = self.active
+        if active is not None:
+            if self.stopping:
+                self.query_one("#cmp-status", Static).update(Text(t("compare.cancelling"), style="bold yellow"))
+            else:
+                self._show_progress(active)
+            return
+        if not self.specs:
+            self.query_one("#cmp-status", Static).update(t("compare.idle"))
+            return
         done = len([r for r in self.results if r.status != "cancelled"])
         if self.stopping:
             message = Text(t("compare.cancelled", done=done, count=len(self.specs)), style="bold yellow")
         else:
-            message = Text(t("compare.done", count=len(self.results), elapsed=elapsed), style="bold green")
+            message = Text(t("compare.done", count=len(self.results), elapsed=self.elapsed), style="bold green")
             fastest = fastest_sequential(self.results[0], self.results) if self.results else None
             if fastest is not None and len({(s.interpreter.executable, s.gil) for s in self.specs}) > 1 and \
                     self.specs[0].workload not in RACE_WORKLOADS:
                 message.append(" " + t("best.note", python=fastest.python_label, wall=fastest.wall_s or 0.0),
                                style="grey70")
         self.query_one("#cmp-status", Static).update(message)
-        self._show_table()
-        self._set_inputs_disabled(False)
-        self.refresh_bindings()
 
     def _set_inputs_disabled(self, disabled: bool) -> None:
         for selector in ("#cmp-workload", "#cmp-workers", "#cmp-size", "#cmp-pythons", "#cmp-modes"):

@@ -38,6 +38,11 @@ def shown(widget) -> str:
     return " ".join(screen_text(widget).split())
 
 
+def deep(widget) -> str:
+    """What a widget and everything in it shows."""
+    return " ".join(shown(node) for node in [widget, *widget.query("*")] if node.display and node.size.area)
+
+
 async def open_comparison(app: Workbench, pilot, workload: str, workers: str, size: str,
                           pythons: list[int], modes: list[str]) -> ComparisonScreen:
     await pilot.press("c")
@@ -249,3 +254,40 @@ def test_progress_of_the_current_run_never_goes_back_when_a_task_starts():
     after = progress([50, 0], [100, 100])
     assert before == after == 25.0
     assert progress([100, 100], [100, 100]) == 100.0 and progress([], []) == 0.0
+
+
+@pytest.mark.slow
+@sync
+async def test_l_on_the_comparison_screen_switches_its_texts_and_keeps_what_is_set_and_measured(here):
+    app = Workbench([here], SetupValues(workload="fib", workers=2, size=18), blink=False)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_comparison(app, pilot, "fib", "2", "18", [0], ["sequential", "threads"])
+            await pilot.press("r")
+            await until(pilot, lambda: screen.active is None and len(screen.results) == 2)
+            await pilot.press("l")
+            await pilot.pause()
+            assert shown(screen.query_one("#cmp-folded")).startswith("Configuración (s)")  # 24 rows: folded by r
+            await pilot.press("s")
+            await pilot.pause()
+            texts = {name: deep(screen.query_one(selector)) for name, selector in (
+                ("setup", "#cmp-setup"), ("status", "#cmp-status"), ("table", "#cmp-table"),
+                ("tabs", "#cmp-results"), ("footer", "KeyFooter"))}
+            assert "Carga" in texts["setup"] and "Tareas" in texts["setup"] and "Tamaño" in texts["setup"]
+            assert "Modos" in texts["setup"] and "secuencial" in texts["setup"] and "hilos" in texts["setup"]
+            assert "Fibonacci recursivo" in texts["setup"] and "Workload" not in texts["setup"]
+            assert texts["status"].startswith("Hecho") or "2" in texts["status"], texts["status"]
+            assert "Done" not in texts["status"]
+            assert "modo" in texts["table"] and "hilos" in texts["table"] and " threads " not in texts["table"]
+            assert "Tabla" in texts["tabs"] and "Gráfico" in texts["tabs"]
+            assert "Ejecutar" in texts["footer"] and "Run" not in texts["footer"]
+            # what is set and what was measured stays
+            assert screen._value("#cmp-workload") == "fib" and screen._value("#cmp-workers") == "2"
+            assert sorted(screen.query_one("#cmp-modes", SelectionList).selected) == ["sequential", "threads"]
+            assert len(screen.results) == 2 and screen.query_one("#cmp-table", DataTable).row_count == 2
+            await pilot.press("l")
+            await pilot.pause()
+            assert "Workload" in deep(screen.query_one("#cmp-setup"))
+            assert "Done" in shown(screen.query_one("#cmp-status"))
+    finally:
+        i18n.set_language("en")

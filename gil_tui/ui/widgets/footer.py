@@ -16,8 +16,9 @@ Shown = tuple[tuple[str, str, str, bool, str], ...]
 class KeyFooter(Footer):
     """A ``Footer`` that skips the recompose when its keys, their texts and their enabled state are unchanged."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, *, show_command_palette: bool = True, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(show_command_palette=show_command_palette, id=id, classes=classes)
         self._shown: Shown | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
