@@ -639,10 +639,13 @@ class Workbench(App[int]):
             self._load_setup(event.result)
 
     def _load_setup(self, result: RunResult) -> None:
-        """A run from History back in the setup pane (its workload, mode, workers, size, switch interval and Python):
-        r runs it again."""
+        """A run from History back in the setup pane (its workload, mode, workers, size, switch interval and Python;
+        for your own code, its file.py:function and the size it was given): r runs it again."""
         setup = self.query_one(SetupPane)
         size = validation.sizes_text(result.sizes) if result.sizes else number_text(result.size)
+        if result.task:
+            setup.set_value("task", result.task)
+            size = "" if result.task_arg is None else str(result.task_arg)
         for name, value in (("workload", result.workload), ("mode", result.mode), ("workers", str(result.workers)),
                             ("size", size), ("switch", number_text(result.interval))):
             setup.set_value(name, value)

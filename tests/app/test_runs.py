@@ -175,3 +175,29 @@ async def test_selecting_a_history_row_shows_that_result_again(make_app):
         await pilot.pause()
         assert "fib · sequential" in shown(app, "#details")
         assert isinstance(app.query_one(ResultPane), ResultPane)
+
+
+@pytest.mark.slow
+@sync
+async def test_a_run_of_your_own_code_comes_back_from_history_with_its_function_and_size(make_app):
+    task = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "examples",
+                        "compress.py") + ":pack"
+    app = make_app(workload="task", task=task, mode="sequential", workers=1, size=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_to_row(app, pilot, 1, timeout=60)
+        first = app.query_one(HistoryTable).results[0]
+        assert first.status == "ok" and first.task and first.task.endswith("compress.py:pack"), first
+        setup = app.query_one(SetupPane)
+        for name, value in (("workload", "fib"), ("task", ""), ("size", "25")):
+            setup.set_value(name, value)
+        await pilot.pause()
+        table = app.query_one(HistoryTable)
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (setup.value("workload"), setup.value("task"), setup.value("size")) == ("task", first.task, "3")
+        await pilot.press("r")  # and r runs that function again
+        await run_to_row(app, pilot, 2, timeout=60)
+        again = table.results[1]
+        assert (again.workload, again.task, again.task_arg, again.status) == ("task", first.task, first.task_arg, "ok")
