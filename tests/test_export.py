@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -11,6 +12,8 @@ import pytest
 from gil_tui.core.export import CSV_FIELDS, ExportError, flat, format_of, load, markdown, write
 from gil_tui.core.matrix import aggregate
 from gil_tui.core.model import RunResult
+
+EXAMPLES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples")
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +76,38 @@ def test_markdown_is_a_table_of_every_result(results, tmp_path):
         assert "| race | 2000 | %s | %s | 2 |" % (r.python_label, r.mode) in text
         assert "%d/%d" % (r.counter.final, r.counter.expected) in text
     assert markdown(results).startswith("| workload")
+
+
+@pytest.fixture(scope="module")
+def task_results() -> list[RunResult]:
+    """A real run of your own code (examples/compress.py:pack), sequential and threads, as results."""
+    task = os.path.join(EXAMPLES, "compress.py") + ":pack"
+    proc = subprocess.run([sys.executable, "-m", "gil_tui", "run", "--task", task, "--size", "2", "-n", "2",
+                           "-m", "sequential,threads", "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return [RunResult.from_json(json.loads(line)) for line in proc.stdout.splitlines()]
+
+
+def test_a_run_of_your_own_code_keeps_its_function_and_size_in_csv_and_markdown(task_results, tmp_path):
+    path = str(tmp_path / "task.csv")
+    write(path, task_results)
+    back, _ = load(path)
+    assert [(r.workload, r.task, r.task_arg) for r in back] == \
+        [("task", task_results[0].task, 2)] * 2 and task_results[0].task.endswith("compress.py:pack")
+    write(str(tmp_path / "task.md"), task_results)
+    text = (tmp_path / "task.md").read_text()
+    assert text.count("| compress.py:pack | 2 |") == 2
+
+
+def test_a_csv_written_before_the_task_columns_still_loads(results, tmp_path):
+    path = tmp_path / "old.csv"
+    write(str(path), results)
+    lines = path.read_text().splitlines()
+    old = [",".join(line.split(",")[:-2]) for line in lines]  # without task and task_arg (both empty here)
+    assert old[0].endswith(",warnings")
+    path.write_text("\n".join(old) + "\n")
+    back, _ = load(str(path))
+    assert [(r.mode, r.task, r.counter.lost) for r in back] == [(r.mode, None, r.counter.lost) for r in results]
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a", "a.json.bak"])

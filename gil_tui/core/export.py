@@ -20,13 +20,15 @@ from typing import Any
 
 from ..i18n import interval_text
 from .model import SCHEMA, Counter, Python, RunResult, printable
+from .usertask import size_arg
 from .validation import UsageError
 
 FORMATS = (".json", ".csv", ".md")
 KIND = "gil-tui results"
 CSV_FIELDS = ("workload", "mode", "workers", "size", "python", "version", "free_threaded", "gil_enabled", "gil",
               "executable", "switch_interval", "status", "error", "wall_s", "cpu_s", "cores_used", "speedup",
-              "repeat", "spread", "wall_s_all", "counter_expected", "counter_final", "counter_lost", "warnings")
+              "repeat", "spread", "wall_s_all", "counter_expected", "counter_final", "counter_lost", "warnings",
+              "task", "task_arg")  # your own code: file.py:function and the size it was given (empty otherwise)
 
 
 class ExportError(UsageError):
@@ -147,6 +149,7 @@ def flat(result: RunResult) -> dict[str, Any]:
         "wall_s_all": ";".join(repr(w) for w in result.wall_s_all or ()),
         "counter_expected": counter and counter.expected, "counter_final": counter and counter.final,
         "counter_lost": counter and counter.lost, "warnings": " | ".join(result.warnings or ()),
+        "task": result.task, "task_arg": result.task_arg,
     }
     return {k: "" if v is None else v for k, v in row.items()}
 
@@ -185,6 +188,8 @@ def unflat(row: dict[str, str]) -> RunResult:
         spread=_float(row["spread"]) if repeated else None,
         wall_s_all=tuple(float(w) for w in row["wall_s_all"].split(";") if w) if repeated else None,
         warnings=tuple(w for w in row["warnings"].split(" | ") if w) if repeated else None,
+        task=row.get("task") or None,  # absent from CSVs written before 2026-11-26
+        task_arg=size_arg(row["task_arg"]) if row.get("task_arg") else None,
     )
 
 
@@ -252,6 +257,13 @@ def _cell(value: float | None, pattern: str) -> str:
     return "—" if value is None else pattern % value
 
 
+def size_text(result: RunResult) -> str:
+    """The size column: for your own code, the size your function was given (none: empty)."""
+    if result.task:
+        return "" if result.task_arg is None else str(result.task_arg)
+    return str(result.size)
+
+
 def markdown(results: list[RunResult], machine: dict[str, Any] | None = None) -> str:
     races = any(r.counter for r in results)
     repeats = any(r.repeat for r in results)
@@ -266,7 +278,7 @@ def markdown(results: list[RunResult], machine: dict[str, Any] | None = None) ->
     lines += ["| " + " | ".join(head) + " |", "|" + "|".join("---" if h in ("workload", "python", "mode", "status")
                                                           else "---:" for h in head) + "|"]
     for r in results:
-        cells = [r.workload, str(r.size), r.python_label, r.mode, str(r.workers),
+        cells = [r.workload_label.replace("|", "\\|"), size_text(r), r.python_label, r.mode, str(r.workers),
                  "—" if not r.switch_interval else interval_text(r.switch_interval),
                  _cell(r.wall_s, "%.3f s"), _cell(r.cpu_s, "%.3f s"), _cell(r.cores_used, "%.2f"),
                  _cell(r.speedup, "%.2f×")]
