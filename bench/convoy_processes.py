@@ -2,6 +2,9 @@
 
     python bench/convoy_processes.py [--python EXE] [--repeats 6] [--cpu 2]
 
+Since 2026-11-26 the lab holds the I/O task and its echo peer on one core and the CPU tasks on the others (where
+there are 2 cores or more); "bare, apart" is the bare script placed the same way.
+
 Each repeat runs ``gil-tui run -w convoy -m processes -n <cpu+1>`` (1-byte round trips with an echo process, alone,
 then beside <cpu> processes computing fib), and a bare script: the same round trips over a socketpair with an echo
 process, alone for 1 s, beside <cpu> processes looping on fib for 1 s, then alone again. Prints each run's
@@ -24,7 +27,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 BARE = r"""
 import multiprocessing as mp, os, socket, sys, time
-ENDS = sys.argv[2]  # where the two ends of the round trip run: "free" (the kernel decides), "same" core, "split"
+# where the two ends of the round trip run: "free" (the kernel decides), "same" core, "split" over two cores, or
+# "apart": both on core 0 and the CPU processes on the other cores (the lab's placement, lab.echo.cores)
+ENDS = sys.argv[2]
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 def burn(stop):
@@ -33,7 +38,7 @@ def burn(stop):
 def echo(end, other):
     other.close()
     if ENDS != "free":
-        os.sched_setaffinity(0, {0 if ENDS == "same" else 1})
+        os.sched_setaffinity(0, {1 if ENDS == "split" else 0})
     while True:
         data = end.recv(1)
         if not data:
@@ -59,7 +64,8 @@ if __name__ == "__main__":
     burners = [mp.Process(target=burn, args=(stop,)) for _ in range(int(sys.argv[1]))]
     for b in burners:
         b.start()
-        os.sched_setaffinity(b.pid, range(os.cpu_count()))  # the CPU processes go where the kernel puts them
+        # the CPU processes go where the kernel puts them, or (apart) on the cores the round trip does not use
+        os.sched_setaffinity(b.pid, range(1, os.cpu_count()) if ENDS == "apart" else range(os.cpu_count()))
     time.sleep(0.2)
     loaded = rate(mine)
     stop.set()
@@ -96,20 +102,22 @@ def main() -> int:
     bare: list[float] = []
     same: list[float] = []
     split: list[float] = []
+    apart: list[float] = []
     pinned = (os.cpu_count() or 1) > 1 and hasattr(os, "sched_setaffinity")
     for i in range(args.repeats):  # interleaved: the machine's mood weighs on all alike
         runs = [lambda: lab.append(lab_ratio(args.python, args.cpu)),
                 lambda: bare.append(bare_ratio(args.python, args.cpu))]
         if pinned:
             runs += [lambda: same.append(bare_ratio(args.python, args.cpu, "same")),
-                     lambda: split.append(bare_ratio(args.python, args.cpu, "split"))]
+                     lambda: split.append(bare_ratio(args.python, args.cpu, "split")),
+                     lambda: apart.append(bare_ratio(args.python, args.cpu, "apart"))]
         for run in runs if i % 2 == 0 else runs[::-1]:
             run()
     print("round trips alone / beside %d CPU processes, %d cores, load %.2f, %d runs each:"
           % (args.cpu, os.cpu_count() or 0, os.getloadavg()[0], args.repeats))
     rows = [("gil-tui convoy", lab), ("bare script", bare)]
-    if pinned:  # the bare script with its two ends held on one core, or on two
-        rows += [("bare, same core", same), ("bare, two cores", split)]
+    if pinned:  # the bare script with its two ends held on one core, or on two; then as the lab holds them
+        rows += [("bare, same core", same), ("bare, two cores", split), ("bare, apart", apart)]
     for name, values in rows:
         print("  %-15s median %.1fx  (%s)   target < 2x" % (name, statistics.median(values),
                                                           " ".join("%.1f" % v for v in values)))

@@ -13,6 +13,7 @@ from gil_tui.core.explain import explain
 from gil_tui.core.model import RunResult, RunSpec
 from gil_tui.core.probe import lab_interpreter
 from gil_tui.core.runner import LabRun
+from gil_tui.lab.echo import cores
 
 PEER_MARK = "listener = socket.socket(fileno="  # in the echo peer's command line (lab/echo.py)
 
@@ -50,15 +51,21 @@ def test_convoy_threads_hold_the_waiting_task_back_and_processes_do_not():
     for r in (threads, processes):
         assert r.convoy is not None and r.convoy.alone_trips > 100 and r.convoy.loaded_trips > 0
         assert r.probe is not None and r.probe.wakeups > 0  # on by itself for the convoy
-    # weaker than the issue's 10x and 2x: this machine is shared and has 2 cores for 4 busy processes
-    assert threads.convoy.slowdown >= 3, threads.convoy
-    assert processes.convoy.slowdown < threads.convoy.slowdown / 2, (processes.convoy, threads.convoy)
+    # the issue's 10x and 2x: the I/O task and its peer hold one core, the CPU tasks the others (lab.echo.cores),
+    # so where the kernel puts two busy processes no longer decides the processes' figure (it was 0.8x to 3.7x)
+    placed = cores()
+    assert threads.convoy.io_core == processes.convoy.io_core == (placed[0] if placed else None)
+    assert threads.convoy.slowdown >= 10, threads.convoy
+    if placed:
+        assert processes.convoy.slowdown < 2, processes.convoy
+    assert processes.convoy.slowdown < threads.convoy.slowdown / 5, (processes.convoy, threads.convoy)
     # the issue's "below 1 ms" for processes, weakened the same way: well under the threads' lateness
     assert threads.probe.p50_ms > 1.0 and processes.probe.p50_ms < threads.probe.p50_ms / 3, (threads.probe,
                                                                                               processes.probe)
     assert convoy.banner(threads)[1] and "FEWER ROUND TRIPS" in convoy.banner(threads)[0]
     why = " ".join(explain(threads))
     assert "take the GIL back" in why and "wait for the GIL" in why
+    assert ("held on core %d" % placed[0] in why) if placed else ("held on core" not in why)
     assert "nothing made it wait for a GIL" in " ".join(explain(processes))
     assert "esperar el GIL" in " ".join(explain(threads, "es"))
 
@@ -119,5 +126,7 @@ FREE = os.path.expanduser("~/.cache/gil-tui/pythons/3.13t/bin/python3.13t")
 def test_without_a_gil_threads_behave_like_processes():
     off = run("convoy", "threads", 3, 29, python=FREE, gil="off")
     on = run("convoy", "threads", 3, 29, python=FREE, gil="on")
-    assert on.convoy.slowdown >= 3 and off.convoy.slowdown < on.convoy.slowdown / 2, (on.convoy, off.convoy)
+    assert on.convoy.slowdown >= 10 and off.convoy.slowdown < on.convoy.slowdown / 5, (on.convoy, off.convoy)
+    if cores():
+        assert off.convoy.slowdown < 2, off.convoy  # like processes: the I/O task has a core to itself
     assert on.probe.p50_ms > 1.0 and off.probe.p50_ms < on.probe.p50_ms / 3, (off.probe, on.probe)

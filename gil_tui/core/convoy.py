@@ -68,6 +68,8 @@ def reasons(result: RunResult) -> list[Message]:
             lines.append(Message("explain.convoy.gil", params))
         else:
             lines.append(Message("explain.convoy.free", params))
+        if convoy.io_core is not None and result.mode in CONCURRENT_MODES and result.workers > 1:
+            lines.append(Message("explain.convoy.cores", {"core": convoy.io_core}))
     probe = result.probe
     if probe is not None and probe.p50_ms is not None:
         params = {"p50": ms_text(probe.p50_ms), "p99": ms_text(probe.p99_ms), "interval": interval}

@@ -363,6 +363,7 @@ class Convoy:
     alone_s: float
     loaded_trips: int
     loaded_s: float
+    io_core: int | None = None  # the core the I/O task and its echo peer were held on (the CPU tasks on the others)
 
     @property
     def alone_per_s(self) -> float | None:
@@ -382,12 +383,14 @@ class Convoy:
 
     def to_json(self) -> JSON:
         return {"alone_trips": self.alone_trips, "alone_s": self.alone_s, "alone_per_s": self.alone_per_s,
-                "loaded_trips": self.loaded_trips, "loaded_s": self.loaded_s, "loaded_per_s": self.loaded_per_s}
+                "loaded_trips": self.loaded_trips, "loaded_s": self.loaded_s, "loaded_per_s": self.loaded_per_s,
+                "io_core": self.io_core}
 
     @classmethod
     def from_json(cls, data: JSON) -> Convoy:
         return cls(int(data.get("alone_trips") or 0), float(data.get("alone_s") or 0.0),
-                   int(data.get("loaded_trips") or 0), float(data.get("loaded_s") or 0.0))
+                   int(data.get("loaded_trips") or 0), float(data.get("loaded_s") or 0.0),
+                   None if data.get("io_core") is None else int(data["io_core"]))
 
 
 @dataclass(frozen=True)

@@ -245,6 +245,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
                           "a wait at every round trip.",
     "explain.convoy.free": "The I/O task made {alone} round trips/s alone and {loaded}/s beside {cpu} CPU-bound "
                            "{mode} ({ratio}): nothing made it wait for a GIL, only for a free core.",
+    "explain.convoy.cores": "The I/O task and its echo peer were held on core {core} and the CPU tasks on the "
+                            "others, in every mode: the I/O task always had a core to itself, so what slowed it was "
+                            "not where the kernel put the busy tasks.",
     "explain.convoy.serial": "In {mode} the tasks run one after another: the I/O task never ran beside the CPU "
                              "work ({alone} round trips/s, then {loaded}/s).",
     "explain.probe.gil": "A thread that sleeps 1 ms woke {p50} ms late at the median and {p99} ms at the 99th "

@@ -262,6 +262,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
                           "({interval}): una espera en cada ida y vuelta.",
     "explain.convoy.free": "La tarea de E/S hizo {alone} idas y vueltas/s sola y {loaded}/s junto a {cpu} {mode} "
                            "de CPU ({ratio}): nada la hizo esperar un GIL, solo un núcleo libre.",
+    "explain.convoy.cores": "La tarea de E/S y su proceso eco se mantuvieron en el núcleo {core} y las tareas de "
+                            "CPU en los demás, en todos los modos: la tarea de E/S tuvo siempre un núcleo para ella "
+                            "sola, así que lo que la frenó no fue dónde el sistema puso las tareas ocupadas.",
     "explain.convoy.serial": "En {mode} las tareas corren una tras otra: la tarea de E/S nunca corrió junto al "
                              "trabajo de CPU ({alone} idas y vueltas/s, luego {loaded}/s).",
     "explain.probe.gil": "Un hilo que duerme 1 ms despertó {p50} ms tarde en la mediana y {p99} ms en el "

@@ -27,6 +27,9 @@ H_PROBE_WAKES, H_PROBE_LATE_US, H_PROBE_MAX_US = 10, 11, 12
 # I/O task's round trips and nanoseconds alone, then with the CPU tasks
 H_PHASE, H_FINISHED = 13, 15
 H_ALONE_TRIPS, H_ALONE_NS, H_LOADED_TRIPS, H_LOADED_NS = 16, 17, 18, 19
+# the convoy's placement (lab.echo.cores): the core the I/O task and its echo peer were held on, + 1 (0: not held),
+# and how many of the sides (the I/O task, the peer, each CPU task) the kernel would not let us hold
+H_IO_CORE, H_HOLD_MISSES = 20, 21
 HEADER_WORDS = 32
 
 # task words

@@ -36,6 +36,30 @@ if conn is not None:
 '''
 
 
+def cores():
+    """(the I/O core, the other cores) the convoy holds its two sides on, or None where it cannot (fewer than 2 cores
+    allowed, or no sched_setaffinity: macOS). The I/O task and its echo peer share the first core the lab may use;
+    the CPU tasks get the others. Every mode then gives the I/O task a core of its own, and what slows its round trips
+    is the GIL alone, not where the kernel happened to put two busy processes beside it."""
+    if not hasattr(os, "sched_getaffinity"):
+        return None
+    allowed = os.sched_getaffinity(0)
+    if len(allowed) < 2:
+        return None
+    first = min(allowed)
+    return first, allowed - {first}
+
+
+def hold(pid, cpus):
+    """Hold ``pid`` (0: this thread) on ``cpus``; the set it had before, or None if it could not be moved."""
+    try:
+        before = os.sched_getaffinity(pid)
+        os.sched_setaffinity(pid, cpus)
+        return before
+    except OSError:  # a cpuset changed under us, or not allowed: the kernel places it
+        return None
+
+
 class EchoPeer(object):
     def __init__(self, path):
         self.path = path
@@ -51,6 +75,9 @@ class EchoPeer(object):
             self.listener.close()
             self._unlink()
             raise
+        placed = cores()
+        self.placed = placed is not None
+        self.held = placed is not None and hold(self.proc.pid, {placed[0]}) is not None
 
     def _unlink(self):
         try:

@@ -17,6 +17,8 @@ from .board import (
     H_ALONE_TRIPS,
     H_CANCEL,
     H_COUNTER,
+    H_HOLD_MISSES,
+    H_IO_CORE,
     H_LOADED_NS,
     H_LOADED_TRIPS,
     H_STATE,
@@ -59,7 +61,9 @@ def _convoy(words):
     alone = rate(words[H_ALONE_TRIPS], words[H_ALONE_NS])
     loaded = rate(words[H_LOADED_TRIPS], words[H_LOADED_NS])
     return {"alone_trips": words[H_ALONE_TRIPS], "alone_s": words[H_ALONE_NS] / 1e9, "alone_per_s": alone,
-            "loaded_trips": words[H_LOADED_TRIPS], "loaded_s": words[H_LOADED_NS] / 1e9, "loaded_per_s": loaded}
+            "loaded_trips": words[H_LOADED_TRIPS], "loaded_s": words[H_LOADED_NS] / 1e9, "loaded_per_s": loaded,
+            # the core the I/O task and its peer had, the CPU tasks on the others; None: the kernel placed them
+            "io_core": words[H_IO_CORE] - 1 if words[H_IO_CORE] and not words[H_HOLD_MISSES] else None}
 
 
 def _quiet_output():
@@ -173,6 +177,8 @@ def run_lab(cfg):
 
             cfg["echo"] = cfg["board"] + ".echo"
             peer = EchoPeer(cfg["echo"])
+            if peer.placed and not peer.held:
+                words[H_HOLD_MISSES] += 1
         ctx = _context(board, cfg)
         errors = []  # type: list
         parent = cfg.get("parent") or os.getppid()

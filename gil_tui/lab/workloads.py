@@ -16,6 +16,8 @@ from .board import (
     H_CANCEL,
     H_COUNTER,
     H_FINISHED,
+    H_HOLD_MISSES,
+    H_IO_CORE,
     H_LOADED_NS,
     H_LOADED_TRIPS,
     H_PHASE,
@@ -253,9 +255,16 @@ def _round_trips(rep, conn, until):
 def _io_side(rep, ctx):
     import time
 
-    from .echo import connect
+    from .echo import connect, cores, hold
 
     words = ctx.words
+    placed = cores()
+    before = hold(0, {placed[0]}) if placed else None
+    if placed:
+        if before is None:
+            words[H_HOLD_MISSES] += 1
+        else:
+            words[H_IO_CORE] = placed[0] + 1
     conn = connect(ctx.echo_path)
     try:
         ends = time.monotonic() + CONVOY_BASELINE_S
@@ -286,12 +295,20 @@ def _io_side(rep, ctx):
     finally:
         words[H_PHASE] = 3  # measured (or failed): never leave the CPU tasks waiting
         conn.close()
+        if before is not None:
+            hold(0, before)
 
 
 def _cpu_side(rep, size, ctx):
     import time
 
+    from .echo import cores, hold
+
     words = ctx.words
+    placed = cores()
+    before = hold(0, placed[1]) if placed else None
+    if placed and before is None:
+        words[H_HOLD_MISSES] += 1
     try:
         while not words[H_PHASE]:
             if words[H_CANCEL]:
@@ -307,6 +324,8 @@ def _cpu_side(rep, size, ctx):
         _fib_chunked(size, rep.tick)
     finally:
         words[H_FINISHED] += 1
+        if before is not None:
+            hold(0, before)
 
 
 def convoy_task(rep, size, ctx):
