@@ -157,6 +157,11 @@ class Workbench(App[int]):
         Binding("c", "compare", i18n.t("compare.key.compare"), show=False),
         Binding("e", "export", i18n.t("compare.key.export"), show=False),
         Binding("d", "toggle_theme", i18n.t("app.key.theme"), show=False),
+        # Textual's Screen binds tab without priority: it moves the focus only once the key has bubbled up from the
+        # focused widget, and the keys read in the same go (SSH and tmux batch them) have gone to the old field by
+        # then ("tab, backspace, 2" erased Workers and typed 2 nowhere). With priority it moves before the next key.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: SetupValues | None = None, *, autorun: bool = False,
@@ -293,13 +298,18 @@ class Workbench(App[int]):
     def action_run(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):
             return
-        focused = self.focused
-        if isinstance(focused, Input):
-            # r is a priority binding, handled as it arrives; a digit typed just before it may still wait in the
-            # field's own queue ("2r" ran with the old value): run once the field has taken every key before r
-            focused.call_later(self._run_now)
-        else:
-            self._run_now()
+        # r is a priority binding, handled as it arrives; a digit typed just before it may still wait in a field's
+        # own queue ("2r" ran with the old value; "tab, 2, 1, shift+tab, r" with the old size): run once every field
+        # of the setup has taken the keys it was given before r
+        fields = [w for w in self.query_one(SetupPane).query("*") if w.focusable] if self.screen.is_active else []
+
+        def after(fields: list[Widget]) -> None:
+            if fields:
+                fields[0].call_later(after, fields[1:])
+            else:
+                self._run_now()
+
+        after(fields)
 
     def _run_now(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):

@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from gil_tui.ui.widgets.number_input import NumberInput
 from gil_tui.ui.widgets.ordered_input import OrderedInput
+from gil_tui.ui.widgets.setup import SetupPane
 
 from .conftest import sync
 
@@ -38,7 +39,7 @@ class OneField(App[None]):
 
 
 def key(name: str) -> events.Key:
-    return events.Key(name, name if len(name) == 1 else None)
+    return events.Key(name, {"tab": "\t", "backspace": "\x7f"}.get(name, name if len(name) == 1 else None))
 
 
 async def after_batch(make_field: Callable[[], Input], keys: list[str]) -> str:
@@ -102,3 +103,19 @@ async def test_keys_behind_an_enter_that_moved_on_go_to_the_next_field():
         await pilot.pause()
         await pilot.pause()
         assert [field.value for field in app.query(Input)] == ["2", "5"]
+
+
+@sync
+async def test_tab_and_the_keys_behind_it_in_one_read_go_each_to_its_field(make_app):
+    """The workbench's tab moves the focus before the next key is handed out (a priority binding); the keys that
+    reached a field before the tab stay in that field."""
+    app = make_app(workload="fib", mode="threads", workers=4, size=22)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for name in ["tab", "tab", "tab", "backspace", "backspace", "2", "6", "shift+tab", "shift+tab",
+                     "backspace", "3"]:
+            app.post_message(key(name))
+        for _ in range(4):
+            await pilot.pause()
+        setup = app.query_one(SetupPane)
+        assert (setup.value("workers"), setup.value("size"), app.focused.id) == ("3", "26", "workers")

@@ -19,7 +19,7 @@ class NumberInput(OrderedInput):
     BINDINGS = [Binding("escape", "leave", show=False)]
 
     def __init__(self, value: str, *, chars: str = DIGITS, **kwargs: object) -> None:
-        super().__init__(value, **kwargs)  # type: ignore[arg-type]
+        super().__init__(value, **kwargs)
         self.chars = chars
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
