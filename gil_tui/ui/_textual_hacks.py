@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import signal
 from typing import Callable, Iterable
 
+from rich import _wrap as rich_wrap
 from textual import events
 from textual._compositor import ChopsUpdate, Compositor
 from textual.app import App
@@ -28,6 +30,22 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 CHECKED_WITH = "8.2.8"  # the Textual version every function here was read against
+
+
+# a word for wrapping: breakable white space, then non-space or no-break space, then breakable white space
+WORD_KEEPING_NO_BREAK_SPACES = re.compile(r"[^\S\u00a0]*[\S\u00a0]+[^\S\u00a0]*")
+
+
+def keep_no_break_spaces() -> None:
+    """Make wrapped text never break a line at a no-break space (U+00A0).
+
+    Touches ``rich._wrap.re_word`` (Rich's, not Textual's: Textual's ``Content.wrap`` calls Rich's ``divide_line``,
+    which splits words with that pattern). Why: its ``\\s`` matches U+00A0, so a Spanish number, grouped with a
+    no-break space as the RAE asks ("43\u00a0869"), was split over two lines ("43" / "869/s") in the result pane.
+    Unicode's line-breaking rules (UAX #14, class GL) say it must not break there. Python's ``textwrap`` (the CLI's)
+    already keeps it. Idempotent. Checked against Rich 15.0.0 and Textual 8.2.8.
+    """
+    rich_wrap.re_word = WORD_KEEPING_NO_BREAK_SPACES
 
 
 def redescribe_bindings(node: DOMNode, describe: Callable[[Binding], str | None]) -> None:

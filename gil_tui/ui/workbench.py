@@ -40,7 +40,7 @@ from ..core.run_queue import RunQueue
 from ..core.speedup import fill_in, find_baseline, with_speedup, with_speedups
 from ..core.validation import UsageError
 from . import themes
-from ._textual_hacks import FrugalScreen, driver_for, redescribe_bindings, release_footer_keys
+from ._textual_hacks import FrugalScreen, driver_for, keep_no_break_spaces, redescribe_bindings, release_footer_keys
 from .active_run import ActiveRun
 from .export_dialog import export_results
 from .help import HelpScreen
@@ -169,6 +169,7 @@ class Workbench(App[int]):
         if lang is not None:
             i18n.set_language(lang)
         super().__init__()
+        keep_no_break_spaces()  # "43 869" (Spanish thousands) stays on one line when a text wraps
         self.palette: themes.Palette = themes.install(self, theme)  # None: $GIL_TUI_THEME, else dark
         self.choices = choices_for(interpreters)
         self.preset = preset or SetupValues()
