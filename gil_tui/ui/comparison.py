@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -379,6 +380,7 @@ class ComparisonScreen(Screen[None]):
         return width > PALETTE_WIDTH
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self._show_table)  # the columns that fit the new width
         footer = self.query_one(KeyFooter)
         if footer.show_command_palette != self._palette_shown(self.size.width):
             footer.show_command_palette = self._palette_shown(self.size.width)
@@ -472,27 +474,42 @@ class ComparisonScreen(Screen[None]):
         best = len({(spec.interpreter.executable, spec.gil) for spec in self.specs}) > 1 and not race
         columns = ["python", "mode", "wall", "cores", "speedup"] + (["best"] if best else []) + (
             ["lost"] if race else []) + ["status"]
-        table.clear(columns=True)
-        for name in columns:
-            table.add_column(t("col." + name), key=name)
         results = self.results
+        rows: list[list[str | Text]] = []
         for index, spec in enumerate(self.specs):
             if index < len(results):
                 row = self._row(results[index], race)
                 if best:
                     value = speedup_vs_fastest(results[index], results)
                     row.insert(5, "—" if value is None else "%.2f×" % value)
-                table.add_row(*row, key=str(index))
+                rows.append(row)
             else:
                 state = "running" if index == len(results) and self.active is not None else \
                     "cancelled" if self.stopping else "pending"
-                cells: list[str | Text] = [spec_label(spec), mode_name(spec.mode), "", "", "",
-                                           *([""] if best else []), *([""] if race else [])]
-                table.add_row(*cells, Text(t("status." + state), style="bold #3b8eea" if state == "running"
-                                           else "grey50"), key=str(index))
+                rows.append([spec_label(spec), mode_name(spec.mode), "", "", "", *([""] if best else []),
+                             *([""] if race else []),
+                             Text(t("status." + state), style="bold #3b8eea" if state == "running" else "grey50")])
+        headers = [t("col." + name) for name in columns]
+        room = table.scrollable_content_region.width
+        if room and self._width(headers, rows, table.cell_padding) > room:
+            # too wide (Spanish headers, two interpreters): the cores column goes first, so the status stays in view
+            drop = columns.index("cores")
+            columns, headers = columns[:drop] + columns[drop + 1:], headers[:drop] + headers[drop + 1:]
+            rows = [row[:drop] + row[drop + 1:] for row in rows]
+        table.clear(columns=True)
+        for name, header in zip(columns, headers):
+            table.add_column(header, key=name)
+        for index, row in enumerate(rows):
+            table.add_row(*row, key=str(index))
         if self.specs:  # the row of the run going (else the last one) in view, however short the table
             table.move_cursor(row=min(len(results), len(self.specs) - 1), scroll=True)
         self._fit()
+
+    @staticmethod
+    def _width(headers: list[str], rows: list[list[str | Text]], padding: int) -> int:
+        """The cells a table with these headers and rows takes: each column as wide as its widest cell, padded."""
+        return sum(max([cell_len(header)] + [cell_len(str(row[i])) for row in rows]) + 2 * padding
+                   for i, header in enumerate(headers))
 
     @staticmethod
     def _row(result: RunResult, race: bool) -> list[str | Text]:

@@ -13,6 +13,7 @@ from gil_tui.cli.compare import compare_command
 from gil_tui.core import export
 from gil_tui.core.model import Counter, Python, RunResult
 from gil_tui.core.probe import lab_interpreter
+from gil_tui.core.run_queue import RunQueue
 from gil_tui.ui.comparison import ComparisonScreen, progress
 from gil_tui.ui.export_dialog import ExportDialog
 from gil_tui.ui.widgets.history import HistoryTable
@@ -289,5 +290,29 @@ async def test_l_on_the_comparison_screen_switches_its_texts_and_keeps_what_is_s
             await pilot.pause()
             assert "Workload" in deep(screen.query_one("#cmp-setup"))
             assert "Done" in shown(screen.query_one("#cmp-status"))
+    finally:
+        i18n.set_language("en")
+
+
+@sync
+async def test_at_80_columns_in_spanish_the_status_stays_in_view_and_cores_give_way(here, other):
+    """Two interpreters in Spanish, every run still pending ("pendiente"): with 3.13t ("3.13.5t GIL off") the columns
+    took 81 of 78 cells and the status was cut."""
+    def columns(screen: ComparisonScreen) -> list[str]:
+        screen.queue = RunQueue(screen.plan())  # the comparison r would start, shown before any run
+        screen._show_table()
+        return [column.key.value for column in screen.query_one("#cmp-table", DataTable).columns.values()]
+
+    try:
+        for lang, size, cores in (("es", (80, 24), None), ("es", (120, 40), True), ("en", (80, 24), True)):
+            app = Workbench([here, other], SetupValues(workload="fib", workers=2, size=16), blink=False, lang=lang)
+            async with app.run_test(size=size) as pilot:
+                screen = await open_comparison(app, pilot, "fib", "2", "16", [0, 1], ["sequential", "threads"])
+                keys = columns(screen)
+                await pilot.pause()
+                table = screen.query_one("#cmp-table", DataTable)
+                assert keys[-1] == "status" and "speedup" in keys, (lang, size, keys)
+                assert cores is None or ("cores" in keys) == cores, (lang, size, keys)
+                assert table.virtual_size.width <= table.scrollable_content_region.width, (lang, size, keys)
     finally:
         i18n.set_language("en")
