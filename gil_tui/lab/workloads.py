@@ -252,6 +252,17 @@ def _round_trips(rep, conn, until):
     return trips, clock() - start
 
 
+def _hold_side(words, cpus):
+    """Hold this thread on ``cpus`` (lab.echo.hold); a side the kernel would not let us hold is counted on the board.
+    The set it had before, to give back, or None."""
+    from .echo import hold
+
+    before = hold(0, cpus)
+    if before is None:
+        words[H_HOLD_MISSES] += 1
+    return before
+
+
 def _io_side(rep, ctx):
     import time
 
@@ -259,12 +270,9 @@ def _io_side(rep, ctx):
 
     words = ctx.words
     placed = cores()
-    before = hold(0, {placed[0]}) if placed else None
-    if placed:
-        if before is None:
-            words[H_HOLD_MISSES] += 1
-        else:
-            words[H_IO_CORE] = placed[0] + 1
+    before = _hold_side(words, {placed[0]}) if placed else None
+    if before is not None:
+        words[H_IO_CORE] = placed[0] + 1
     conn = connect(ctx.echo_path)
     try:
         ends = time.monotonic() + CONVOY_BASELINE_S
@@ -306,9 +314,7 @@ def _cpu_side(rep, size, ctx):
 
     words = ctx.words
     placed = cores()
-    before = hold(0, placed[1]) if placed else None
-    if placed and before is None:
-        words[H_HOLD_MISSES] += 1
+    before = _hold_side(words, placed[1]) if placed else None
     try:
         while not words[H_PHASE]:
             if words[H_CANCEL]:

@@ -34,7 +34,7 @@ from .export_dialog import export_results
 from .widgets.footer import KeyFooter
 from .widgets.ordered_input import OrderedInput
 from .widgets.result import mode_name
-from .widgets.setup import choice_label
+from .widgets.setup import choice_label, workload_options
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
 from .widgets.tick_list import TickList
 
@@ -133,12 +133,8 @@ class ComparisonScreen(Screen[None]):
 
     # -- layout -----------------------------------------------------------------------------------
 
-    @staticmethod
-    def _workloads() -> list[tuple[Text, str]]:
-        return [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name) for name in WORKLOADS]
-
     def compose(self) -> ComposeResult:
-        workloads = self._workloads()
+        workloads = workload_options()
         preset = self.preset
         with Vertical(id="cmp-setup") as setup:
             setup.border_title = t("compare.title")
@@ -179,16 +175,19 @@ class ComparisonScreen(Screen[None]):
         return Text.assemble((choice_label(choice), FREE_STYLE if free else GIL_STYLE), "  ",
                              (choice.interpreter.executable, "dim"))
 
-    def on_mount(self) -> None:
-        # the footer in the language of the moment (the class's descriptions were read when it was defined)
+    def _describe_keys(self) -> None:
+        """The footer in the language of the moment (the class's descriptions were read when it was defined)."""
         redescribe_bindings(self, lambda b: t(self.KEY_TEXTS[b.action]) if b.action in self.KEY_TEXTS else None)
+
+    def on_mount(self) -> None:
+        self._describe_keys()
         self.query_one("#cmp-workload").focus()
         self._show_table()
         self.check()
 
     def retranslate(self) -> None:
         """``l``: every text here in the language just chosen; what is set, ticked, running or measured stays."""
-        redescribe_bindings(self, lambda b: t(self.KEY_TEXTS[b.action]) if b.action in self.KEY_TEXTS else None)
+        self._describe_keys()
         self.refresh_bindings()
         with self.app.batch_update():
             self.query_one("#cmp-setup").border_title = t("compare.title")
@@ -198,7 +197,7 @@ class ComparisonScreen(Screen[None]):
             workload: Select[str] = self.query_one("#cmp-workload", Select)
             value = workload.value
             with workload.prevent(Select.Changed):
-                workload.set_options(self._workloads())
+                workload.set_options(workload_options())
                 # the shown prompt follows a change of value only: through another workload and back
                 workload.value = next(name for name in WORKLOADS if name != value)
                 workload.value = value
@@ -317,7 +316,7 @@ class ComparisonScreen(Screen[None]):
         if self.active is not None and not self.active.stop.is_set():
             self.queue.cancel()
             self.active.stop.set()
-            self.query_one("#cmp-status", Static).update(Text(t("compare.cancelling"), style="bold yellow"))
+            self._show_status()
 
     def action_close(self) -> None:
         if self.active is None:

@@ -302,7 +302,7 @@ class Workbench(App[int]):
         # r is a priority binding, handled as it arrives; a digit typed just before it may still wait in a field's
         # own queue ("2r" ran with the old value; "tab, 2, 1, shift+tab, r" with the old size): run once every field
         # of the setup has taken the keys it was given before r
-        fields = [w for w in self.query_one(SetupPane).query("*") if w.focusable] if self.screen.is_active else []
+        fields = [w for w in self.query_one(SetupPane).query("*") if w.focusable]
 
         def after(fields: list[Widget]) -> None:
             if fields:

@@ -53,6 +53,11 @@ def preset_for(value: str) -> str:
     return CUSTOM
 
 
+def workload_options() -> list[tuple[Text, str]]:
+    """The built-in workloads for a Select, each with what it does, in the language of the moment."""
+    return [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name) for name in WORKLOADS]
+
+
 def choice_label(choice: Choice) -> str:
     """The pickers' label for a choice, in the current language: "3.12", "3.13t GIL off" (``Choice.label``,
     "3.13t (GIL off)", is the one ``gil-tui interpreters --json`` prints)."""
@@ -130,8 +135,7 @@ class SetupPane(Vertical):
     # -- options, in the current language ---------------------------------------------------------
 
     def _workloads(self) -> list[tuple[Text, str]]:
-        options = [(Text.assemble((name, "bold"), "  ", (t("app.workload." + name), "dim")), name)
-                   for name in WORKLOADS]
+        options = workload_options()
         if self.preset.tasks:
             options.append((Text.assemble((t("app.workload.task.name"), "bold"), "  ",
                                           (t("app.workload." + TASK), "dim")), TASK))
