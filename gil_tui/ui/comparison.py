@@ -33,6 +33,7 @@ from .active_run import ActiveRun
 from .export_dialog import export_results
 from .widgets.footer import KeyFooter
 from .widgets.ordered_input import OrderedInput
+from .widgets.ordered_select import OrderedSelect
 from .widgets.result import mode_name
 from .widgets.setup import choice_label, workload_options
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
@@ -140,7 +141,8 @@ class ComparisonScreen(Screen[None]):
             setup.border_title = t("compare.title")
             with Horizontal(classes="row"):
                 yield Label(t("compare.field.workload"), id="cmp-workload-label")
-                yield Select(workloads, value=preset["workload"], allow_blank=False, compact=True, id="cmp-workload")
+                yield OrderedSelect(workloads, value=preset["workload"], allow_blank=False, compact=True,
+                                    id="cmp-workload")
             with Horizontal(classes="row"):
                 yield Label(t("compare.field.workers"), id="cmp-workers-label")
                 yield OrderedInput(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False)

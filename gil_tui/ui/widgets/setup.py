@@ -22,6 +22,7 @@ from ...lab.catalog import (
 from .mode_set import ModeSet
 from .number_input import DIGITS, NumberInput
 from .ordered_input import OrderedInput
+from .ordered_select import OrderedSelect
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
 SWITCH_PRESETS = (DEFAULT_SWITCH_INTERVAL, 0.001, 0.0001, 0.00001)
@@ -154,7 +155,7 @@ class SetupPane(Vertical):
         p = self.preset
         with Horizontal(classes="row"):
             yield Label(t("app.field.workload"), id="label-workload")
-            yield Select(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
+            yield OrderedSelect(self._workloads(), value=p.workload, allow_blank=False, compact=True, id="workload")
         yield Static(t("app.workload." + p.workload), id="workload-desc")
         with Horizontal(classes="row", id="task-row"):  # in the description's place when Workload is your code
             yield Label(t("app.field.task"), id="label-task")
@@ -171,7 +172,7 @@ class SetupPane(Vertical):
         with Horizontal(classes="row"):
             yield Label(t("app.field.switch"), id="label-switch")
             preset = preset_for(number_text(p.switch_interval))
-            yield Select(self._switches(), value=preset, allow_blank=False, compact=True, id="switch-preset")
+            yield OrderedSelect(self._switches(), value=preset, allow_blank=False, compact=True, id="switch-preset")
             yield NumberInput(number_text(p.switch_interval), chars=DIGITS + ".e-",
                               placeholder="%g" % DEFAULT_SWITCH_INTERVAL, compact=True, id="switch",
                               select_on_focus=False, classes="-custom" if preset == CUSTOM else "")
@@ -182,7 +183,7 @@ class SetupPane(Vertical):
         yield Static("", id="switch-note")
         with Horizontal(classes="row"):
             yield Label(t("app.field.python"), id="label-python")
-            yield Select(self._pythons(), value=str(p.choice), allow_blank=False, compact=True, id="python")
+            yield OrderedSelect(self._pythons(), value=str(p.choice), allow_blank=False, compact=True, id="python")
         yield Static("", classes="error", id="python-error")
         with Horizontal(id="buttons"):
             yield Button(t("app.button.run"), id="run-button", variant="success", compact=True)

@@ -1,0 +1,62 @@
+"""A Select that applies the keys it gets in the order they came, the keys meant for its open list included."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import OptionList, Select
+
+from .._textual_hacks import run_own_binding
+
+CLOSING_KEYS = ("enter", "escape")  # the list's own keys that choose or dismiss, and so close it
+
+
+class OrderedSelect(Select[str]):
+    """Textual's Select opens its list through a key binding (enter, space, up, down), which runs only once the key
+    has bubbled up to the app, and the list takes the focus later still. Keys that come in one read (SSH and tmux
+    batch them; a busy app queues them) all went to the Select: in a real terminal "enter, down, down, enter" sent
+    together opened the list on the option already chosen and stopped there. Here the Select runs its own binding as
+    soon as it gets the key, and while its list is open it runs the list's binding for each key that reaches it,
+    whether the key came before the list took the focus or bubbled up from the list (where Textual would have run
+    that same binding, once, at the app). A letter that came before the list took the focus is passed to the list,
+    which searches by it, as it would have had the list been focused."""
+
+    def __init__(self, *args: object, type_to_search: bool = True, **kwargs: object) -> None:
+        super().__init__(*args, type_to_search=type_to_search, **kwargs)  # type: ignore[arg-type]
+        self.searches = type_to_search
+        self.closing = False  # the list has chosen or been dismissed; the Select hears it once the message comes
+        self.passed: list[events.Key] = []  # keys passed to the list: it keeps the letters, hands the others back
+
+    def watch_expanded(self, expanded: bool) -> None:
+        self.closing = False
+        self.passed.clear()
+
+    async def on_key(self, event: events.Key) -> None:
+        if not self.expanded or self.closing:
+            if await run_own_binding(self, event.key):
+                self.stop_here(event)
+            return
+        overlay = self.query_one(OptionList)  # the list (Textual's SelectOverlay)
+        if event in self.passed:  # handed back: the list has searched by the letters before it, so its turn
+            del self.passed[:self.passed.index(event) + 1]
+        elif event.is_printable:
+            # the list stops every letter it is given (it searches by it), so this one came before its focus did
+            if self.searches:
+                self.pass_on(event, overlay)
+            return
+        elif self.passed:  # behind a letter passed to the list: it comes back here once the list has searched
+            self.pass_on(event, overlay)
+            return
+        if await run_own_binding(overlay, event.key):
+            self.stop_here(event)
+            self.closing = event.key in CLOSING_KEYS
+
+    def pass_on(self, event: events.Key, overlay: OptionList) -> None:
+        self.stop_here(event)
+        key = events.Key(event.key, event.character)
+        self.passed.append(key)
+        overlay.post_message(key)
+
+    @staticmethod
+    def stop_here(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
