@@ -7,6 +7,9 @@ report, at the size SSH users have and with the workbench's ready text as the ma
 A third side, ``SAME_WIDGETS``, is a Textual app with the workbench's widgets (the same kinds, as many, in the same
 layout, with its stylesheet) and none of gil-tui's code: what Textual itself needs to show that screen. Its ratio to
 the minimal app is the part of the start-up no change in gil-tui can take away; gil-tui's ratio to it, ours.
+A fourth, the same app with every field and button a plain Static showing its text (nothing to type into or pick
+from), is how far a first frame of this layout could go with no form in it: a lower bound for a "picture first,
+fields later" start.
 
 gil-tui's modules are byte-compiled first, as ``pip install .`` leaves them: from an editable install, with
 PYTHONDONTWRITEBYTECODE set (it is on these machines), every module edited since its last .pyc was compiled again at
@@ -34,6 +37,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Footer, Input, Label, OptionList, Select, Static, TabbedContent, TabPane
 
 CSS_PATH = %r
+REAL_FIELDS = %r
+MARKER = %r
 
 
 class SameWidgets(App):
@@ -48,7 +53,9 @@ class SameWidgets(App):
                                        ("size", Input), ("switch", Select), ("custom", Input), ("python", Select)):
                         with Horizontal(classes="row"):
                             yield Label(name)
-                            if kind is Select:
+                            if not REAL_FIELDS:
+                                yield Static("%%s 0" %% name)
+                            elif kind is Select:
                                 yield Select([(name + " %%d" %% i, str(i)) for i in range(8)], value="0",
                                              allow_blank=False, compact=True)
                             elif kind is OptionList:
@@ -57,15 +64,18 @@ class SameWidgets(App):
                                 yield Input("4", compact=True)
                         yield Static("", classes="error")
                     with Horizontal(id="buttons"):
-                        yield Button("Run", variant="success", compact=True)
-                        yield Button("Cancel", variant="error", compact=True, disabled=True)
+                        if REAL_FIELDS:
+                            yield Button("Run", variant="success", compact=True)
+                            yield Button("Cancel", variant="error", compact=True, disabled=True)
+                        else:
+                            yield Static("Run  Cancel")
                 with Vertical(id="result"):
                     yield Static("Press r to run.")
                     yield Static("")
             with Vertical(id="right"):
                 with TabbedContent(id="runpane"):
                     with TabPane("Lanes", id="tab-lanes"):
-                        yield Static("same-widgets-ready")
+                        yield Static(MARKER)
                         yield Static("probe off")
                     with TabPane("Timeline", id="tab-timeline"):
                         yield Static("")
@@ -94,26 +104,30 @@ def main() -> int:
         with open(minimal, "w", encoding="utf-8") as f:
             f.write(MINIMAL_APP)
         theirs = "%s %s" % (sys.executable, minimal)
-        same = os.path.join(tmp, "same_widgets.py")
-        with open(same, "w", encoding="utf-8") as f:
-            f.write(SAME_WIDGETS % os.path.join(os.path.dirname(gil_tui.__file__), "ui", "app.tcss"))
-        widgets = "%s %s" % (sys.executable, same)
-        first_frame(ours, "Press r to run", 80, 24)  # warm the caches all use (discovery's, the OS's)
-        first_frame(theirs, "minimal-ready", 80, 24)
-        first_frame(widgets, "same-widgets-ready", 80, 24)
-        gil_tui, textual, bare = [], [], []
+        stylesheet = os.path.join(os.path.dirname(gil_tui.__file__), "ui", "app.tcss")
+        commands = {"gil-tui": (ours, "Press r to run"), "minimal": (theirs, "minimal-ready")}
+        for name, real_fields in (("same widgets", True), ("same layout, no fields", False)):
+            script = os.path.join(tmp, name.replace(" ", "_").replace(",", "") + ".py")
+            marker = name.replace(" ", "-").replace(",", "") + "-ready"
+            with open(script, "w", encoding="utf-8") as f:
+                f.write(SAME_WIDGETS % (stylesheet, real_fields, marker))
+            commands[name] = ("%s %s" % (sys.executable, script), marker)
+        for command, marker in commands.values():  # warm the caches all use (discovery's, the OS's)
+            first_frame(command, marker, 80, 24)
+        times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.repeat):
-            gil_tui.append(first_frame(ours, "Press r to run", 80, 24))
-            textual.append(first_frame(theirs, "minimal-ready", 80, 24))
-            bare.append(first_frame(widgets, "same-widgets-ready", 80, 24))
-    a, b, c = statistics.median(gil_tui), statistics.median(textual), statistics.median(bare)
+            for name, (command, marker) in commands.items():
+                times[name].append(first_frame(command, marker, 80, 24))
+    median = {name: statistics.median(values) for name, values in times.items()}
     print("first frame, median of %d, 80x24 in tmux (load %.2f):" % (args.repeat, os.getloadavg()[0]))
-    print("  gil-tui                      %.3f s  (%s)" % (a, " ".join("%.2f" % v for v in gil_tui)))
-    print("  minimal Textual              %.3f s  (%s)" % (b, " ".join("%.2f" % v for v in textual)))
-    print("  same widgets, no gil-tui     %.3f s  (%s)" % (c, " ".join("%.2f" % v for v in bare)))
-    print("  ratio %.2f  (target <= 1.30)" % (a / b))
+    labels = {"gil-tui": "gil-tui", "minimal": "minimal Textual", "same widgets": "same widgets, no gil-tui",
+              "same layout, no fields": "same layout, Statics for fields"}
+    for name, label in labels.items():
+        print("  %-32s %.3f s  %.2fx  (%s)" % (label, median[name], median[name] / median["minimal"],
+                                               " ".join("%.2f" % v for v in times[name])))
+    print("  ratio %.2f  (target <= 1.30)" % (median["gil-tui"] / median["minimal"]))
     print("  of which Textual's widgets %.2f (same widgets / minimal), gil-tui's own %.2f (gil-tui / same widgets)"
-          % (c / b, a / c))
+          % (median["same widgets"] / median["minimal"], median["gil-tui"] / median["same widgets"]))
     return 0
 
 
