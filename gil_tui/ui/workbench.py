@@ -21,6 +21,7 @@ from pathlib import Path
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -47,6 +48,7 @@ from .help import HelpScreen
 from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
+from .widgets.ordered_input import OrderedInput
 from .widgets.probe_line import ProbeLine
 from .widgets.result import ModeBars, ResultPane, bullets, describe, mode_name, what_line
 from .widgets.setup import SetupPane, SetupValues, number_text
@@ -157,11 +159,8 @@ class Workbench(App[int]):
         Binding("c", "compare", i18n.t("compare.key.compare"), show=False),
         Binding("e", "export", i18n.t("compare.key.export"), show=False),
         Binding("d", "toggle_theme", i18n.t("app.key.theme"), show=False),
-        # Textual's Screen binds tab without priority: it moves the focus only once the key has bubbled up from the
-        # focused widget, and the keys read in the same go (SSH and tmux batch them) have gone to the old field by
-        # then ("tab, backspace, 2" erased Workers and typed 2 nowhere). With priority it moves before the next key.
-        Binding("tab", "focus_next", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", show=False, priority=True),
+        Binding("tab", "move_focus(True)", show=False, priority=True),
+        Binding("shift+tab", "move_focus(False)", show=False, priority=True),
     ]
 
     def __init__(self, interpreters: list[Interpreter], preset: SetupValues | None = None, *, autorun: bool = False,
@@ -295,6 +294,21 @@ class Workbench(App[int]):
         if action == "cancel":
             return self.active is not None
         return True
+
+    def action_move_focus(self, forward: bool) -> None:
+        """Tab and shift+tab as the app reads them. Textual's Screen binds them without priority: the focus moved only
+        once the key had bubbled up from the focused widget, and the keys read in the same go (SSH and tmux batch
+        them) had gone to the old field by then ("tab, backspace, 2" erased Workers and typed 2 nowhere). A text
+        field takes the tab in turn instead, behind the keys it still has to take, one of which may move the focus
+        itself ("enter, tab, 5" typed the 5 in Mode, not Size): it moves the focus when it comes to it and hands the
+        keys behind it on (``KeyTurns``). Not a picker: its list takes and gives back the focus later still, so
+        the tab goes first there, as the user pressed it."""
+        if isinstance(self.focused, OrderedInput):
+            raise SkipAction()  # the key goes on to the field
+        if forward:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     def action_run(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):

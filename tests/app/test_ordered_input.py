@@ -119,3 +119,18 @@ async def test_tab_and_the_keys_behind_it_in_one_read_go_each_to_its_field(make_
             await pilot.pause()
         setup = app.query_one(SetupPane)
         assert (setup.value("workers"), setup.value("size"), app.focused.id) == ("3", "26", "workers")
+
+
+@sync
+async def test_a_tab_behind_an_enter_in_one_read_moves_on_from_where_the_enter_left(make_app):
+    """The workbench's tab moved the focus as soon as it was read, before the field had taken the enter read with
+    it; the enter then moved it once more, and the keys behind the tab went to the field in between (Mode)."""
+    app = make_app(workload="fib", mode="threads", workers=4, size=22)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for name in ["tab", "backspace", "2", "enter", "tab", "5", "shift+tab", "shift+tab", "6"]:
+            app.post_message(key(name))
+        for _ in range(4):
+            await pilot.pause()
+        setup = app.query_one(SetupPane)
+        assert (setup.value("workers"), setup.value("size"), app.focused.id) == ("26", "225", "workers")

@@ -6,6 +6,7 @@ from textual import events
 from textual.widgets import Input
 
 from .._textual_hacks import run_own_binding
+from .key_turns import KeyTurns, stop_here
 
 
 class OrderedInput(Input):
@@ -14,25 +15,20 @@ class OrderedInput(Input):
     (SSH and tmux batch them; a busy app queues them) then land out of order: in a real terminal, backspace and "3"
     sent together left "4" in a field that held "4". Here the field runs its own binding as soon as it gets the key.
 
-    The app hands each key to the widget focused when the app reads it, so the keys behind an enter with which this
-    field moved the focus on still come here: they are passed to the widget that has the focus now. (When the app
-    moved the focus, with tab, the keys already here were typed before it: they stay.)"""
+    A tab that comes to the field in turn moves the focus on from here, and the keys behind a key of its own that
+    moved the focus (enter, escape, tab) go to the widget focused now (``KeyTurns``)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.handed_on = False  # this field's own key (enter, escape) moved the focus away
+        self.turns = KeyTurns(self)
 
     def on_focus(self) -> None:
-        self.handed_on = False
+        self.turns.focused()
 
     async def on_key(self, event: events.Key) -> None:
-        if self.handed_on and self.screen.focused is not self and self.screen.is_active:
-            event.stop()
-            event.prevent_default()
-            (self.screen.focused or self.screen).post_message(events.Key(event.key, event.character))
+        if self.turns.hand_on(event) or self.turns.move_focus(event):
             return
-        had_focus = self.screen.focused is self  # the app may have moved it on already (tab, read in the same go)
+        had_focus = self.screen.focused is self  # the app may have moved it on already, in the same go
         if not event.is_printable and await run_own_binding(self, event.key):
-            event.stop()
-            event.prevent_default()
-            self.handed_on = had_focus and self.screen.focused is not self
+            stop_here(event)
+            self.turns.moved_by_own_key(had_focus)

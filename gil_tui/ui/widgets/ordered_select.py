@@ -6,6 +6,7 @@ from textual import events
 from textual.widgets import OptionList, Select
 
 from .._textual_hacks import run_own_binding
+from .key_turns import stop_here
 
 CLOSING_KEYS = ("enter", "escape")  # the list's own keys that choose or dismiss, and so close it
 
@@ -33,7 +34,7 @@ class OrderedSelect(Select[str]):
     async def on_key(self, event: events.Key) -> None:
         if not self.expanded or self.closing:
             if await run_own_binding(self, event.key):
-                self.stop_here(event)
+                stop_here(event)
             return
         overlay = self.query_one(OptionList)  # the list (Textual's SelectOverlay)
         if event in self.passed:  # handed back: the list has searched by the letters before it, so its turn
@@ -47,16 +48,11 @@ class OrderedSelect(Select[str]):
             self.pass_on(event, overlay)
             return
         if await run_own_binding(overlay, event.key):
-            self.stop_here(event)
+            stop_here(event)
             self.closing = event.key in CLOSING_KEYS
 
     def pass_on(self, event: events.Key, overlay: OptionList) -> None:
-        self.stop_here(event)
+        stop_here(event)
         key = events.Key(event.key, event.character)
         self.passed.append(key)
         overlay.post_message(key)
-
-    @staticmethod
-    def stop_here(event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
