@@ -22,6 +22,8 @@ def stop_here(event: events.Key) -> None:
 
 
 class KeyTurns:
+    """One field's part: whether the keys coming to it now are still its own."""
+
     def __init__(self, widget: Widget) -> None:
         self.widget = widget
         self.handed_on = False  # a key of the widget's own moved the focus away: the keys behind it are not its

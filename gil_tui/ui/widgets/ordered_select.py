@@ -37,8 +37,9 @@ class OrderedSelect(Select[str]):
                 stop_here(event)
             return
         overlay = self.query_one(OptionList)  # the list (Textual's SelectOverlay)
-        if event in self.passed:  # handed back: the list has searched by the letters before it, so its turn
-            del self.passed[:self.passed.index(event) + 1]
+        back = next((i for i, key in enumerate(self.passed) if key is event), None)
+        if back is not None:  # handed back: the list has searched by the letters before it, so its turn
+            del self.passed[:back + 1]
         elif event.is_printable:
             # the list stops every letter it is given (it searches by it), so this one came before its focus did
             if self.searches:
