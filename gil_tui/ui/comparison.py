@@ -131,6 +131,7 @@ class ComparisonScreen(Screen[None]):
         self.started = 0.0
         self.elapsed = 0.0  # the last comparison's, from r to its end
         self.error: str | None = None
+        self.cores_left_out: RunQueue | None = None  # the runs whose table has had no room for the cores column
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -213,6 +214,7 @@ class ComparisonScreen(Screen[None]):
             tabs.get_tab("cmp-tab-table").label = t("compare.tab.table")
             tabs.get_tab("cmp-tab-chart").label = t("compare.tab.chart")
             self._show_status()
+            self.cores_left_out = None  # other words, other widths
             self._show_table()
             self.query_one(SpeedupChart).refresh(layout=True)
             if self.query_one("#cmp-folded").has_class("-shown"):
@@ -381,6 +383,7 @@ class ComparisonScreen(Screen[None]):
         return width > PALETTE_WIDTH
 
     def on_resize(self) -> None:
+        self.cores_left_out = None
         self.call_after_refresh(self._show_table)  # the columns that fit the new width
         footer = self.query_one(KeyFooter)
         if footer.show_command_palette != self._palette_shown(self.size.width):
@@ -492,8 +495,10 @@ class ComparisonScreen(Screen[None]):
                              Text(t("status." + state), style="bold #3b8eea" if state == "running" else "grey50")])
         headers = [t("col." + name) for name in columns]
         room = table.scrollable_content_region.width
-        if room and self._width(headers, rows, table.cell_padding) > room:
-            # too wide (Spanish headers, two interpreters): the cores column goes first, so the status stays in view
+        if (room and self._width(headers, rows, table.cell_padding) > room) or self.cores_left_out is self.queue:
+            # too wide (Spanish headers, two interpreters): the cores column goes first, so the status stays in view;
+            # and stays out while these runs last, so the columns do not change as their statuses get shorter
+            self.cores_left_out = self.queue
             drop = columns.index("cores")
             columns, headers = columns[:drop] + columns[drop + 1:], headers[:drop] + headers[drop + 1:]
             rows = [row[:drop] + row[drop + 1:] for row in rows]

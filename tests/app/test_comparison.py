@@ -35,6 +35,11 @@ def other(request, here):
     return lab_interpreter(path)
 
 
+FINISHED = {"schema": 1, "workload": "fib", "workers": 2, "size": 16, "gil": None, "switch_interval": 0.005,
+            "status": "ok", "error": None, "wall_s": 0.012, "cpu_s": 0.012, "cores_used": 1.0, "speedup": None,
+            "tasks": [], "counter": None, "notes": [], "timeline": None}
+
+
 def shown(widget) -> str:
     return " ".join(screen_text(widget).split())
 
@@ -314,5 +319,30 @@ async def test_at_80_columns_in_spanish_the_status_stays_in_view_and_cores_give_
                 assert keys[-1] == "status" and "speedup" in keys, (lang, size, keys)
                 assert cores is None or ("cores" in keys) == cores, (lang, size, keys)
                 assert table.virtual_size.width <= table.scrollable_content_region.width, (lang, size, keys)
+    finally:
+        i18n.set_language("en")
+
+
+@sync
+async def test_the_cores_column_stays_out_while_the_runs_that_had_no_room_for_it_last(here, other):
+    """At 80 columns in Spanish the pending runs leave no room for cores; once they are done their shorter statuses
+    would: the column came back at the end, and the table jumped. It comes back with the next runs or a resize."""
+    def keys(screen: ComparisonScreen) -> list[str]:
+        screen._show_table()
+        return [column.key.value for column in screen.query_one("#cmp-table", DataTable).columns.values()]
+
+    try:
+        app = Workbench([here, other], SetupValues(workload="fib", workers=2, size=16), blink=False, lang="es")
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_comparison(app, pilot, "fib", "2", "16", [0, 1], ["sequential", "threads"])
+            screen.queue = RunQueue(screen.plan())
+            assert "cores" not in keys(screen)
+            for spec in screen.queue.specs:  # every run done, each "ok"
+                screen.queue.record(RunResult.from_json(dict(FINISHED, mode=spec.mode, interpreter={
+                    "executable": spec.interpreter.executable, "version": spec.interpreter.version,
+                    "free_threaded": spec.interpreter.free_threaded, "gil_enabled": spec.gil != "off"})))
+            assert "cores" not in keys(screen)
+            screen.cores_left_out = None  # as a resize, a language switch or the next runs have it
+            assert "cores" in keys(screen)
     finally:
         i18n.set_language("en")
