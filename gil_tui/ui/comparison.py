@@ -497,7 +497,7 @@ class ComparisonScreen(Screen[None]):
         room = table.scrollable_content_region.width
         if (room and self._width(headers, rows, table.cell_padding) > room) or self.cores_left_out is self.queue:
             # too wide (Spanish headers, two interpreters): the cores column goes first, so the status stays in view;
-            # and stays out while these runs last, so the columns do not change as their statuses get shorter
+            # and stays out for these runs, done or not, so the columns do not change as their statuses get shorter
             self.cores_left_out = self.queue
             drop = columns.index("cores")
             columns, headers = columns[:drop] + columns[drop + 1:], headers[:drop] + headers[drop + 1:]
