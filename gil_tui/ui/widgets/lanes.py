@@ -85,7 +85,7 @@ class RunLanes(ScrollView, can_focus=True):
         language = i18n.get_language()
         if self._columns is None or self._columns[0] != language:
             label_width = len(i18n.t("app.lane.label", index=len(self.done) - 1))
-            count_width = max(len(done_text(d, t)) for d, t in zip(self.done, self.total))
+            count_width = max(len(done_text(*lane)) for lane in zip(self.done, self.total, self.states))
             shares = [self._share(i) for i in range(len(self.done))]
             share_width = max(len(share) for share in shares)
             self._columns = (language, label_width, count_width, share_width + 1 if share_width else 0, shares)
@@ -105,14 +105,17 @@ class RunLanes(ScrollView, can_focus=True):
         segments += bar(done / total if total else 0.0, max(bar_width, 0), styles.states.get(state, styles.label),
                         styles.track)
         if show_count:
-            segments.append(Segment(" " + done_text(done, total).rjust(count_width), styles.count))
+            segments.append(Segment(" " + done_text(done, total, state).rjust(count_width), styles.count))
         if show_count and share_width:
             segments.append(Segment(" " + shares[index].rjust(share_width - 1), styles.stat))
         return segments
 
 
-def done_text(done: int, total: int) -> str:
-    """"1,500/2,000": a lane's steps done of its total, counted as everywhere else."""
+def done_text(done: int, total: int, state: str) -> str:
+    """"1,500/2,000": a lane's steps done of its total, counted as everywhere else. A task that has not started
+    has no total yet: "pending" (a sequential run's later lanes read "0/0", as if they had nothing to do)."""
+    if total == 0 and done == 0:
+        return t("status.pending") if state == "pending" else ""
     return "%s/%s" % (i18n.count_text(done), i18n.count_text(total))
 
 
