@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TabbedContent, TabPane
 from textual.widgets.selection_list import Selection
 
@@ -33,7 +34,7 @@ from .active_run import ActiveRun
 from .export_dialog import export_results
 from .widgets.footer import KeyFooter
 from .widgets.ordered_input import OrderedInput
-from .widgets.ordered_select import OrderedSelect
+from .widgets.ordered_select import OrderedSelect, list_focus_overtaken
 from .widgets.result import mode_name
 from .widgets.setup import choice_label, workload_options
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
@@ -118,6 +119,10 @@ class ComparisonScreen(Screen[None]):
     KEY_TEXTS = {"run": "compare.key.run", "cancel": "compare.key.cancel", "close": "compare.key.close",
                  "export": "compare.key.export", "view": "compare.key.view", "setup": "compare.key.setup"}
 
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        if not list_focus_overtaken(self, widget):  # a picker's list, opened by a key a tab read with it overtook
+            super().set_focus(widget, scroll_visible, from_app_focus)
     def __init__(self, choices: list[Choice], *, workload: str = "fib", workers: str = "4", size: str = "",
                  picks: list[int] | None = None, modes: tuple[str, ...] = DEFAULT_MODES) -> None:
         super().__init__()

@@ -49,6 +49,7 @@ from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
 from .widgets.ordered_input import OrderedInput
+from .widgets.ordered_select import list_focus_overtaken
 from .widgets.probe_line import ProbeLine
 from .widgets.result import ModeBars, ResultPane, bullets, describe, mode_name, what_line
 from .widgets.setup import SetupPane, SetupValues, number_text
@@ -78,6 +79,10 @@ class WorkbenchScreen(FrugalScreen):
     AUTO_FOCUS = "#workload"
     LIT_PANES = ("setup", "result", "runpane")  # History's table is its own pane: app.tcss lights it on :focus
 
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        if not list_focus_overtaken(self, widget):  # a picker's list, opened by a key a tab read with it overtook
+            super().set_focus(widget, scroll_visible, from_app_focus)
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lit: Widget | None = None

@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Select
 
 from gil_tui.ui.widgets.ordered_select import OrderedSelect
+from gil_tui.ui.widgets.setup import SetupPane
 
 from .conftest import sync
 
@@ -78,3 +79,25 @@ async def test_textual_s_own_select_still_loses_them():
     """The reason OrderedSelect exists. When this fails, Textual keeps the order itself: drop OrderedSelect."""
     select: Select[str] = Select(OPTIONS, value="fib", allow_blank=False, compact=True)
     assert await after_batch(select, ["enter", "down", "down", "enter"]) != ("race", False)
+
+
+@pytest.mark.parametrize("closing, chosen", [("enter", "sleep"), ("escape", "fib")])
+@sync
+async def test_a_tab_read_with_the_key_that_closed_the_list_keeps_the_focus_where_it_went(make_app, closing, chosen):
+    """Textual's Select gives its list the focus when it opens and takes it back when the list closes, both through
+    the app's queue: a tab read in the same go as those keys had moved the focus on before, and lost it again. The
+    keys read next went to the Select (in a real terminal under load: Workers kept its 4)."""
+    app = make_app(workload="fib", mode="threads", workers=4, size=22)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for name in ["enter", "down", closing, "tab"]:  # Workload: fib -> sleep (or not), then on to Workers
+            app.post_message(key(name))
+        for _ in range(4):
+            await pilot.pause()
+        assert app.focused is not None and app.focused.id == "workers"
+        for name in ["backspace", "2"]:  # the next read
+            app.post_message(key(name))
+        for _ in range(2):
+            await pilot.pause()
+        setup = app.query_one(SetupPane)
+        assert (setup.value("workload"), setup.value("workers")) == (chosen, "2")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.widgets import OptionList, Select
 
 from .._textual_hacks import run_own_binding
 from .key_turns import stop_here
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.widget import Widget
+    from typing_extensions import Self
 
 CLOSING_KEYS = ("enter", "escape")  # the list's own keys that choose or dismiss, and so close it
 
@@ -26,10 +33,28 @@ class OrderedSelect(Select[str]):
         self.searches = type_to_search
         self.closing = False  # the list has chosen or been dismissed; the Select hears it once the message comes
         self.passed: list[events.Key] = []  # keys passed to the list: it keeps the letters, hands the others back
+        self.list_closed = False  # the list has just been dismissed
 
-    def watch_expanded(self, expanded: bool) -> None:
+    def focus(self, scroll_visible: bool = True) -> Self:
+        if not (self.expanded or self.list_closed):
+            return super().focus(scroll_visible)
+        # the list has chosen or been dismissed: Textual's Select takes the focus back through the app's queue, and by
+        # then a tab read with the key that closed the list may have moved it on. It comes back only from the list.
+        self.list_closed = False
+
+        def back() -> None:
+            if self.screen.focused in (self, self.query_one(OptionList)):
+                self.screen.set_focus(self, scroll_visible)
+
+        self.app.call_later(back)
+        return self
+
+    def watch_expanded(self, was: bool, expanded: bool) -> None:
         self.closing = False
         self.passed.clear()
+        if was and not expanded:  # Textual's Select focuses itself next, in the same handler, if it was dismissed
+            self.list_closed = True
+            self.call_later(setattr, self, "list_closed", False)
 
     async def on_key(self, event: events.Key) -> None:
         if not self.expanded or self.closing:
@@ -57,3 +82,12 @@ class OrderedSelect(Select[str]):
         key = events.Key(event.key, event.character)
         self.passed.append(key)
         overlay.post_message(key)
+
+
+def list_focus_overtaken(screen: Screen[None], widget: Widget | None) -> bool:
+    """True for an OrderedSelect's list asking for the focus when the user has moved it elsewhere: Textual's Select
+    gives its list the focus through the app's queue when it opens it, and a tab read with the key that opened it
+    goes first. A screen holding OrderedSelects drops such a request (``set_focus``)."""
+    select = widget.parent if widget is not None else None
+    return isinstance(select, OrderedSelect) and isinstance(widget, OptionList) \
+        and screen.focused is not select and screen.focused is not widget
