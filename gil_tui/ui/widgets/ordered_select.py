@@ -26,14 +26,18 @@ class OrderedSelect(Select[str]):
     soon as it gets the key, and while its list is open it runs the list's binding for each key that reaches it,
     whether the key came before the list took the focus or bubbled up from the list (where Textual would have run
     that same binding, once, at the app). A letter that came before the list took the focus is passed to the list,
-    which searches by it, as it would have had the list been focused."""
+    which searches by it, as it would have had the list been focused.
+
+    The list takes the focus when it opens, and the Select takes it back when the list closes, both through the app's
+    queue: a tab read with those keys has moved the focus on by then. Neither comes back once the focus has left
+    (``focus`` here, ``list_focus_overtaken`` for the list)."""
 
     def __init__(self, *args: object, type_to_search: bool = True, **kwargs: object) -> None:
         super().__init__(*args, type_to_search=type_to_search, **kwargs)  # type: ignore[arg-type]
         self.searches = type_to_search
         self.closing = False  # the list has chosen or been dismissed; the Select hears it once the message comes
         self.passed: list[events.Key] = []  # keys passed to the list: it keeps the letters, hands the others back
-        self.list_closed = False  # the list has just been dismissed
+        self.list_closed = False  # the list has just been dismissed: the Select's next focus() is Textual's, to return
 
     def focus(self, scroll_visible: bool = True) -> Self:
         if not (self.expanded or self.list_closed):
