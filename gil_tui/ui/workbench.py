@@ -48,6 +48,7 @@ from .help import HelpScreen
 from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
 from .widgets.lanes import RunLanes
+from .widgets.mode_set import ModeSet
 from .widgets.ordered_input import OrderedInput
 from .widgets.ordered_select import list_focus_overtaken
 from .widgets.probe_line import ProbeLine
@@ -304,11 +305,11 @@ class Workbench(App[int]):
         """Tab and shift+tab as the app reads them. Textual's Screen binds them without priority: the focus moved only
         once the key had bubbled up from the focused widget, and the keys read in the same go (SSH and tmux batch
         them) had gone to the old field by then ("tab, backspace, 2" erased Workers and typed 2 nowhere). A text
-        field takes the tab in turn instead, behind the keys it still has to take, one of which may move the focus
-        itself ("enter, tab, 5" typed the 5 in Mode, not Size): it moves the focus when it comes to it and hands the
-        keys behind it on (``KeyTurns``). Not a picker: its list takes and gives back the focus later still, so
-        the tab goes first there, as the user pressed it."""
-        if isinstance(self.focused, OrderedInput):
+        field, and the Mode field, take the tab in turn instead, behind the keys they still have to take, one of which
+        may move the focus itself ("enter, tab, 5" typed the 5 in Mode, not Size): they move the focus when they come
+        to it and hand the keys behind it on (``KeyTurns``). Not a picker: Textual's list takes and gives back the
+        focus through the app's queue, so the tab goes first there."""
+        if isinstance(self.focused, (OrderedInput, ModeSet)):
             raise SkipAction()  # the key goes on to the field
         if forward:
             self.screen.focus_next()

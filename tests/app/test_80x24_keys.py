@@ -126,3 +126,17 @@ def test_keys_read_in_one_go_pick_from_a_list():
         term.send_together("Enter", "Up", "Enter", "Tab", "BSpace", "2")
         screen = term.settle()
         assert (row(screen, "Workload").split()[0], row(screen, "Workers")) == ("sleep", "2"), screen
+
+
+def test_keys_read_in_one_go_tick_modes():
+    """Enter (opens the Mode list), down, down, space (ticks processes), tab, 5 in one read: the field ran its keys
+    only once each had bubbled up to the app, and the list took the focus later still; nothing was ticked."""
+    with Terminal(START) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Tab", "Tab")  # Workload -> Workers -> Mode
+        term.settle()
+        term.send_together("Enter", "Down", "Down", "Space", "Tab", "BSpace", "5")
+        screen = term.settle()
+        assert (row(screen, "Mode").split("▼")[0].strip(), row(screen, "Size").split()[0]) == \
+            ("threads + processes", "25"), screen

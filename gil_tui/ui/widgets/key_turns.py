@@ -29,7 +29,10 @@ class KeyTurns:
         self.handed_on = False  # a key of the widget's own moved the focus away: the keys behind it are not its
 
     def focused(self) -> None:
-        self.handed_on = False
+        """Call on the widget's Focus event: its keys are its own again, if it still has the focus (a Focus event
+        comes through the queue, after the keys that may have moved the focus on since)."""
+        if self.widget.screen.focused is self.widget:
+            self.handed_on = False
 
     def hand_on(self, event: events.Key) -> bool:
         """Pass ``event`` to the widget focused now if a key before it moved the focus away; True if passed."""

@@ -16,6 +16,10 @@ from textual.widgets import SelectionList, Static
 
 from ...i18n import t
 from ...lab.catalog import MODES
+from .._textual_hacks import run_own_binding
+from .key_turns import KeyTurns, stop_here
+
+CLOSING_KEYS = ("escape", "tab", "shift+tab")
 
 
 def ordered(modes: Iterable[str]) -> list[str]:
@@ -46,7 +50,14 @@ class ModeList(SelectionList[str]):
 
 
 class ModeSet(Vertical, can_focus=True):
-    """Posts ``ModeSet.Changed`` when the set changes."""
+    """Posts ``ModeSet.Changed`` when the set changes.
+
+    Textual runs a focused widget's key bindings only once the key has bubbled up to the app: keys read in one go
+    with the one that opened the list (SSH and tmux batch them; a busy app queues them) all came here, and "enter,
+    down, space" ticked nothing. The field runs its own keys, and the list's while it is open, as it gets them; the
+    list's keys bubble up here too and run here, once. Opening and closing move the focus at once, and opening only
+    if the field still has it (a tab read with the key that opened it has moved on). Like a text field, it takes
+    the tab in turn and hands the keys behind it on (``KeyTurns``)."""
 
     DEFAULT_CSS = """
     ModeSet { height: 1; width: 1fr; }
@@ -66,6 +77,7 @@ class ModeSet(Vertical, can_focus=True):
     def __init__(self, modes: Iterable[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._modes = ordered(modes)
+        self.turns = KeyTurns(self)
 
     @property
     def modes(self) -> list[str]:
@@ -119,19 +131,40 @@ class ModeSet(Vertical, can_focus=True):
         listing.highlighted = highlighted
         self._paint()
 
+    def on_focus(self) -> None:
+        self.turns.focused()
+
+    async def on_key(self, event: events.Key) -> None:
+        if self.turns.hand_on(event):
+            return
+        if not self.has_class("-expanded"):
+            if not self.turns.move_focus(event) and await run_own_binding(self, event.key):
+                stop_here(event)
+        elif event.key in CLOSING_KEYS:  # a tab closes the list and moves on from the field
+            stop_here(event)
+            self.collapse()
+            self.turns.move_focus(event)
+        elif await run_own_binding(self.query_one(ModeList), event.key):
+            stop_here(event)
+
     def action_expand(self) -> None:
+        if self.screen.focused is not self:
+            return
         self.add_class("-expanded")
         listing = self.query_one(ModeList)
         if listing.highlighted is None:
             listing.highlighted = 0
-        listing.focus()
+        self.screen.set_focus(listing)
+
+    def collapse(self) -> None:
+        if self.has_class("-expanded"):
+            self.remove_class("-expanded")
+            if self.screen.focused is self.query_one(ModeList):  # (has_focus follows later, with the Focus event)
+                self.screen.set_focus(self)
 
     def on_mode_list_dismiss(self, event: ModeList.Dismiss) -> None:
         event.stop()
-        if self.has_class("-expanded"):
-            self.remove_class("-expanded")
-            if self.query_one(ModeList).has_focus:
-                self.focus()
+        self.collapse()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
