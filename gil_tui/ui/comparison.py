@@ -119,10 +119,6 @@ class ComparisonScreen(Screen[None]):
     KEY_TEXTS = {"run": "compare.key.run", "cancel": "compare.key.cancel", "close": "compare.key.close",
                  "export": "compare.key.export", "view": "compare.key.view", "setup": "compare.key.setup"}
 
-
-    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
-        if not list_focus_overtaken(self, widget):  # a picker's list, opened by a key a tab read with it overtook
-            super().set_focus(widget, scroll_visible, from_app_focus)
     def __init__(self, choices: list[Choice], *, workload: str = "fib", workers: str = "4", size: str = "",
                  picks: list[int] | None = None, modes: tuple[str, ...] = DEFAULT_MODES) -> None:
         super().__init__()
@@ -137,6 +133,10 @@ class ComparisonScreen(Screen[None]):
         self.elapsed = 0.0  # the last comparison's, from r to its end
         self.error: str | None = None
         self.cores_left_out: RunQueue | None = None  # the runs whose table has had no room for the cores column
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        if not list_focus_overtaken(self, widget):  # a picker's list, opened by a key a tab read with it overtook
+            super().set_focus(widget, scroll_visible, from_app_focus)
 
     # -- layout -----------------------------------------------------------------------------------
 

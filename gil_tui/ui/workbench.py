@@ -80,14 +80,14 @@ class WorkbenchScreen(FrugalScreen):
     AUTO_FOCUS = "#workload"
     LIT_PANES = ("setup", "result", "runpane")  # History's table is its own pane: app.tcss lights it on :focus
 
-
-    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
-        if not list_focus_overtaken(self, widget):  # a picker's list, opened by a key a tab read with it overtook
-            super().set_focus(widget, scroll_visible, from_app_focus)
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lit: Widget | None = None
         self._accent: tuple[str, str] | None = None  # (theme, its accent colour)
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        if not list_focus_overtaken(self, widget):  # a picker's list, opened by a key a tab read with it overtook
+            super().set_focus(widget, scroll_visible, from_app_focus)
 
     # The pane holding the focus gets an accent border. Not with CSS :focus-within: Textual restyles every node of
     # the pane on each focus move inside it (half of a Tab's cost among the setup fields); an inline border is
