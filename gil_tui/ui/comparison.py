@@ -33,7 +33,8 @@ from ._textual_hacks import redescribe_bindings
 from .active_run import ActiveRun
 from .export_dialog import export_results
 from .widgets.footer import KeyFooter
-from .widgets.ordered_input import OrderedInput
+from .widgets.key_turns import once_taken
+from .widgets.number_input import DIGITS, NumberInput
 from .widgets.ordered_select import OrderedSelect, list_focus_overtaken
 from .widgets.result import mode_name
 from .widgets.setup import choice_label, workload_options
@@ -151,10 +152,13 @@ class ComparisonScreen(Screen[None]):
                                     id="cmp-workload")
             with Horizontal(classes="row"):
                 yield Label(t("compare.field.workers"), id="cmp-workers-label")
-                yield OrderedInput(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False)
+                # number fields: the keys that are not part of a number (r, l, q...) do what the footer says
+                yield NumberInput(preset["workers"], compact=True, id="cmp-workers", select_on_focus=False,
+                                  leave_on_escape=False)
                 yield Label(" " + t("compare.field.size"), id="cmp-size-label")
-                yield OrderedInput(preset["size"], placeholder="%g" % default_size(preset["workload"]), compact=True,
-                            id="cmp-size", select_on_focus=False)
+                yield NumberInput(preset["size"], chars=DIGITS + ".,", compact=True, id="cmp-size",
+                                  placeholder="%g" % default_size(preset["workload"]), select_on_focus=False,
+                                  leave_on_escape=False)
             yield Static("", id="cmp-error")
             with Horizontal(id="cmp-lists"):
                 pythons: TickList[int] = TickList(
@@ -283,6 +287,10 @@ class ComparisonScreen(Screen[None]):
         return True
 
     def action_run(self) -> None:
+        # once every field has taken the keys it was given before r (a priority key): "8r" ran with the old workers
+        once_taken([w for w in self.query_one("#cmp-setup").query("*") if w.focusable], self._run_now)
+
+    def _run_now(self) -> None:
         if self.active is not None or self.app.screen is not self:
             return
         if not self.check():

@@ -47,6 +47,7 @@ from .export_dialog import export_results
 from .help import HelpScreen
 from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
+from .widgets.key_turns import once_taken
 from .widgets.lanes import RunLanes
 from .widgets.mode_set import ModeSet
 from .widgets.ordered_input import OrderedInput
@@ -319,18 +320,9 @@ class Workbench(App[int]):
     def action_run(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):
             return
-        # r is a priority binding, handled as it arrives; a digit typed just before it may still wait in a field's
-        # own queue ("2r" ran with the old value; "tab, 2, 1, shift+tab, r" with the old size): run once every field
-        # of the setup has taken the keys it was given before r
-        fields = [w for w in self.query_one(SetupPane).query("*") if w.focusable]
-
-        def after(fields: list[Widget]) -> None:
-            if fields:
-                fields[0].call_later(after, fields[1:])
-            else:
-                self._run_now()
-
-        after(fields)
+        # run once every field of the setup has taken the keys it was given before r ("tab, 2, 1, shift+tab, r" ran
+        # with the old size)
+        once_taken([w for w in self.query_one(SetupPane).query("*") if w.focusable], self._run_now)
 
     def _run_now(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):

@@ -196,3 +196,24 @@ def test_s_folds_the_setup_and_never_hides_the_results():
         screen = term.wait_for(lambda s: "Compare interpreters" not in s)
         screen = term.settle()
         assert re.search(r"Setup \(s\)", screen) and len(result_rows(screen)) == count, screen
+
+
+def test_letters_typed_in_a_number_field_are_the_screen_s_keys():
+    """Workers and Size took every key: "3", "l", "r" typed into Workers read "43lr" (not a number) instead of
+    switching the language and running. Escape there closes the screen, as the footer says."""
+    with Terminal("-w sleep -n 2 --size 0.05 -m sequential", 80, 24) as term:
+        term.wait_for(r"Workload")
+        term.send("c")
+        term.wait_for(r"Compare interpreters")
+        term.settle()
+        term.send("Tab")  # Workload -> Workers
+        term.settle()
+        term.send("BSpace")
+        term.type("3l")
+        screen = term.wait_for(r"Comparar intérpretes")
+        assert re.search(r"Tareas\s+3\s", screen), screen
+        term.type("r")
+        screen = term.wait_for(lambda s: "Listo" in s, timeout=TIMEOUT)
+        assert re.search(r"[Tt]areas\s+3\b", screen) and re.search(r"hilos\s+\S+\s+s\s", screen), screen
+        term.send("Escape")
+        term.wait_for(lambda s: "Comparar intérpretes" not in s and "Configuración" in s)

@@ -6,7 +6,8 @@ import os
 import time
 
 import pytest
-from textual.widgets import DataTable, Input, SelectionList
+from textual import events
+from textual.widgets import DataTable, Input, SelectionList, TabbedContent
 
 from gil_tui import i18n
 from gil_tui.cli.compare import compare_command
@@ -346,3 +347,37 @@ async def test_the_cores_column_stays_out_while_the_runs_that_had_no_room_for_it
             assert "cores" in keys(screen)
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.slow
+@sync
+async def test_r_read_right_after_a_digit_runs_with_that_digit(here):
+    """r is a priority key, run as the app reads it: "backspace, 3, r" in one read started the comparison with the
+    workers the field held before."""
+    app = Workbench([here], SetupValues(workload="fib", workers=2, size=16), blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_comparison(app, pilot, "fib", "2", "16", [0], ["sequential"])
+        field = screen.query_one("#cmp-workers", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+        await pilot.pause()
+        for name, character in (("backspace", "\x7f"), ("3", "3"), ("r", "r")):
+            app.post_message(events.Key(name, character))
+        await until(pilot, lambda: bool(screen.specs), timeout=10)
+        assert [spec.workers for spec in screen.specs] == [3]
+        await until(pilot, lambda: screen.active is None, timeout=60)
+
+
+@sync
+async def test_escape_in_a_number_field_closes_the_screen_and_letters_are_its_keys(here):
+    app = Workbench([here], SetupValues(workload="fib", workers=2, size=16), blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ComparisonScreen), timeout=5)
+        screen = app.screen
+        screen.query_one("#cmp-size", Input).focus()
+        await pilot.press("end", "backspace", "8", "v")  # v: the table/chart switch, not a letter in the field
+        assert screen.query_one("#cmp-size", Input).value == "18"
+        assert screen.query_one(TabbedContent).active == "cmp-tab-chart"
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ComparisonScreen), timeout=5)

@@ -9,6 +9,8 @@ focus to the widget focused now, in the order they came.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.widget import Widget
 
@@ -62,3 +64,13 @@ class KeyTurns:
         """Call after running a key of the widget's own: if it moved the focus away, the keys behind are handed on.
         (If the app had moved the focus already, the keys that came here were typed before that: they stay.)"""
         self.handed_on = had_focus and self.widget.screen.focused is not self.widget
+
+
+def once_taken(widgets: list[Widget], then: Callable[[], None]) -> None:
+    """Call ``then`` once each of ``widgets`` has taken the keys already waiting in its own queue. For a priority key
+    (``r``), which the app runs as it reads it: a digit read just before may still be waiting in a field ("2r" ran
+    with the old value)."""
+    if widgets:
+        widgets[0].call_later(once_taken, widgets[1:], then)
+    else:
+        then()

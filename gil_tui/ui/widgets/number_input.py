@@ -18,9 +18,13 @@ class NumberInput(OrderedInput):
 
     BINDINGS = [Binding("escape", "leave", show=False)]
 
-    def __init__(self, value: str, *, chars: str = DIGITS, **kwargs: object) -> None:
+    def __init__(self, value: str, *, chars: str = DIGITS, leave_on_escape: bool = True, **kwargs: object) -> None:
         super().__init__(value, **kwargs)
         self.chars = chars
+        self.leave_on_escape = leave_on_escape  # False: escape is the screen's (the comparison's closes it)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.leave_on_escape if action == "leave" else True
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character in self.chars
