@@ -287,8 +287,7 @@ class ComparisonScreen(Screen[None]):
         return True
 
     def action_run(self) -> None:
-        # once every field has taken the keys it was given before r (a priority key): "8r" ran with the old workers
-        once_taken([w for w in self.query_one("#cmp-setup").query("*") if w.focusable], self._run_now)
+        once_taken(self.query_one("#cmp-setup"), self._run_now)  # r is read before the keys typed ahead of it
 
     def _run_now(self) -> None:
         if self.active is not None or self.app.screen is not self:

@@ -47,10 +47,8 @@ from .export_dialog import export_results
 from .help import HelpScreen
 from .widgets.footer import KeyFooter
 from .widgets.history import HistoryTable
-from .widgets.key_turns import once_taken
+from .widgets.key_turns import KeyTurns, once_taken
 from .widgets.lanes import RunLanes
-from .widgets.mode_set import ModeSet
-from .widgets.ordered_input import OrderedInput
 from .widgets.ordered_select import list_focus_overtaken
 from .widgets.probe_line import ProbeLine
 from .widgets.result import ModeBars, ResultPane, bullets, describe, mode_name, what_line
@@ -308,9 +306,9 @@ class Workbench(App[int]):
         them) had gone to the old field by then ("tab, backspace, 2" erased Workers and typed 2 nowhere). A text
         field, and the Mode field, take the tab in turn instead, behind the keys they still have to take, one of which
         may move the focus itself ("enter, tab, 5" typed the 5 in Mode, not Size): they move the focus when they come
-        to it and hand the keys behind it on (``KeyTurns``). Not a picker: Textual's list takes and gives back the
-        focus through the app's queue, so the tab goes first there."""
-        if isinstance(self.focused, (OrderedInput, ModeSet)):
+        to it and hand the keys behind it on (every widget that keeps ``KeyTurns``). Not a picker: Textual's list
+        takes and gives back the focus through the app's queue, so the tab goes first there."""
+        if isinstance(getattr(self.focused, "turns", None), KeyTurns):
             raise SkipAction()  # the key goes on to the field
         if forward:
             self.screen.focus_next()
@@ -320,9 +318,7 @@ class Workbench(App[int]):
     def action_run(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):
             return
-        # run once every field of the setup has taken the keys it was given before r ("tab, 2, 1, shift+tab, r" ran
-        # with the old size)
-        once_taken([w for w in self.query_one(SetupPane).query("*") if w.focusable], self._run_now)
+        once_taken(self.query_one(SetupPane), self._run_now)  # r is read before the keys typed ahead of it are taken
 
     def _run_now(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):

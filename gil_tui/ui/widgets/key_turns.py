@@ -24,7 +24,8 @@ def stop_here(event: events.Key) -> None:
 
 
 class KeyTurns:
-    """One field's part: whether the keys coming to it now are still its own."""
+    """One field's part: whether the keys coming to it now are still its own. Kept as the field's ``turns``: the
+    workbench hands a tab to a field that has one, in turn, instead of moving the focus as it reads the tab."""
 
     def __init__(self, widget: Widget) -> None:
         self.widget = widget
@@ -66,11 +67,15 @@ class KeyTurns:
         self.handed_on = had_focus and self.widget.screen.focused is not self.widget
 
 
-def once_taken(widgets: list[Widget], then: Callable[[], None]) -> None:
-    """Call ``then`` once each of ``widgets`` has taken the keys already waiting in its own queue. For a priority key
-    (``r``), which the app runs as it reads it: a digit read just before may still be waiting in a field ("2r" ran
-    with the old value)."""
+def once_taken(container: Widget, then: Callable[[], None]) -> None:
+    """Call ``then`` once every field under ``container`` has taken the keys already waiting in its own queue. For a
+    priority key (``r``), which the app runs as it reads it: a digit read just before may still be waiting in a field
+    ("2r" ran with the old value; "tab, 2, 1, shift+tab, r" with the old size)."""
+    _after([widget for widget in container.query("*") if widget.focusable], then)
+
+
+def _after(widgets: list[Widget], then: Callable[[], None]) -> None:
     if widgets:
-        widgets[0].call_later(once_taken, widgets[1:], then)
+        widgets[0].call_later(_after, widgets[1:], then)
     else:
         then()
