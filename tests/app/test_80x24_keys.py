@@ -85,13 +85,9 @@ def test_keys_read_in_one_go_are_applied_in_order():
         term.send_together("BSpace", "3")
         assert row(term.settle(), "Workers") == "3"
         # tab moved the focus only once the key had bubbled up: the keys behind it went to the old field
-        term.send_together("Tab", "Tab", "BSpace", "BSpace", "2", "1", "BTab", "BTab", "BSpace", "2")
-        assert (row(term.settle(), "Workers"), row(term.settle(), "Size").split()[0]) == ("2", "21")
-        # an enter that moves the focus on (Workers -> Mode), then a tab, read together: the tab moved the focus
-        # before the field had taken the enter, the enter moved it again, and the keys behind went to Mode
-        term.send_together("Enter", "Tab", "BSpace", "BSpace", "2", "5", "BTab", "BTab", "r")
+        term.send_together("Tab", "Tab", "BSpace", "BSpace", "2", "1", "BTab", "BTab", "BSpace", "2", "r")
         screen = term.wait_for(lambda s: len(history_rows(s)) >= 1, timeout=90)
-        assert re.match(r"│\s+1\s+fib\s+threads\s+2\s+25\s", history_rows(screen)[0]), screen
+        assert re.match(r"│\s+1\s+fib\s+threads\s+2\s+21\s", history_rows(screen)[0]), screen
 
 
 def test_enter_and_escape_leave_a_number_field():
