@@ -136,3 +136,21 @@ def test_keys_read_in_one_go_tick_modes():
         screen = term.settle()
         assert (row(screen, "Mode").split("▼")[0].strip(), row(screen, "Size").split()[0]) == \
             ("threads + processes", "25"), screen
+
+
+def test_the_mode_list_says_which_modes_are_ticked():
+    """Textual's SelectionList draws every box as the same X and tells ticked from unticked by its colour only (what
+    issue 11 found on the comparison screen): the Mode list's boxes read [✓] and [ ]."""
+    with Terminal("-w fib -m sequential,threads -n 2 --size 22") as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("Tab", "Tab")  # Workload -> Workers -> Mode
+        term.settle()
+        term.send("Enter")
+        screen = term.wait_for(r"\[[✓ ]\] processes")
+        for name, box in (("sequential", "✓"), ("threads", "✓"), ("processes", " "), ("asyncio", " ")):
+            assert re.search(r"\[%s\] %s\b" % (box, name), screen), screen
+        term.send("Down", "Down", "Space")  # the list opens on sequential: tick processes
+        term.wait_for(r"\[✓\] processes")
+        term.send("Up", "Space")  # untick threads
+        term.wait_for(r"\[ \] threads")

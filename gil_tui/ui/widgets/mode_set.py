@@ -18,6 +18,7 @@ from ...i18n import t
 from ...lab.catalog import MODES
 from .._textual_hacks import run_own_binding
 from .key_turns import KeyTurns, stop_here
+from .tick_list import TickList
 
 CLOSING_KEYS = ("escape", "tab", "shift+tab")
 
@@ -34,8 +35,9 @@ def set_label(modes: Iterable[str]) -> str:
     return " + ".join(names) if names else "—"
 
 
-class ModeList(SelectionList[str]):
-    """The open list: escape (or leaving it) closes it, and focus goes back to the field."""
+class ModeList(TickList[str]):
+    """The open list: escape (or leaving it) closes it, and focus goes back to the field. Its boxes read ``[✓]`` and
+    ``[ ]`` (``TickList``), as on the comparison screen: Textual's boxes differ only by the colour of an X."""
 
     BINDINGS = [Binding("escape", "dismiss", show=False)]
 
