@@ -6,7 +6,7 @@ import re
 
 from gil_tui import i18n
 from gil_tui.i18n import es
-from gil_tui.i18n.glossary_es import FINISHED_KEYS, GLOSSARY, NOT_YET
+from gil_tui.i18n.glossary_es import FINISHED_KEYS, GLOSSARY, NOT_YET, WALL_KEYS
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -61,3 +61,10 @@ def test_texts_for_finished_runs_do_not_say_not_yet():
 def test_the_mode_names_are_the_ones_history_shows():
     assert i18n.t("mode.threads", "es") == "hilos"
     assert all(term.spanish for term in GLOSSARY)
+
+
+def test_every_label_of_a_run_s_wall_says_reloj():
+    """History said "tiempo" where the result pane said "Reloj" (issue 11's audit): one word for the wall."""
+    labels = {key: text for key, text in es.TEXTS.items() if WALL_KEYS.search(key)}
+    assert len(labels) >= 4, labels  # History's, the run table's, the result pane's, the series table's
+    assert {str(text).lower() for text in labels.values()} == {"reloj"}, labels

@@ -60,7 +60,7 @@ def test_column_headers_are_defined_once():
     """gil-tui run's table, gil-tui compare, the history and the comparison screen read the same col.* keys."""
     for area in ("table.", "compare.col.", "app.history.col."):
         assert not [key for key in en.TEXTS if key.startswith(area)], area
-    assert i18n.t("col.wall", "es") == "tiempo" and i18n.t("col.lost", "es") == "perdidos"
+    assert i18n.t("col.wall", "es") == "reloj" and i18n.t("col.lost", "es") == "perdidos"
     from gil_tui.cli.compare import heading
 
     names = ("python", "wall A", "lost B", "spd A")

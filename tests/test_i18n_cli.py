@@ -19,7 +19,7 @@ def test_spanish_table_and_explanations():
     proc = gil_tui_run("-w", "race-locked", "-m", "sequential,threads", "-n", "2", "--size", "2000", "--lang", "es")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    for label in ("modo", "tiempo", "núcleos", "aceleración", "contador", "perdidos", "secuencial", "hilos",
+    for label in ("modo", "reloj", "núcleos", "aceleración", "contador", "perdidos", "secuencial", "hilos",
                   "2 tareas", "Por qué (hilos):"):
         assert label in out, label
     assert "No se perdió ningún incremento: 4000 de 4000." in out

@@ -8,6 +8,7 @@ cambio"), so the timeline's time slices are "franjas"; a worker is a "tarea" eve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -31,7 +32,11 @@ GLOSSARY: tuple[Term, ...] = (
     Term("setup (the pane and the comparison's fields)", "configuración", (r"ajustes",)),
     Term("threads (the mode)", "hilos", (r"modo threads",)),
     Term("speedup", "aceleración", (r"speedup",)),
+    # "tiempo" cannot be listed as a word to avoid (it is time in general: "al mismo tiempo", "línea de tiempo");
+    # WALL_KEYS names the labels that must say "reloj"
+    Term("wall (a run's wall-clock time, as a label or a column)", "reloj", ()),
 )
+WALL_KEYS = re.compile(r"(?:^|\.)(?:col|result)\.wall$")  # every label of a run's wall: "reloj" (or "Reloj")
 
 # words that claim a run is not over, kept out of the texts shown for finished runs (keys by prefix)
 NOT_YET = (r"todav[ií]a",)
