@@ -371,7 +371,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.done.cancelled": "Run {n} cancelled.",
     "app.done.error": "Run {n} failed.",
     "app.done.again": "Run {n}, shown again from History.",
-    "app.done.series": "Runs {first}–{last}: wall {wall:.3f} s in all.",
+    "app.done.series": {"one": "Run {first}: wall {wall:.3f} s.",
+                        "other": "Runs {first}–{last}: wall {wall:.3f} s in all."},
+    "app.done.series.cancelled": {"one": "Run {first} was cancelled after {wall:.3f} s.",
+                                  "other": "Runs {first}–{last}, the last cancelled: {wall:.3f} s in all."},
     # a workload's size: its unit beside the Size field, and the size with its unit in a run's description
     "app.unit.n": "n of fib(n)",
     "app.unit.increments": "increments",

@@ -399,7 +399,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.done.cancelled": "Ejecución {n} cancelada.",
     "app.done.error": "La ejecución {n} falló.",
     "app.done.again": "Ejecución {n}, de nuevo desde el historial.",
-    "app.done.series": "Ejecuciones {first}–{last}: reloj {wall:.3f} s en total.",
+    "app.done.series": {"one": "Ejecución {first}: reloj {wall:.3f} s.",
+                        "other": "Ejecuciones {first}–{last}: reloj {wall:.3f} s en total."},
+    "app.done.series.cancelled": {"one": "La ejecución {first} se canceló a los {wall:.3f} s.",
+                                  "other": "Ejecuciones {first}–{last}, la última cancelada: {wall:.3f} s en total."},
     # el tamaño de una carga: su unidad junto al campo Tamaño, y el tamaño con su unidad al describir una ejecución
     "app.unit.n": "n de fib(n)",
     "app.unit.increments": "incrementos",

@@ -122,6 +122,16 @@ def done_headline(result: RunResult, number: int, again: bool = False) -> str:
     return i18n.t("app.done." + (result.status if result.status in ("ok", "cancelled") else "error"), n=number)
 
 
+def series_headline(results: list[RunResult], number: int) -> str:
+    """The result pane's first line after a series of runs whose last is ``number`` in History: their rows and their
+    walls added up ("Run 2: …" for one; a cancelled last run says so, not "wall … in all" as if it had finished)."""
+    first = number - len(results) + 1
+    total = sum(r.wall_s or 0.0 for r in results)
+    cancelled = bool(results) and results[-1].status == "cancelled"
+    key = "app.done.series.cancelled" if cancelled else "app.done.series"
+    return i18n.t(key, first=first, last=number, wall=total, count=len(results))
+
+
 @dataclass
 class Series:
     """One of the post's experiments in progress: its queue of runs, those done and those to go."""
@@ -575,11 +585,9 @@ class Workbench(App[int]):
         """The post's figures beside the ones just measured, and why they differ; then the last run (``number``
         in History). The headline gives the series' total: the wall times of its runs added up."""
         results = list(series.results)
-        first = number - len(results) + 1
-        total = sum(r.wall_s or 0.0 for r in results)
 
         def headline() -> str:
-            return i18n.t("app.done.series", first=first, last=number, wall=total, count=len(results))
+            return series_headline(results, number)
 
         def comparison() -> list[RenderableType]:
             title = i18n.t("app.preset.done", number=series.number,
@@ -601,12 +609,10 @@ class Workbench(App[int]):
         """Every mode of the set side by side (wall, cores used, speedup as a bar), then why each came out so
         against the set's sequential run; the headline gives the runs' rows in History."""
         results = with_speedups(list(series.results))
-        first = number - len(results) + 1
-        total = sum(r.wall_s or 0.0 for r in results)
         baseline = next((r for r in results if r.mode == "sequential" and r.ok), None)
 
         def headline() -> str:
-            return i18n.t("app.done.series", first=first, last=number, wall=total, count=len(results))
+            return series_headline(results, number)
 
         def body() -> RenderableType:
             parts: list[RenderableType] = [ModeBars(results)]
