@@ -175,18 +175,25 @@ def _tab_processes(server: subprocess.Popen, port: int, run: bool) -> list[psuti
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 @pytest.mark.parametrize("run", [False, True], ids=["idle", "running"])
-def test_a_tab_s_app_ends_when_its_server_is_killed(run):
-    """A server killed without stopping its apps (SIGKILL, a crash) closes their stdin: every app it started, and
-    any lab run in progress, ends within seconds instead of living on under PID 1."""
+def test_a_tab_s_app_ends_when_its_server_is_killed(run, signum):
+    """A server killed without stopping its apps (SIGKILL, a crash) closes their stdin; one stopped (SIGTERM, what
+    issue 11 saw leave a tab's app spinning under PID 1) stops them: either way every app it started, and any lab
+    run in progress, ends within seconds instead of living on under PID 1."""
     port = free_port()
     server = start_server("--port", str(port), "-w", "sleep", "-n", "2", "--size", "30")
     try:
         processes = _tab_processes(server, port, run)
         assert any("gil_tui" in " ".join(p.cmdline()) for p in processes)
     finally:
-        os.kill(server.pid, signal.SIGKILL)
-        server.wait()
+        os.kill(server.pid, signum)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+            pytest.fail("the server did not stop on %s" % signal.Signals(signum).name)
     gone, alive = psutil.wait_procs(processes, timeout=15)
     for process in alive:
         process.kill()
@@ -398,3 +405,25 @@ def test_a_tab_closed_mid_run_leaves_no_board_and_no_process(tmp_path):
         assert server.poll() is None
     finally:
         stop(server)
+
+
+@pytest.mark.slow
+def test_a_served_app_ends_on_sigterm_with_its_run():
+    """SIGTERM to one tab's app (what a stopping server or an admin sends): Textual's web driver installs a handler
+    of its own that exits without cancelling the run; gil-tui puts its own back once the app is up, so the app
+    quits as q does and its lab goes with it, within seconds, and the server serves on."""
+    port = free_port()
+    server = start_server("--port", str(port), "-w", "sleep", "-n", "2", "--size", "30")
+    try:
+        processes = _tab_processes(server, port, run=True)
+        apps = [p for p in processes if "gil_tui" in " ".join(p.cmdline()) and p.parent().pid == server.pid]
+        assert len(apps) == 1, [p.cmdline() for p in processes]
+        apps[0].send_signal(signal.SIGTERM)
+        gone, alive = psutil.wait_procs(processes, timeout=15)
+        for process in alive:
+            process.kill()
+        assert not alive, "left running after SIGTERM to the app: %s" % [p.cmdline() for p in alive]
+        assert server.poll() is None, "the server stopped with its tab's app"
+    finally:
+        server.kill()
+        server.wait()
