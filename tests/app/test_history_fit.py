@@ -7,7 +7,8 @@ import pytest
 from rich.text import Text
 
 from gil_tui import i18n
-from gil_tui.ui.widgets.history import NONE, HistoryTable, cells, fit, lost_label
+from gil_tui.core.speedup import with_speedups
+from gil_tui.ui.widgets.history import NONE, SHARE, HistoryTable, cells, fit, header, lost_label
 from gil_tui.ui.widgets.setup import SetupValues
 from gil_tui.ui.workbench import Workbench
 from tests.app.fixed_results import FREE, PYTHON, result
@@ -80,3 +81,16 @@ async def test_every_shown_column_fits_the_pane(size, lang):
                     await pilot.pause()
     finally:
         i18n.set_language("en")
+
+
+def test_the_lost_updates_shrink_to_their_share_before_a_column_with_something_to_say_goes():
+    """At 100x30 History showed "workload mode lost status" after a race: "235,140 (58.8%)" took the room of the
+    run's number and its speedup (issue 11's audit). Now the share alone ("58.8%") stands in for it first."""
+    runs = with_speedups([result("sequential", 1.234, 1.2, 400_000, workers=20),
+                          result("threads", 0.163, 0.1, 164_860)])
+    rows = [cells(n, r) for n, r in enumerate(runs, 1)]
+    assert [str(r[SHARE]) for r in rows] == ["0.0%", "58.8%"] and header(SHARE) == header("lost")
+    narrow = fit(rows, 52)  # History's room at 100x30
+    assert SHARE in narrow and "lost" not in narrow and {"n", "speedup"} <= set(narrow), narrow
+    wide = fit(rows, 200)
+    assert "lost" in wide and SHARE not in wide, wide

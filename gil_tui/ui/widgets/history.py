@@ -1,11 +1,15 @@
 """This session's runs, newest last; selecting a row shows that result again.
 
 The table fits its pane: each column is as wide as its widest cell, and when they do not all fit, the least useful
-go (those with nothing to say first, then size, python, wall, workers ...). The status never goes, so a cancelled or
-failed run can never pass for a result; its wall, speedup and lost cells read "—".
+go (those with nothing to say first, then size, python, wall, workers ...). Where that would drop the run's number,
+speedup, workers or wall, the lost updates shrink to their share instead ("58.8%" for "235,140 (58.8%)"; the result
+pane has the count). The status never goes, so a cancelled or failed run can never pass for a result; its wall,
+speedup and lost cells read "—".
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -21,6 +25,8 @@ from .result import mode_name, run_size_label
 COLUMNS = ("n", "workload", "mode", "workers", "size", "switch", "python", "wall", "speedup", "lost", "status")
 # most useful first: when the columns do not fit, they go from the end of this list (the status always stays)
 PRIORITY = ("status", "workload", "mode", "lost", "n", "speedup", "workers", "wall", "switch", "python", "size")
+FIGURES = PRIORITY[:PRIORITY.index("wall") + 1]  # what the lost count shrinks to its share to keep in view
+SHARE = "lost%"  # the lost column as a share only, in its place when the table is short of room
 NONE = "—"  # a number the run did not measure
 STATUS_STYLE = {"ok": "green", "cancelled": "bold yellow", "error": "bold red"}
 # a mark that survives where colour does not (the cursor's row, a projector, a monochrome terminal)
@@ -41,10 +47,12 @@ def cells(number: int, result: RunResult) -> dict[str, str | Text]:
     ok = result.status == "ok"
     label = lost_label(result)
     lost: str | Text = label
+    share: str | Text = "%.1f%%" % result.counter.lost_pct if result.counter is not None else ""
     if label and ok:
-        lost = Text(label, style="bold red" if result.counter and result.counter.lost > 0 else "green")
+        style = "bold red" if result.counter and result.counter.lost > 0 else "green"
+        lost, share = Text(label, style=style), Text(str(share), style=style)
     elif not ok:
-        lost = NONE  # a cancelled run's counter is where it stopped, not a result
+        lost = share = NONE  # a cancelled run's counter is where it stopped, not a result
     return {
         "n": str(number),
         "workload": result.workload,
@@ -56,6 +64,7 @@ def cells(number: int, result: RunResult) -> dict[str, str | Text]:
         "wall": NONE if result.wall_s is None or not ok else "%.2f s" % result.wall_s,
         "speedup": NONE if result.speedup is None or not ok else "%.2f×" % result.speedup,
         "lost": lost,
+        SHARE: share,
         "status": Text("%s %s" % (STATUS_MARK.get(result.status, "✗"), t("status." + result.status)),
                        style=STATUS_STYLE.get(result.status, "bold red")),
     }
@@ -68,25 +77,42 @@ def row(number: int, result: RunResult) -> list[str | Text]:
 
 
 def header(name: str) -> str:
-    return t("history.col." + name)
+    return t("history.col." + ("lost" if name == SHARE else name))
 
 
 def fit(rows: list[dict[str, str | Text]], width: int, padding: int = 1) -> list[str]:
-    """The columns (in the order of COLUMNS) that fit in ``width`` cells, the most useful first."""
+    """The columns (in the order of COLUMNS) that fit in ``width`` cells, the most useful first; SHARE in the place
+    of "lost" where the shorter cells let more columns with something to say stay."""
     def empty(name: str) -> bool:
         return all(str(r[name]) in ("", NONE) for r in rows)
 
     widths = {name: max([cell_len(header(name))] + [cell_len(str(r[name])) for r in rows]) + 2 * padding
-              for name in COLUMNS}
+              for name in (*COLUMNS, SHARE)}
     # columns with nothing to say go before any that has something, whatever their rank
     ranked = sorted(PRIORITY, key=lambda name: name != "status" and bool(rows) and empty(name))
-    chosen: list[str] = []
-    used = 0
-    for name in ranked:
-        if used + widths[name] <= width or name == "status":
-            chosen.append(name)
-            used += widths[name]
-    return [name for name in COLUMNS if name in chosen]
+
+    def choose(lost: str) -> list[str]:
+        chosen: list[str] = []
+        used = 0
+        for name in (lost if name == "lost" else name for name in ranked):
+            if used + widths[name] <= width or name == "status":
+                chosen.append(name)
+                used += widths[name]
+        return chosen
+
+    def shown(chosen: Sequence[str]) -> list[bool]:
+        """Which of the run's figures with something to say stay, the most useful first: compared as a list, a
+        column counts for more than every less useful one. (Not for the switch, the python or the size: the lost
+        count is worth more than those.)"""
+        kept = {"lost" if name == SHARE else name for name in chosen}
+        return [name in kept for name in ranked if name in FIGURES and not (rows and empty(name))]
+
+    chosen = choose("lost")
+    shorter = choose(SHARE)
+    if shown(shorter) > shown(chosen):
+        chosen = shorter
+    return [SHARE if name == "lost" and SHARE in chosen else name for name in COLUMNS
+            if name in chosen or (name == "lost" and SHARE in chosen)]
 
 
 class HistoryTable(DataTable):
