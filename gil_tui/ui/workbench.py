@@ -128,8 +128,8 @@ def series_headline(results: list[RunResult], number: int) -> str:
     first = number - len(results) + 1
     total = sum(r.wall_s or 0.0 for r in results)
     cancelled = bool(results) and results[-1].status == "cancelled"
-    key = "app.done.series.cancelled" if cancelled else "app.done.series"
-    return i18n.t(key, first=first, last=number, wall=total, count=len(results))
+    key = ("app.done.series.cancelled" if cancelled else "app.done.series") + (".one" if len(results) == 1 else "")
+    return i18n.t(key, first=first, last=number, wall=total)
 
 
 @dataclass
