@@ -287,7 +287,7 @@ class ComparisonScreen(Screen[None]):
         return True
 
     def action_run(self) -> None:
-        once_taken(self.query_one("#cmp-setup"), self._run_now)  # r is read before the keys typed ahead of it
+        once_taken((self.query_one("#cmp-setup"),), self._run_now)  # r is read before the keys typed ahead of it
 
     def _run_now(self) -> None:
         if self.active is not None or self.app.screen is not self:

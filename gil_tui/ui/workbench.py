@@ -328,7 +328,8 @@ class Workbench(App[int]):
     def action_run(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):
             return
-        once_taken(self.query_one(SetupPane), self._run_now)  # r is read before the keys typed ahead of it are taken
+        # r is read before the keys typed ahead of it are taken: History's enter loads a run into Setup first
+        once_taken((self.query_one(HistoryTable), self.query_one(SetupPane)), self._run_now)
 
     def _run_now(self) -> None:
         if self.active is not None or isinstance(self.screen, HelpScreen):

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 
 from ...core.model import RunResult
 from ...i18n import count_text, interval_text, t
+from .key_turns import stop_here
 from .result import mode_name, run_size_label
 
 COLUMNS = ("n", "workload", "mode", "workers", "size", "switch", "python", "wall", "speedup", "lost", "status")
@@ -116,7 +117,11 @@ def fit(rows: list[dict[str, str | Text]], width: int, padding: int = 1) -> list
 
 
 class HistoryTable(DataTable):
-    """A DataTable of results; posts ``HistoryTable.Picked`` when a row is chosen."""
+    """A DataTable of results; posts ``HistoryTable.Picked`` to the app when a row is chosen.
+
+    Enter is taken as the table gets it, not run as a binding once the key has bubbled up to the app, and the pick
+    goes straight to the app: ``r`` typed right behind it (the app runs r as it reads it) waits for the keys the
+    fields have still to take and then for the app's messages (``once_taken``), so it runs the setup enter loaded."""
 
     DEFAULT_CSS = """
     HistoryTable { scrollbar-size-vertical: 1; }
@@ -189,7 +194,15 @@ class HistoryTable(DataTable):
         if changed:
             self.rebuild()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.row_count:
+            stop_here(event)
+            self._pick(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:  # a click on a row
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(self.Picked(self.results[int(event.row_key.value)]))
+        self._pick(event.row_key.value)
+
+    def _pick(self, key: str | None) -> None:
+        if key is not None:
+            self.app.post_message(self.Picked(self.results[int(key)]))

@@ -9,9 +9,10 @@ focus to the widget focused now, in the order they came.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual import events
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 FOCUS_KEYS = {"tab": "focus_next", "shift+tab": "focus_previous"}
@@ -67,15 +68,19 @@ class KeyTurns:
         self.handed_on = had_focus and self.widget.screen.focused is not self.widget
 
 
-def once_taken(container: Widget, then: Callable[[], None]) -> None:
-    """Call ``then`` once every field under ``container`` has taken the keys already waiting in its own queue. For a
-    priority key (``r``), which the app runs as it reads it: a digit read just before may still be waiting in a field
-    ("2r" ran with the old value; "tab, 2, 1, shift+tab, r" with the old size)."""
-    _after([widget for widget in container.query("*") if widget.focusable], then)
+def once_taken(containers: Iterable[Widget], then: Callable[[], None]) -> None:
+    """Call ``then`` once every field in or under ``containers`` has taken the keys already waiting in its own queue,
+    in the order given, and then the app the messages those keys sent it. For a priority key (``r``), which the app
+    runs as it reads it: a digit read just before may still be waiting in a field ("2r" ran with the old value;
+    "tab, 2, 1, shift+tab, r" with the old size), and History's enter sends the app the run to load first."""
+    containers = list(containers)
+    pumps: list[MessagePump] = [widget for container in containers for widget in (container, *container.query("*"))
+                                if widget.focusable]
+    _after(pumps + [containers[0].app] if containers else pumps, then)
 
 
-def _after(widgets: list[Widget], then: Callable[[], None]) -> None:
-    if widgets:
-        widgets[0].call_later(_after, widgets[1:], then)
+def _after(pumps: list[MessagePump], then: Callable[[], None]) -> None:
+    if pumps:
+        pumps[0].call_later(_after, pumps[1:], then)
     else:
         then()
