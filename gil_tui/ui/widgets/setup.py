@@ -23,6 +23,7 @@ from .mode_set import ModeSet
 from .number_input import DIGITS, NumberInput
 from .ordered_input import OrderedInput
 from .ordered_select import OrderedSelect
+from .path_prompt import PathPrompt
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
 SWITCH_PRESETS = (DEFAULT_SWITCH_INTERVAL, 0.001, 0.0001, 0.00001)
@@ -143,8 +144,7 @@ class SetupPane(Vertical):
         return options
 
     def _pythons(self) -> list[tuple[Text, str]]:
-        return [(Text.assemble((choice_label(c), "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
-                for i, c in enumerate(self.choices)]
+        return [(PathPrompt(choice_label(c), c.interpreter.executable), str(i)) for i, c in enumerate(self.choices)]
 
     @staticmethod
     def _switches() -> list[tuple[str, str]]:
