@@ -37,7 +37,7 @@ from .widgets.key_turns import once_taken
 from .widgets.number_input import DIGITS, NumberInput
 from .widgets.ordered_select import OrderedSelect, list_focus_overtaken
 from .widgets.result import mode_name
-from .widgets.setup import choice_label, workload_options
+from .widgets.setup import choice_labels, workload_options
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
 from .widgets.tick_list import TickList
 
@@ -162,7 +162,8 @@ class ComparisonScreen(Screen[None]):
             yield Static("", id="cmp-error")
             with Horizontal(id="cmp-lists"):
                 pythons: TickList[int] = TickList(
-                    *[Selection(self._choice_prompt(c), i, i in self.picks) for i, c in enumerate(self.choices)],
+                    *[Selection(self._choice_prompt(c, label), i, i in self.picks)
+                      for i, (label, c) in enumerate(zip(choice_labels(self.choices), self.choices))],
                     id="cmp-pythons")
                 pythons.border_title = t("compare.field.pythons")
                 yield pythons
@@ -182,9 +183,9 @@ class ComparisonScreen(Screen[None]):
         yield KeyFooter(show_command_palette=self._palette_shown(self.app.size.width))
 
     @staticmethod
-    def _choice_prompt(choice: Choice) -> Text:
+    def _choice_prompt(choice: Choice, label: str) -> Text:
         free = choice.interpreter.free_threaded and choice.gil == "off"
-        return Text.assemble((choice_label(choice), FREE_STYLE if free else GIL_STYLE), "  ",
+        return Text.assemble((label, FREE_STYLE if free else GIL_STYLE), "  ",
                              (choice.interpreter.executable, "dim"))
 
     def _describe_keys(self) -> None:

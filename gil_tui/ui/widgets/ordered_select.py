@@ -32,6 +32,12 @@ class OrderedSelect(Select[str]):
     queue: a tab read with those keys has moved the focus on by then. Neither comes back once the focus has left
     (``focus`` here, ``list_focus_overtaken`` for the list)."""
 
+    DEFAULT_CSS = """
+    /* each option on one line, as wide as the longest (up to the screen's edge: ``watch_expanded``), the rest cut
+       with an ellipsis: wrapped to the picker's width, one took 3 to 5 lines of a list 12 high at 80 columns */
+    OrderedSelect > SelectOverlay { text-wrap: nowrap; text-overflow: ellipsis; width: auto; min-width: 100%; }
+    """
+
     def __init__(self, *args: object, type_to_search: bool = True, **kwargs: object) -> None:
         super().__init__(*args, type_to_search=type_to_search, **kwargs)  # type: ignore[arg-type]
         self.searches = type_to_search
@@ -54,6 +60,8 @@ class OrderedSelect(Select[str]):
         return self
 
     def watch_expanded(self, was: bool, expanded: bool) -> None:
+        if expanded:  # the list goes past the picker's right, not past the screen's (where nothing would cut it)
+            self.query_one(OptionList).styles.max_width = max(self.screen.size.width - self.region.x, 1)
         self.closing = False
         self.passed.clear()
         if was and not expanded:  # Textual's Select focuses itself next, in the same handler, if it was dismissed

@@ -23,6 +23,7 @@ from .mode_set import ModeSet
 from .number_input import DIGITS, NumberInput
 from .ordered_input import OrderedInput
 from .ordered_select import OrderedSelect
+from .path_prompt import PathPrompt
 
 # sys.setswitchinterval presets: the default, then ever more often, down to Python 2's "every 100 bytecodes"
 SWITCH_PRESETS = (DEFAULT_SWITCH_INTERVAL, 0.001, 0.0001, 0.00001)
@@ -64,6 +65,38 @@ def choice_label(choice: Choice) -> str:
     "3.13t (GIL off)", is the one ``gil-tui interpreters --json`` prints)."""
     gil = choice.gil_shown
     return choice.interpreter.short if gil is None else t("app.python.gil", short=choice.interpreter.short, gil=gil)
+
+
+def choice_labels(choices: list[Choice]) -> list[str]:
+    """Each choice's ``choice_label``, told apart where two share one by where each lives: "3.11 (venv)" and
+    "3.11 (usr)" for /work/venv/bin/python3 and /usr/bin/python3.11, the fewest directories (above bin) that do it.
+    A path shortened to fit the picker may keep only "…/bin/python3.11" of each: the label must differ."""
+    labels = [choice_label(c) for c in choices]
+    for label in set(labels):
+        same = [i for i, other in enumerate(labels) if other == label]
+        if len(same) > 1:
+            places = {i: place(choices[i].interpreter.executable) for i in same}
+            for i in same:
+                labels[i] = "%s (%s)" % (label, tag(places[i], [places[j] for j in same if j != i]))
+    return labels
+
+
+def place(executable: str) -> list[str]:
+    """The directories an interpreter lives in, innermost last, a last "bin" left out: /work/venv/bin/python3 -> work,
+    venv; the file's name last of all, for two in the same directory."""
+    *dirs, name = executable.split("/")
+    if dirs and dirs[-1] == "bin":
+        dirs.pop()
+    return [d for d in dirs if d] + [name]
+
+
+def tag(own: list[str], others: list[list[str]]) -> str:
+    """The fewest of ``own``'s innermost directories that no other place ends with ("venv", "a/venv"), else its name."""
+    dirs = own[:-1]
+    for count in range(1, len(dirs) + 1):
+        if all(other[:-1][-count:] != dirs[-count:] for other in others):
+            return "/".join(dirs[-count:])
+    return own[-1]
 
 
 @dataclass(frozen=True)
@@ -143,8 +176,8 @@ class SetupPane(Vertical):
         return options
 
     def _pythons(self) -> list[tuple[Text, str]]:
-        return [(Text.assemble((choice_label(c), "bold"), "  ", (c.interpreter.executable, "dim")), str(i))
-                for i, c in enumerate(self.choices)]
+        return [(PathPrompt(label, c.interpreter.executable), str(i))
+                for i, (label, c) in enumerate(zip(choice_labels(self.choices), self.choices))]
 
     @staticmethod
     def _switches() -> list[tuple[str, str]]:

@@ -1,0 +1,76 @@
+"""A picker's option naming a file: a short label, then the path, shortened from its left to the width it is shown at.
+
+"3.9  /root/.pyenv/versions/3.9.18/bin/python3.9" is longer than a picker at 80 columns: wrapped, it broke the path
+mid-word over two lines; cut on the right, two interpreters with the same label ("3.11 /work/venv/bin/python3",
+"3.11 /usr/bin/python3.11") looked the same. The end of a path is what tells them apart, so that is what is kept:
+"3.9  …/3.9.18/bin/python3.9", whole directory names only, always on one line, in the open list and the closed
+picker alike.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+GAP = "  "
+ELLIPSIS = "…"
+
+
+def shorten_path(path: str, width: int) -> str:
+    """``path`` within ``width`` cells, its leading directories given up first: "…/3.9.18/bin/python3.9". Whole
+    names only: when not even "…/name" fits, "" (the caller shows the label alone)."""
+    if cell_len(path) <= width:
+        return path
+    parts = path.split("/")
+    for start in range(1, len(parts)):
+        shortened = ELLIPSIS + "/" + "/".join(parts[start:])
+        if cell_len(shortened) <= width:
+            return shortened
+    return ""
+
+
+class PathPrompt(Text):
+    """A Rich Text (the Select searches its plain text: "label  path"), drawn by Textual through ``visualize``
+    (Textual's public Visual protocol) as one line that fits: the label, then as much of the path's end as fits."""
+
+    def __init__(self, label: str, path: str, label_style: str = "bold") -> None:
+        super().__init__()
+        self.append(label, label_style)
+        self.append(GAP)
+        self.append(path, "dim")
+        self.label, self.path, self.label_style = label, path, label_style
+
+    def visualize(self) -> Visual:
+        return ShortenedPath(self)
+
+
+class ShortenedPath(Visual):
+    """A PathPrompt laid out for the width it gets, one line at every width."""
+
+    def __init__(self, prompt: PathPrompt) -> None:
+        self.prompt = prompt
+
+    def content(self, width: int) -> Content:
+        prompt = self.prompt
+        path = shorten_path(prompt.path, width - cell_len(prompt.label) - len(GAP))
+        parts: list[str | tuple[str, str]] = [(prompt.label, prompt.label_style)]
+        if path:
+            parts += [GAP, (path, "dim")]
+        return Content.assemble(*parts).truncate(width, ellipsis=True)  # a label wider than the picker
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.content(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return cell_len(self.prompt.plain)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return cell_len(self.prompt.label)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
