@@ -358,7 +358,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.mode.asyncio": "one coroutine per task on one event loop",
     "app.mode.interpreters": "one subinterpreter per task, each in its own thread (3.12+)",
     "app.mode.unavailable.interpreters": "needs 3.12+",
-    "app.mode.dropped": "{python} cannot run {modes} ({why}): unticked",
+    "app.mode.dropped": "{modes} unticked: {why}",
     "app.switch.default": "5 ms (default)",
     "app.switch.custom": "custom…",
     "app.idle": "Press r to run.",

@@ -386,7 +386,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.mode.asyncio": "una corrutina por tarea en un solo bucle de eventos",
     "app.mode.interpreters": "un subintérprete por tarea, cada uno en su propio hilo (3.12+)",
     "app.mode.unavailable.interpreters": "desde 3.12",
-    "app.mode.dropped": "{python} no puede ejecutar {modes} ({why}): desmarcado",
+    "app.mode.dropped": "sin {modes}: {why}",
     "app.switch.default": "5 ms (por defecto)",
     "app.switch.custom": "otro…",
     "app.idle": "Pulsa r para ejecutar.",

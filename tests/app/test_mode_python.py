@@ -46,8 +46,13 @@ async def test_the_mode_list_follows_the_python_picker(pyenv_python, mode, after
         assert "interpreters" not in app.query_one(ModeList).selected
         note = setup.query_one("#mode-note", Static)
         assert note.display
-        assert shown(app, "#mode-note") == "3.11 cannot run interpreters (needs 3.12+): unticked"
+        assert shown(app, "#mode-note") == "interpreters unticked: needs 3.12+"
+        assert note.size.height == 1  # whole: it would end in "…" if cut
         assert setup.check() and not setup.errors
+        await pilot.press("l")  # in Spanish too, on one line
+        await until(pilot, lambda: "sin" in shown(app, "#mode-note"))
+        assert shown(app, "#mode-note") == "sin subintérpretes: desde 3.12"
+        await pilot.press("l")
 
         picker.value = "1"  # the note goes with the Python it was about; nothing is ticked back
         await until(pilot, lambda: not disabled(app))

@@ -152,7 +152,8 @@ class SetupPane(Vertical):
                               text-overflow: ellipsis; }
     SetupPane .error { color: $error; text-style: bold; padding-left: 10; display: none; }
     SetupPane .error.-shown { display: block; }
-    SetupPane #mode-note { color: $warning; padding-left: 10; display: none; }
+    /* one line under Mode: from the pane's edge, not the fields', it fits at 80 columns */
+    SetupPane #mode-note { color: $warning; display: none; text-wrap: nowrap; text-overflow: ellipsis; }
     SetupPane #mode-note.-shown { display: block; }
     SetupPane #buttons { height: 1; }
     SetupPane #buttons Button { margin-right: 2; min-width: 8; }
@@ -168,7 +169,7 @@ class SetupPane(Vertical):
         self.choices = choices
         self.preset = preset
         self.errors: dict[str, str] = {}
-        self.dropped: tuple[Choice, list[str]] | None = None  # what the mode note says: a Python, the modes unticked
+        self.dropped: list[str] = []  # the modes the last Python picked unticked: the note under Mode
 
     # -- options, in the current language ---------------------------------------------------------
 
@@ -249,16 +250,15 @@ class SetupPane(Vertical):
         """The Mode list offers only the modes the chosen Python can run (``Interpreter.runs``); the others are
         shown disabled, and unticked with a note (``on_mode_set_changed``)."""
         interpreter = self.choices[int(self.value("python"))].interpreter
-        self._note_dropped(None)
+        self._note_dropped([])
         self.query_one(ModeSet).set_unavailable(name for name in MODES if not interpreter.runs(name))
 
-    def _note_dropped(self, dropped: tuple[Choice, list[str]] | None) -> None:
+    def _note_dropped(self, dropped: list[str]) -> None:
         self.dropped = dropped
         note = ""
-        if dropped is not None:
-            choice, modes = dropped
-            why = "; ".join(t("app.mode.unavailable." + name) for name in modes)
-            note = t("app.mode.dropped", python=choice_label(choice), modes=set_label(modes), why=why)
+        if dropped:
+            why = "; ".join(t("app.mode.unavailable." + name) for name in dropped)
+            note = t("app.mode.dropped", modes=set_label(dropped), why=why)
         widget = self.query_one("#mode-note", Static)
         widget.update(note)
         widget.set_class(bool(note), "-shown")
@@ -422,6 +422,5 @@ class SetupPane(Vertical):
         self.check()
 
     def on_mode_set_changed(self, event: ModeSet.Changed) -> None:
-        dropped = (self.choices[int(self.value("python"))], event.dropped) if event.dropped else None
-        self._note_dropped(dropped)
+        self._note_dropped(event.dropped)
         self.check()
