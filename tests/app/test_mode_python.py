@@ -58,3 +58,10 @@ async def test_the_mode_list_follows_the_python_picker(pyenv_python, mode, after
         await until(pilot, lambda: not disabled(app))
         assert not note.display
         assert setup.value("mode") == after
+
+        setup.set_value("mode", "sequential,interpreters")
+        setup.set_value("python", "0")  # as a run loaded from History does: the note stays, whatever comes first
+        await until(pilot, lambda: note.display)
+        for _ in range(4):
+            await pilot.pause()
+        assert note.display and setup.value("mode") == "sequential"

@@ -133,15 +133,17 @@ class ModeSet(Vertical, can_focus=True):
         self._paint()
         self.post_message(self.Changed(self.modes, dropped))
 
-    def set_unavailable(self, modes: Iterable[str]) -> None:
-        """Show ``modes`` disabled, saying why, and untick those that were ticked (``set_modes``)."""
+    def set_unavailable(self, modes: Iterable[str]) -> bool:
+        """Show ``modes`` disabled, saying why, and untick those that were ticked (``set_modes``). False if they
+        were so already."""
         unavailable = frozenset(modes)
         if unavailable == self._unavailable:
-            return
+            return False
         self._unavailable = unavailable
         self._refill()
         if unavailable & set(self._modes):
             self.set_modes(self._modes)
+        return True
 
     def retranslate(self) -> None:
         self._refill()

@@ -250,8 +250,8 @@ class SetupPane(Vertical):
         """The Mode list offers only the modes the chosen Python can run (``Interpreter.runs``); the others are
         shown disabled, and unticked with a note (``on_mode_set_changed``)."""
         interpreter = self.choices[int(self.value("python"))].interpreter
-        self._note_dropped([])
-        self.query_one(ModeSet).set_unavailable(name for name in MODES if not interpreter.runs(name))
+        if self.query_one(ModeSet).set_unavailable(name for name in MODES if not interpreter.runs(name)):
+            self._note_dropped([])  # it was about another Python (what this one unticks comes with Changed)
 
     def _note_dropped(self, dropped: list[str]) -> None:
         self.dropped = dropped
