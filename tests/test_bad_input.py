@@ -193,3 +193,21 @@ def test_size_errors_say_the_labs_english_by_key(workload, size):
         validation.size(workload, size)
     assert str(core.value) == str(lab.value)
     assert core.value.message.key == "usage.size." + lab.value.reason
+
+
+@pytest.mark.timeout(30)  # taken as good, it would open the workbench in-process and start the run
+def test_the_workbench_refuses_a_mode_the_python_cannot_run(pyenv_python, capsys):
+    code, out, err = run_main(["--run", "-m", "sequential,interpreters", "-w", "fib", "-n", "2", "--size", "25",
+                               "--python", pyenv_python("3.11")], capsys)
+    assert code == 2 and out == "" and lab_children() == []
+    assert err.startswith("gil-tui: error: mode interpreters needs Python 3.12 or newer; ")
+    assert len(err.splitlines()) == 1 and "is Python 3.11." in err
+
+
+def test_the_workbench_takes_interpreters_on_a_python_that_runs_them(pyenv_python):
+    from gil_tui.cli.app import preset_from_args
+    from gil_tui.cli.parser import build_app_parser
+
+    args = build_app_parser().parse_args(["-m", "interpreters", "--python", pyenv_python("3.12")])
+    _, preset = preset_from_args(args)
+    assert preset.mode == "interpreters"

@@ -67,6 +67,7 @@ def preset_from_args(args: argparse.Namespace,
     gil = validation.gil(args.gil)
     chosen, current, others = found if found is not None else interpreters_for(args)
     validation.gil_for(chosen, gil)
+    validation.modes_for(chosen, modes)
     interpreters = [chosen] + ([current] if chosen.executable != current.executable else []) + others
     choices = choices_for(interpreters)
     index = 0

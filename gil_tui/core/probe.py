@@ -103,6 +103,11 @@ class Interpreter:
     def lab_ok(self) -> bool:
         return self.implementation == "CPython" and tuple(self.version_info[:2]) >= LAB_MIN_VERSION
 
+    def runs(self, mode: str) -> bool:
+        """Whether the lab can run ``mode`` here. Only subinterpreters depend on the interpreter: they need the
+        module the probe found, the one the lab itself looks for (3.12 or newer, free-threaded builds too)."""
+        return mode != "interpreters" or self.subinterpreters is not None
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["version_info"] = list(self.version_info)

@@ -50,6 +50,14 @@ def modes(value: str) -> list[str]:
     return names
 
 
+def modes_for(interp: Interpreter, names: list[str]) -> list[str]:
+    """Check the modes against the interpreter (``Interpreter.runs``): subinterpreters need Python 3.12+."""
+    for name in names:
+        if not interp.runs(name):
+            raise _error("usage.mode.python", mode=name, executable=interp.executable, version=interp.version)
+    return names
+
+
 def workers(value: str | int) -> int:
     try:
         n = int(str(value).strip())

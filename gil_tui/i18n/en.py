@@ -73,6 +73,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.workload": "unknown workload {value!r} (choose from {choices})",
     "usage.mode.none": "no mode given (choose from {choices})",
     "usage.mode.unknown": "unknown mode {value!r} (choose from {choices})",
+    "usage.mode.python": "mode {mode} needs Python 3.12 or newer; {executable} is Python {version} (choose another "
+                         "with --python)",
     "usage.workers.whole": "workers must be a whole number from 1 to {max}, not {value!r}",
     "usage.workers.range": "workers must be from 1 to {max}, not {value}",
     "usage.size.positive": "size must be a positive number, not {value!r}",
@@ -355,6 +357,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.mode.processes": "one process per task; counters in shared memory",
     "app.mode.asyncio": "one coroutine per task on one event loop",
     "app.mode.interpreters": "one subinterpreter per task, each in its own thread (3.12+)",
+    "app.mode.unavailable.interpreters": "needs 3.12+",
+    "app.mode.dropped": "{modes} unticked: {why}",
     "app.switch.default": "5 ms (default)",
     "app.switch.custom": "custom…",
     "app.idle": "Press r to run.",

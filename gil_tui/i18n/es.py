@@ -74,6 +74,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.workload": "carga desconocida {value!r} (elige entre {choices})",
     "usage.mode.none": "no se indicó ningún modo (elige entre {choices})",
     "usage.mode.unknown": "modo desconocido {value!r} (elige entre {choices})",
+    "usage.mode.python": "el modo {mode} necesita Python 3.12 o posterior; {executable} es Python {version} (elige "
+                         "otro con --python)",
     "usage.workers.whole": "las tareas deben ser un número entero de 1 a {max}, no {value!r}",
     "usage.workers.range": "las tareas van de 1 a {max}, no {value}",
     "usage.size.positive": "el tamaño debe ser un número positivo, no {value!r}",
@@ -383,6 +385,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "app.mode.processes": "un proceso por tarea; contadores en memoria compartida",
     "app.mode.asyncio": "una corrutina por tarea en un solo bucle de eventos",
     "app.mode.interpreters": "un subintérprete por tarea, cada uno en su propio hilo (3.12+)",
+    "app.mode.unavailable.interpreters": "desde 3.12",
+    "app.mode.dropped": "sin {modes}: {why}",
     "app.switch.default": "5 ms (por defecto)",
     "app.switch.custom": "otro…",
     "app.idle": "Pulsa r para ejecutar.",

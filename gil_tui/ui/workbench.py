@@ -672,9 +672,7 @@ class Workbench(App[int]):
         if result.task:
             setup.set_value("task", result.task)
             size = "" if result.task_arg is None else str(result.task_arg)
-        for name, value in (("workload", result.workload), ("mode", result.mode), ("workers", str(result.workers)),
-                            ("size", size), ("switch", number_text(result.interval))):
-            setup.set_value(name, value)
+        # the Python first: the Mode list then offers what it can run, and the run's mode is not unticked
         for index, choice in enumerate(setup.choices):
             same = choice.interpreter.executable == result.interpreter.executable or (
                 os.path.realpath(choice.interpreter.executable) == os.path.realpath(result.interpreter.executable))
@@ -682,6 +680,9 @@ class Workbench(App[int]):
                     choice.gil_shown is None or (choice.gil_shown == "on") == result.gil_held):
                 setup.set_value("python", str(index))
                 break
+        for name, value in (("workload", result.workload), ("mode", result.mode), ("workers", str(result.workers)),
+                            ("size", size), ("switch", number_text(result.interval))):
+            setup.set_value(name, value)
         results = self.query_one(HistoryTable).results
         number = results.index(result) + 1 if result in results else len(results)
         self.notify(i18n.t("app.history.loaded", n=number))

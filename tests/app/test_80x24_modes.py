@@ -32,7 +32,7 @@ def history_rows(screen: str) -> list[str]:
 def open_modes(term: Terminal) -> None:
     """Workload → Workers → Mode, and its list opened (every mode listed, interpreters last)."""
     term.send("Tab", "Tab", "Enter")
-    term.wait_for(r"interpreters +one sub")
+    term.wait_for(r"interpreters +(one sub|needs 3\.12\+)")  # before 3.12 it says why it cannot be ticked
     term.settle()
 
 

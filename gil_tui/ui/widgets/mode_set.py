@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
 
 from ...i18n import t
 from ...lab.catalog import MODES
@@ -66,19 +67,23 @@ class ModeSet(Vertical, can_focus=True):
     ModeSet > #mode-current { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     ModeSet:focus > #mode-current { background: $accent 45%; }
     ModeSet > ModeList { display: none; overlay: screen; constrain: none inside; height: auto; max-height: 7;
-                         width: 1fr; border: tall $border; background: $surface; }
+                         width: 1fr; min-width: 32; border: tall $border; background: $surface; }
     ModeSet.-expanded > ModeList { display: block; }
     """
     BINDINGS = [Binding("enter,space,down", "expand", show=False)]
 
     class Changed(Message):
-        def __init__(self, modes: list[str]) -> None:
+        """``dropped``: the modes just unticked because the Python cannot run them (``set_unavailable``)."""
+
+        def __init__(self, modes: list[str], dropped: list[str] | None = None) -> None:
             super().__init__()
             self.modes = modes
+            self.dropped = dropped or []
 
     def __init__(self, modes: Iterable[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._modes = ordered(modes)
+        self._unavailable: frozenset[str] = frozenset()  # shown, but the chosen Python cannot run them
         self.turns = KeyTurns(self)
 
     @property
@@ -94,13 +99,14 @@ class ModeSet(Vertical, can_focus=True):
     def value(self, value: str) -> None:
         self.set_modes(part.strip() for part in value.split(","))
 
-    @staticmethod
-    def _options(chosen: list[str]) -> list[tuple[Text, str, bool]]:
+    def _options(self, chosen: list[str]) -> list[Selection[str]]:
         options = []
         for name in MODES:
             label = Text(t("mode." + name), style="bold")
-            label.append("  " + t("app.mode." + name), style="dim")
-            options.append((label, name, name in chosen))
+            # a mode the Python cannot run says why in place of what it does, which would not fit at 80 columns
+            why = t("app.mode.unavailable." + name) if name in self._unavailable else None
+            label.append("  " + (why or t("app.mode." + name)), style="" if why else "dim")
+            options.append(Selection(label, name, name in chosen, disabled=name in self._unavailable))
         return options
 
     def compose(self) -> ComposeResult:
@@ -114,7 +120,10 @@ class ModeSet(Vertical, can_focus=True):
         self.query_one("#mode-current", Static).update(self._current())
 
     def set_modes(self, modes: Iterable[str]) -> None:
-        chosen = ordered(modes)
+        """Tick ``modes``, less those the Python cannot run (``Changed.dropped``: sequential if none is left)."""
+        asked = ordered(modes)
+        dropped = [name for name in asked if name in self._unavailable]
+        chosen = [name for name in asked if name not in dropped] or (["sequential"] if dropped else [])
         self._modes = chosen
         listing = self.query_one(ModeList)
         with listing.prevent(SelectionList.SelectedChanged):
@@ -122,16 +131,33 @@ class ModeSet(Vertical, can_focus=True):
             for name in chosen:
                 listing.select(name)
         self._paint()
-        self.post_message(self.Changed(self.modes))
+        self.post_message(self.Changed(self.modes, dropped))
+
+    def set_unavailable(self, modes: Iterable[str]) -> bool:
+        """Show ``modes`` disabled, saying why, and untick those that were ticked (``set_modes``). False if they
+        were so already."""
+        unavailable = frozenset(modes)
+        if unavailable == self._unavailable:
+            return False
+        self._unavailable = unavailable
+        self._refill()
+        if unavailable & set(self._modes):
+            self.set_modes(self._modes)
+        return True
 
     def retranslate(self) -> None:
+        self._refill()
+        self._paint()
+
+    def _refill(self) -> None:
         listing = self.query_one(ModeList)
         highlighted = listing.highlighted
         with listing.prevent(SelectionList.SelectedChanged):
             listing.clear_options()
             listing.add_options(self._options(self._modes))
+        if highlighted is not None and listing.get_option_at_index(highlighted).disabled:
+            highlighted = 0
         listing.highlighted = highlighted
-        self._paint()
 
     def on_focus(self) -> None:
         self.turns.focused()

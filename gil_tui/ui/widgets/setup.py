@@ -16,10 +16,11 @@ from ...i18n import interval_text, t
 from ...lab.catalog import (
     DEFAULT_SWITCH_INTERVAL,
     DEFAULT_WORKERS,
+    MODES,
     WORKLOADS,
     default_size,
 )
-from .mode_set import ModeSet
+from .mode_set import ModeSet, set_label
 from .number_input import DIGITS, NumberInput
 from .ordered_input import OrderedInput
 from .ordered_select import OrderedSelect
@@ -151,6 +152,9 @@ class SetupPane(Vertical):
                               text-overflow: ellipsis; }
     SetupPane .error { color: $error; text-style: bold; padding-left: 10; display: none; }
     SetupPane .error.-shown { display: block; }
+    /* one line under Mode: from the pane's edge, not the fields', it fits at 80 columns */
+    SetupPane #mode-note { color: $warning; display: none; text-wrap: nowrap; text-overflow: ellipsis; }
+    SetupPane #mode-note.-shown { display: block; }
     SetupPane #buttons { height: 1; }
     SetupPane #buttons Button { margin-right: 2; min-width: 8; }
     """
@@ -165,6 +169,7 @@ class SetupPane(Vertical):
         self.choices = choices
         self.preset = preset
         self.errors: dict[str, str] = {}
+        self.dropped: list[str] = []  # the modes the last Python picked unticked: the note under Mode
 
     # -- options, in the current language ---------------------------------------------------------
 
@@ -199,6 +204,7 @@ class SetupPane(Vertical):
             yield Label(t("app.field.mode"), id="label-mode")
             yield ModeSet(p.mode.split(","), id="mode")
         yield Static("", classes="error", id="mode-error")
+        yield Static("", id="mode-note")  # the modes unticked because the Python picked cannot run them
         size = validation.sizes_text(p.sizes) if p.sizes else "" if p.size is None else number_text(p.size)
         yield from self._input_row("size", size, self._size_placeholder(p.workload), DIGITS + ".,",
                                    unit=unit_label(p.workload))
@@ -237,7 +243,25 @@ class SetupPane(Vertical):
 
     def on_mount(self) -> None:
         self.set_class(self.preset.workload == TASK, "-task")
+        self._follow_python()
         self.check()
+
+    def _follow_python(self) -> None:
+        """The Mode list offers only the modes the chosen Python can run (``Interpreter.runs``); the others are
+        shown disabled, and unticked with a note (``on_mode_set_changed``)."""
+        interpreter = self.choices[int(self.value("python"))].interpreter
+        if self.query_one(ModeSet).set_unavailable(name for name in MODES if not interpreter.runs(name)):
+            self._note_dropped([])  # it was about another Python (what this one unticks comes with Changed)
+
+    def _note_dropped(self, dropped: list[str]) -> None:
+        self.dropped = dropped
+        note = ""
+        if dropped:
+            why = "; ".join(t("app.mode.unavailable." + name) for name in dropped)
+            note = t("app.mode.dropped", modes=set_label(dropped), why=why)
+        widget = self.query_one("#mode-note", Static)
+        widget.update(note)
+        widget.set_class(bool(note), "-shown")
 
     def retranslate(self) -> None:
         """Every label, option and error again, in the current language; the values stay."""
@@ -256,6 +280,7 @@ class SetupPane(Vertical):
         self.query_one("#workload-desc", Static).update(t("app.workload." + self.value("workload")))
         self.query_one("#size-unit", Label).update(unit_label(self.value("workload")))
         self.query_one("#switch-unit", Label).update(t("app.unit.s"))
+        self._note_dropped(self.dropped)
         for button, key in (("#run-button", "app.button.run"), ("#cancel-button", "app.button.cancel")):
             widget = self.query_one(button, Button)
             widget.label = t(key)
@@ -284,6 +309,8 @@ class SetupPane(Vertical):
         widget = self.query_one("#" + name)
         if isinstance(widget, (Select, Input, ModeSet)):
             widget.value = value
+        if name == "python":  # at once, not with Select.Changed: a mode set after it must find the list ready
+            self._follow_python()
 
     def spec(self) -> RunSpec:
         """The RunSpec of the first mode these values ask for; UsageError with the first mistake."""
@@ -291,10 +318,12 @@ class SetupPane(Vertical):
 
     def specs(self) -> list[RunSpec]:
         """One RunSpec per mode of the set, sequential first; UsageError with the first mistake."""
+        # the Mode list offers only what the Python can run; checked again so that no lab starts only to fail
+        modes = validation.modes_for(self.choices[int(self.value("python"))].interpreter,
+                                     validation.modes(self.value("mode")))
         if self.value("workload") == TASK:
-            return [self._task_spec(mode) for mode in validation.modes(self.value("mode"))]
+            return [self._task_spec(mode) for mode in modes]
         workload = validation.workload(self.value("workload"))
-        modes = validation.modes(self.value("mode"))
         workers, size, sizes = validation.work(workload, self.value("size"), self.value("workers"), DEFAULT_WORKERS)
         interval = validation.switch_interval(self.value("switch") or "%g" % DEFAULT_SWITCH_INTERVAL)
         choice = self.choices[int(self.value("python"))]
@@ -318,7 +347,8 @@ class SetupPane(Vertical):
         errors: dict[str, str] = {}
         workload = self.value("workload")
         checks = {
-            "mode": lambda: validation.modes(self.value("mode")),
+            "mode": lambda: validation.modes_for(self.choices[int(self.value("python"))].interpreter,
+                                                 validation.modes(self.value("mode"))),
             "workers": lambda: validation.workers(self.value("workers")),
             # one size per task must agree with Workers (when Workers itself is fine: it says its own mistake)
             "size": lambda: None if workload == TASK else validation.work(
@@ -384,10 +414,13 @@ class SetupPane(Vertical):
                 entry.value = "%g" % DEFAULT_SWITCH_INTERVAL
             if custom and self.query_one("#switch-preset", Select).has_focus:
                 entry.focus()
+        elif event.select.id == "python":
+            self._follow_python()
         self.check()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.check()
 
     def on_mode_set_changed(self, event: ModeSet.Changed) -> None:
+        self._note_dropped(event.dropped)
         self.check()
