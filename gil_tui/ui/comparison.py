@@ -36,6 +36,7 @@ from .widgets.footer import KeyFooter
 from .widgets.key_turns import once_taken
 from .widgets.number_input import DIGITS, NumberInput
 from .widgets.ordered_select import OrderedSelect, list_focus_overtaken
+from .widgets.path_prompt import PathPrompt, PathSelection
 from .widgets.result import mode_name
 from .widgets.setup import choice_labels, workload_options
 from .widgets.speedup_chart import FREE_STYLE, GIL_STYLE, SpeedupChart, gil_group
@@ -162,7 +163,7 @@ class ComparisonScreen(Screen[None]):
             yield Static("", id="cmp-error")
             with Horizontal(id="cmp-lists"):
                 pythons: TickList[int] = TickList(
-                    *[Selection(self._choice_prompt(c, label), i, i in self.picks)
+                    *[PathSelection(self._choice_prompt(c, label), i, i in self.picks)
                       for i, (label, c) in enumerate(zip(choice_labels(self.choices), self.choices))],
                     id="cmp-pythons")
                 pythons.border_title = t("compare.field.pythons")
@@ -183,10 +184,9 @@ class ComparisonScreen(Screen[None]):
         yield KeyFooter(show_command_palette=self._palette_shown(self.app.size.width))
 
     @staticmethod
-    def _choice_prompt(choice: Choice, label: str) -> Text:
+    def _choice_prompt(choice: Choice, label: str) -> PathPrompt:
         free = choice.interpreter.free_threaded and choice.gil == "off"
-        return Text.assemble((label, FREE_STYLE if free else GIL_STYLE), "  ",
-                             (choice.interpreter.executable, "dim"))
+        return PathPrompt(label, choice.interpreter.executable, FREE_STYLE if free else GIL_STYLE)
 
     def _describe_keys(self) -> None:
         """The footer in the language of the moment (the class's descriptions were read when it was defined)."""

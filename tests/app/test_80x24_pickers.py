@@ -157,3 +157,37 @@ def test_two_interpreters_of_one_version_read_differently_on_the_closed_picker(t
         twins = [s for s in shown if s == version or s.startswith(version + " ")]
         assert len(twins) >= 2, shown
         assert len(set(shown)) == len(shown), "options that read the same once chosen: %s" % shown
+
+
+TICK_ROW = re.compile(r"│\[[✓ ]\] (?P<text>[^│]*)│")
+
+
+def comparison_rows(screen: str) -> list[tuple[str, str | None]]:
+    """(label, path as shown) of each line the comparison's Interpreters list shows."""
+    return [parse_python_row(match["text"].rstrip(CHROME)) for line in screen.splitlines()
+            if (match := TICK_ROW.search(line)) and PYTHON_LINE.match(match["text"].rstrip(CHROME))]
+
+
+def test_the_comparison_list_keeps_the_end_of_each_path(twin: Path):
+    """The comparison screen's list is narrower than the picker: cut on the right, "3.9  /root/.pyenv/versions/
+    3.9.18/bin/python3…" hid the file's name; the end of the path is what is kept, as in the picker."""
+    env = {"PATH": "%s:%s" % (twin, os.environ.get("PATH", ""))}
+    names = listed(env)
+    paths = [path for option in names for path in option]
+    with Terminal(START, env=env) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        term.send("c")
+        term.wait_for("Compare interpreters")
+        term.send("Tab", "Tab", "Tab")  # Workload, Workers, Size, then the Interpreters list
+        seen: dict[str, str | None] = {}
+        for _ in range(len(names)):  # down the whole list, a line at a time (it shows 5 at 80x24)
+            screen = term.settle()
+            for label, path in comparison_rows(screen):
+                assert path is not None, "%s: its path is gone\n%s" % (label, screen)
+                assert any(p == path or path.startswith("…/") and p.endswith(path[1:]) for p in paths), \
+                    "%r: not a path, nor the end of one\n%s" % (path, screen)
+                seen[path] = label
+            term.send("Down")
+        assert len(seen) == len(names), seen  # every interpreter's line read, each path different
+        assert any(path.endswith("/twin/bin/python%d.%d" % sys.version_info[:2]) for path in seen), seen

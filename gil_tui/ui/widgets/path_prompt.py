@@ -9,13 +9,19 @@ picker alike.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rich.cells import cell_len
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widgets.selection_list import Selection
+
+T = TypeVar("T")
 
 GAP = "  "
 ELLIPSIS = "…"
@@ -38,7 +44,7 @@ class PathPrompt(Text):
     """A Rich Text (the Select searches its plain text: "label  path"), drawn by Textual through ``visualize``
     (Textual's public Visual protocol) as one line that fits: the label, then as much of the path's end as fits."""
 
-    def __init__(self, label: str, path: str, label_style: str = "bold") -> None:
+    def __init__(self, label: str, path: str, label_style: str | RichStyle = "bold") -> None:
         super().__init__()
         self.append(label, label_style)
         self.append(GAP)
@@ -58,7 +64,7 @@ class ShortenedPath(Visual):
     def content(self, width: int) -> Content:
         prompt = self.prompt
         path = shorten_path(prompt.path, width - cell_len(prompt.label) - len(GAP))
-        parts: list[str | tuple[str, str]] = [(prompt.label, prompt.label_style)]
+        parts: list[str | tuple[str, str]] = [(prompt.label, str(prompt.label_style))]
         if path:
             parts += [GAP, (path, "dim")]
         return Content.assemble(*parts).truncate(width, ellipsis=True)  # a label wider than the picker
@@ -74,3 +80,16 @@ class ShortenedPath(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return 1
+
+
+class PathSelection(Selection[T]):
+    """A SelectionList line that keeps its PathPrompt: Selection turns any prompt into plain Content (which a
+    SelectionList then cuts on the right), so the prompt the list draws is given back here, unconverted."""
+
+    def __init__(self, prompt: PathPrompt, value: T, initial_state: bool = False) -> None:
+        super().__init__(prompt, value, initial_state)
+        self._path_prompt = prompt
+
+    @property
+    def prompt(self) -> PathPrompt:
+        return self._path_prompt
