@@ -1,7 +1,10 @@
-"""Looks, end to end: the INSTALLED ``gil-tui`` in tmux, read off the screen with its colours (issue 11, items 6, 7).
+"""Looks, end to end: the INSTALLED ``gil-tui`` in tmux, read off the screen with its colours (issue 11, items 2, 6, 7).
 
 - The lanes and the timeline draw on the theme's background, in the dark and the light theme: every cell inside the
   Run pane has the background of the pane's own border and padding, never the terminal's default one.
+- The focused field stands out from the pane and from the other fields, in the dark and the light theme, by a
+  contrast a projector keeps (WCAG ratio >= 1.5; the old focus, a 5 % tint, read 1.39 in tmux's 256 colours), and
+  Tab and shift+Tab move it.
 - After ``l`` the buttons read "Ejecutar" and "Cancelar" whole; the result pane keeps each label beside its value
   ("Wall 0.043 s  CPU …", "Counter 198,345 of 400,000"), in both languages at 80x24, 100x30 and 120x40; the
   timeline's summary is whole in Spanish at 120x40.
@@ -102,6 +105,72 @@ def test_lanes_and_timeline_draw_on_the_themes_background_in_both_themes():
         term.wait_for(r"[wt]0 ━")
         term.settle()
         assert_pane_on_theme_background(term.screen(colours=True), "Run", "light, lanes")
+
+
+def rgb(background: str) -> tuple[int, int, int]:
+    """A background as ``cells`` reads it, in red, green and blue: xterm's 256 colours or a true colour."""
+    kind, _, value = background.partition(":")
+    if kind == "rgb":
+        red, green, blue = (int(part) for part in value.split(":"))
+        return red, green, blue
+    assert kind == "256", "not a colour this test can weigh: %r" % background
+    index = int(value)
+    if index >= 232:  # the grey ramp
+        return (8 + 10 * (index - 232),) * 3
+    if index >= 16:  # the 6x6x6 cube
+        steps = [0, 95, 135, 175, 215, 255]
+        index -= 16
+        return steps[index // 36], steps[index // 6 % 6], steps[index % 6]
+    standard = [(0, 0, 0), (128, 0, 0), (0, 128, 0), (128, 128, 0), (0, 0, 128), (128, 0, 128), (0, 128, 128),
+                (192, 192, 192), (128, 128, 128), (255, 0, 0), (0, 255, 0), (255, 255, 0), (0, 0, 255),
+                (255, 0, 255), (0, 255, 255), (255, 255, 255)]
+    return standard[index]
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG's contrast ratio of two backgrounds: 1 for the same, 21 for black on white."""
+    def luminance(background: str) -> float:
+        linear = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
+                  for c in rgb(background)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def field(screen: str, label: str) -> tuple[str, str]:
+    """(background of the pane beside the label, background of the field's first cell) on Setup's ``label`` row."""
+    for row in cells(screen):
+        text = "".join(ch for ch, _ in row)
+        at = text.find("│ %s " % label)
+        if at >= 0:
+            return row[at + 1][1], row[at + 12][1]  # the label takes 10 columns after the border and its space
+    raise AssertionError("no %r row in Setup:\n%s" % (label, screen))
+
+
+def assert_focused(screen: str, focused: str, others: list[str], where: str) -> None:
+    pane, lit = field(screen, focused)
+    assert contrast(lit, pane) >= 1.5, "%s: %s's background %s is too close to the pane's %s (%.2f)" % (
+        where, focused, lit, pane, contrast(lit, pane))
+    for other in others:
+        _, plain = field(screen, other)
+        assert contrast(lit, plain) >= 1.5, "%s: focused %s (%s) and %s (%s) look alike (%.2f)" % (
+            where, focused, lit, other, plain, contrast(lit, plain))
+
+
+def test_the_focused_field_stands_out_in_both_themes():
+    with Terminal("-w fib -n 2 --size 25", 80, 24) as term:
+        term.wait_for("Press r to run")
+        term.settle()
+        assert_focused(term.screen(colours=True), "Workload", ["Workers", "Python"], "dark, at start")
+        term.send("Tab")
+        term.settle()
+        assert_focused(term.screen(colours=True), "Workers", ["Workload", "Python"], "dark, after Tab")
+        term.send("d")
+        term.settle()
+        assert_focused(term.screen(colours=True), "Workers", ["Workload", "Python"], "light")
+        term.send("BTab")
+        term.settle()
+        assert_focused(term.screen(colours=True), "Workload", ["Workers", "Python"], "light, after shift+Tab")
 
 
 def result_pane_text(screen: str, title: str) -> str:
