@@ -83,8 +83,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.sizes.whole": "a range of sizes ({value}) takes whole numbers; list other sizes with commas",
     "usage.sizes.order": "a range of sizes goes from the smaller to the larger, not {value}",
     "usage.sizes.many": "{value} is {count} sizes, one task each: at most {max}",
-    "usage.sizes.workers": "{value} is {count} sizes, one per task, but there are {workers} workers: make them "
-                           "agree (or leave out -n)",
+    "usage.sizes.workers": "{value} is {count} sizes, one per task, but there are {workers} workers: set "
+                           "workers to {count}",
     "usage.switch.number": "switch interval must be a number of seconds, not {value!r}",
     "usage.switch.range": "switch interval must be between {low} and {high}, not {value:g} s",
     "usage.gil": "--gil must be on or off, not {value!r}",

@@ -84,8 +84,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "usage.sizes.whole": "un rango de tamaños ({value}) lleva números enteros; separa otros tamaños con comas",
     "usage.sizes.order": "un rango de tamaños va del menor al mayor, no {value}",
     "usage.sizes.many": "{value} son {count} tamaños, una tarea cada uno: como mucho {max}",
-    "usage.sizes.workers": "{value} son {count} tamaños, uno por tarea, pero hay {workers} tareas: haz que "
-                           "coincidan (u omite -n)",
+    "usage.sizes.workers": "{value} son {count} tamaños, uno por tarea, pero hay {workers} tareas: pon "
+                           "{count} tareas",
     "usage.switch.number": "el intervalo de cambio debe ser un número de segundos, no {value!r}",
     "usage.switch.range": "el intervalo de cambio debe estar entre {low} y {high}, no {value:g} s",
     "usage.gil": "--gil debe ser on u off, no {value!r}",
