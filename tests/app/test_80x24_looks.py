@@ -158,19 +158,18 @@ def assert_focused(screen: str, focused: str, others: list[str], where: str) -> 
 
 
 def test_the_focused_field_stands_out_in_both_themes():
+    steps = [  # (keys, the field that then has the focus, fields that have not, what this is)
+        ((), "Workload", ["Workers", "Python"], "dark, at start"),
+        (("Tab",), "Workers", ["Workload", "Python"], "dark, after Tab"),
+        (("d",), "Workers", ["Workload", "Python"], "light"),
+        (("BTab",), "Workload", ["Workers", "Python"], "light, after shift+Tab"),
+    ]
     with Terminal("-w fib -n 2 --size 25", 80, 24) as term:
         term.wait_for("Press r to run")
-        term.settle()
-        assert_focused(term.screen(colours=True), "Workload", ["Workers", "Python"], "dark, at start")
-        term.send("Tab")
-        term.settle()
-        assert_focused(term.screen(colours=True), "Workers", ["Workload", "Python"], "dark, after Tab")
-        term.send("d")
-        term.settle()
-        assert_focused(term.screen(colours=True), "Workers", ["Workload", "Python"], "light")
-        term.send("BTab")
-        term.settle()
-        assert_focused(term.screen(colours=True), "Workload", ["Workers", "Python"], "light, after shift+Tab")
+        for keys, focused, others, where in steps:
+            term.send(*keys)
+            term.settle()
+            assert_focused(term.screen(colours=True), focused, others, where)
 
 
 def result_pane_text(screen: str, title: str) -> str:
