@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rich.color import Color as RichColor
 from terminal import Terminal
 
 pytestmark = pytest.mark.slow
@@ -108,23 +109,13 @@ def test_lanes_and_timeline_draw_on_the_themes_background_in_both_themes():
 
 
 def rgb(background: str) -> tuple[int, int, int]:
-    """A background as ``cells`` reads it, in red, green and blue: xterm's 256 colours or a true colour."""
+    """A background as ``cells`` reads it, in red, green and blue: xterm's 256 colours (Rich's palette) or a true
+    colour."""
     kind, _, value = background.partition(":")
-    if kind == "rgb":
-        red, green, blue = (int(part) for part in value.split(":"))
-        return red, green, blue
-    assert kind == "256", "not a colour this test can weigh: %r" % background
-    index = int(value)
-    if index >= 232:  # the grey ramp
-        return (8 + 10 * (index - 232),) * 3
-    if index >= 16:  # the 6x6x6 cube
-        steps = [0, 95, 135, 175, 215, 255]
-        index -= 16
-        return steps[index // 36], steps[index // 6 % 6], steps[index % 6]
-    standard = [(0, 0, 0), (128, 0, 0), (0, 128, 0), (128, 128, 0), (0, 0, 128), (128, 0, 128), (0, 128, 128),
-                (192, 192, 192), (128, 128, 128), (255, 0, 0), (0, 255, 0), (255, 255, 0), (0, 0, 255),
-                (255, 0, 255), (0, 255, 255), (255, 255, 255)]
-    return standard[index]
+    assert kind in ("256", "rgb"), "not a colour this test can weigh: %r" % background
+    spec = "color(%s)" % value if kind == "256" else "rgb(%s)" % value.replace(":", ",")
+    red, green, blue = RichColor.parse(spec).get_truecolor()
+    return red, green, blue
 
 
 def contrast(one: str, other: str) -> float:
